@@ -8,7 +8,7 @@ namespace TfLiteMicro;
 /// <code>return errors.Fail(Status.MalformedModel, "tensor ").Append(index).Append(": buffer index out of range");</code>
 /// The chain converts implicitly to the <see cref="Status"/> given to <see cref="Fail"/>.
 /// </summary>
-public sealed class ErrorReporter
+public sealed partial class ErrorReporter
 {
     /// <summary>Longest message kept; longer messages are cut (ending in "...").</summary>
     public const int Capacity = 512;

@@ -1,0 +1,10 @@
+namespace TfLiteMicro;
+
+// Host-only: the message as a string (the bare-metal runtime has no string allocation helpers).
+public sealed partial class ErrorReporter
+{
+    /// <summary>The current message as a string.</summary>
+    public string MessageText => new string(Message);
+
+    public override string ToString() => MessageText;
+}

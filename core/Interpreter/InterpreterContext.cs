@@ -1,0 +1,57 @@
+using TfLiteMicro.Memory;
+
+namespace TfLiteMicro;
+
+/// <summary>The kernel context of a running <see cref="MicroInterpreter"/> (TFLM's MicroInterpreterContext).</summary>
+internal sealed unsafe class InterpreterContext : KernelContext
+{
+    private readonly MicroInterpreter interpreter;
+
+    public InterpreterContext(MicroInterpreter interpreter, ErrorReporter errors)
+        : base(errors)
+    {
+        this.interpreter = interpreter;
+    }
+
+    internal void SetPhase(KernelPhase phase) => Phase = phase;
+
+    public override int CurrentSubgraphIndex => interpreter.CurrentSubgraph;
+
+    public override ref EvalTensor GetEvalTensor(int tensorIndex) => ref interpreter.EvalTensorOfCurrentSubgraph(tensorIndex);
+
+    public override TensorInfo GetTensorInfo(int tensorIndex) =>
+        tensorIndex < 0 ? default : interpreter.DescribeTensor(interpreter.CurrentSubgraph, tensorIndex);
+
+    public override void* AllocatePersistentBuffer(int bytes)
+    {
+        if (Phase != KernelPhase.Init && Phase != KernelPhase.Prepare)
+        {
+            Errors.Fail(Status.InvalidState, "AllocatePersistentBuffer is only allowed in Init and Prepare");
+            return null;
+        }
+        byte* result = interpreter.Allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.PersistentBuffers);
+        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's persistent buffer");
+        return result;
+    }
+
+    public override Status RequestScratchBuffer(int bytes, out int bufferIndex)
+    {
+        if (Phase != KernelPhase.Prepare)
+        {
+            bufferIndex = -1;
+            return Errors.Fail(Status.InvalidState, "RequestScratchBuffer is only allowed in Prepare");
+        }
+        return interpreter.AddScratchRequest(bytes, out bufferIndex);
+    }
+
+    public override void* GetScratchBuffer(int bufferIndex) => interpreter.ScratchBuffer(bufferIndex);
+
+    public override void* AllocateTempBuffer(int bytes, int alignment)
+    {
+        byte* result = interpreter.Allocator.Arena.AllocateTemp(bytes, alignment);
+        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's temp buffer");
+        return result;
+    }
+
+    public override void DeallocateTempBuffer(void* buffer) => interpreter.Allocator.Arena.DeallocateTemp((byte*)buffer);
+}

@@ -1,0 +1,521 @@
+using TfLiteMicro.Memory;
+using TfLiteMicro.Profiling;
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro;
+
+/// <summary>
+/// Runs a model inside one caller-provided arena (TFLM's MicroInterpreter). Life cycle:
+/// construct → <see cref="AllocateTensors"/> (init → prepare → plan → commit) → fill inputs → <see cref="Invoke"/>
+/// → read outputs, repeatedly. Nothing is allocated on the managed heap after AllocateTensors, and every failure
+/// is a <see cref="Status"/> with a message in <see cref="Errors"/>.
+/// </summary>
+public sealed unsafe partial class MicroInterpreter
+{
+    private enum State
+    {
+        Created,
+        Allocated,
+        Failed,
+    }
+
+    private readonly Model model;
+    private readonly OpResolver resolver;
+    private readonly MicroAllocator allocator;
+    private readonly MicroProfiler? profiler;
+    private readonly InterpreterContext context;
+    private State state;
+
+    private SubgraphAllocation* subgraphs;
+    private int subgraphCount;
+    private int* emptyDims;
+    private void** scratchHandles;
+    private int scratchCount;
+
+    // Scratch requests live at the start of the head while nodes prepare (TFLM's resizable buffer).
+    private ScratchRequest* scratchRequests;
+    private int currentSubgraph;
+    private int currentNode;
+
+    /// <summary>Creates an interpreter with its own allocator over <paramref name="arena"/>.</summary>
+    public MicroInterpreter(Model model, OpResolver resolver, byte* arena, int arenaBytes, InterpreterOptions? options = null)
+        : this(model, resolver,
+               new MicroAllocator(arena, arenaBytes, options != null && options.PreserveAllTensors ? MemoryPlannerKind.Linear : MemoryPlannerKind.Greedy),
+               options?.Profiler)
+    {
+    }
+
+    /// <summary>
+    /// Creates an interpreter on a shared allocator (several models in one arena). Allocate them one after the
+    /// other; they share the head, so do not interleave their Invoke calls expecting intermediate data to survive.
+    /// </summary>
+    public MicroInterpreter(Model model, OpResolver resolver, MicroAllocator allocator, MicroProfiler? profiler = null)
+    {
+        this.model = model;
+        this.resolver = resolver;
+        this.allocator = allocator;
+        this.profiler = profiler;
+        Errors = new ErrorReporter();
+        context = new InterpreterContext(this, Errors);
+    }
+
+    /// <summary>The message of the last failure.</summary>
+    public ErrorReporter Errors { get; }
+
+    public Model Model => model;
+
+    public MicroAllocator Allocator => allocator;
+
+    /// <summary>Head + tail bytes of the arena in use (TFLM's arena_used_bytes()).</summary>
+    public int ArenaUsedBytes => allocator.UsedBytes;
+
+    /// <summary>
+    /// The smallest arena this model can be allocated in: head + tail plus the temp memory Prepare and planning
+    /// needed at their peak (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail).
+    /// </summary>
+    public int ArenaRequiredBytes => allocator.Arena.PeakBytes;
+
+    /// <summary>Where the arena went, by category.</summary>
+    public ArenaUsageReport ArenaUsage => allocator.Report;
+
+    public bool IsAllocated => state == State.Allocated;
+
+    public bool PreservesAllTensors => allocator.PlannerKind == MemoryPlannerKind.Linear;
+
+    public int InputCount => model.GetSubgraph(0).Inputs.Count;
+
+    public int OutputCount => model.GetSubgraph(0).Outputs.Count;
+
+    public int SubgraphCount => model.SubgraphCount;
+
+    /// <summary>Input <paramref name="index"/> of the main subgraph: type, shape, quantization and data.</summary>
+    public TensorInfo Input(int index)
+    {
+        IntVector inputs = model.GetSubgraph(0).Inputs;
+        if ((uint)index >= (uint)inputs.Count) return default;
+        return DescribeTensor(0, inputs[index]);
+    }
+
+    public TensorInfo Output(int index)
+    {
+        IntVector outputs = model.GetSubgraph(0).Outputs;
+        if ((uint)index >= (uint)outputs.Count) return default;
+        return DescribeTensor(0, outputs[index]);
+    }
+
+    /// <summary>
+    /// Any tensor of any subgraph. Only intermediate tensors of an interpreter that preserves all tensors keep
+    /// their contents after Invoke; otherwise their memory is reused by later ops.
+    /// </summary>
+    public TensorInfo GetTensor(int tensorIndex, int subgraphIndex = 0)
+    {
+        if ((uint)subgraphIndex >= (uint)model.SubgraphCount) return default;
+        if ((uint)tensorIndex >= (uint)model.GetSubgraph(subgraphIndex).TensorCount) return default;
+        return DescribeTensor(subgraphIndex, tensorIndex);
+    }
+
+    /// <summary>Runs Init and Prepare of every node, plans the head and commits tensor addresses.</summary>
+    public Status AllocateTensors()
+    {
+        if (state == State.Allocated) return Status.Ok;
+        if (state == State.Failed)
+            return Errors.Fail(Status.InvalidState, "AllocateTensors already failed for this interpreter; create a new one");
+        Errors.Clear();
+        if (!allocator.BeginModelAllocation())
+        {
+            state = State.Failed;
+            return Errors.Fail(Status.InvalidState, "another model is being allocated on this allocator");
+        }
+        Status status = AllocateAll();
+        allocator.EndModelAllocation();
+        allocator.RefreshReport();
+        if (status != Status.Ok)
+        {
+            state = State.Failed;
+            return status;
+        }
+        state = State.Allocated;
+        return Reset();
+    }
+
+    /// <summary>Runs the main subgraph once.</summary>
+    public Status Invoke()
+    {
+        if (state != State.Allocated)
+        {
+            Status status = AllocateTensors();
+            if (status != Status.Ok) return status;
+        }
+        return InvokeSubgraph(0);
+    }
+
+    /// <summary>
+    /// Returns the model to its initial state: every kernel's Reset (stateful ops) and every variable tensor
+    /// filled with its zero point (int8) or zero.
+    /// </summary>
+    public Status Reset()
+    {
+        if (state != State.Allocated)
+            return Errors.Fail(Status.InvalidState, "Reset needs a successful AllocateTensors");
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubgraphAllocation* sub = &subgraphs[s];
+            for (int n = 0; n < sub->NodeCount; n++)
+            {
+                ref Node node = ref sub->Nodes[n];
+                currentSubgraph = s;
+                currentNode = n;
+                resolver.GetKernel(node.KernelSlot).Reset(context, ref node);
+            }
+        }
+        ResetVariableTensors();
+        return Status.Ok;
+    }
+
+    /// <summary>Runs subgraph <paramref name="subgraphIndex"/> (control-flow kernels call this for their branches).</summary>
+    public Status InvokeSubgraph(int subgraphIndex)
+    {
+        if ((uint)subgraphIndex >= (uint)subgraphCount)
+            return Errors.Fail(Status.InvalidArgument, "subgraph index ").Append(subgraphIndex).Append(" out of range");
+        int savedSubgraph = currentSubgraph;
+        int savedNode = currentNode;
+        SubgraphAllocation* sub = &subgraphs[subgraphIndex];
+        context.SetPhase(KernelPhase.Invoke);
+        for (int n = 0; n < sub->NodeCount; n++)
+        {
+            ref Node node = ref sub->Nodes[n];
+            currentSubgraph = subgraphIndex;
+            currentNode = n;
+            OpKernel kernel = resolver.GetKernel(node.KernelSlot);
+            int eventHandle = profiler != null ? profiler.BeginEvent(resolver.GetName(node.KernelSlot)) : 0;
+            Status status = kernel.Invoke(context, ref node);
+            profiler?.EndEvent(eventHandle);
+            allocator.Arena.ResetTempAllocations();
+            if (status != Status.Ok)
+            {
+                currentSubgraph = savedSubgraph;
+                currentNode = savedNode;
+                return PrefixNodeError(status, ref node, "Invoke");
+            }
+        }
+        currentSubgraph = savedSubgraph;
+        currentNode = savedNode;
+        return Status.Ok;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Allocation
+    // ------------------------------------------------------------------------------------------------------------
+
+    private Status AllocateAll()
+    {
+        Status status = StartModelAllocation();
+        if (status != Status.Ok) return status;
+        status = BindKernels();
+        if (status != Status.Ok) return status;
+
+        context.SetPhase(KernelPhase.Init);
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubgraphAllocation* sub = &subgraphs[s];
+            for (int n = 0; n < sub->NodeCount; n++)
+            {
+                ref Node node = ref sub->Nodes[n];
+                currentSubgraph = s;
+                currentNode = n;
+                status = resolver.GetKernel(node.KernelSlot).Init(context, ref node);
+                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Init");
+            }
+        }
+
+        context.SetPhase(KernelPhase.Prepare);
+        scratchRequests = (ScratchRequest*)allocator.Arena.HeadStart;
+        scratchCount = 0;
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubgraphAllocation* sub = &subgraphs[s];
+            for (int n = 0; n < sub->NodeCount; n++)
+            {
+                ref Node node = ref sub->Nodes[n];
+                currentSubgraph = s;
+                currentNode = n;
+                // Room for this node's scratch requests at the start of the head.
+                if (!allocator.Arena.ResizeHead((scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest)))
+                    return ArenaTooSmall((scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest), "scratch buffer requests");
+                status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
+                if (status != Status.Ok)
+                {
+                    allocator.Arena.ResetTempAllocations();
+                    return PrefixNodeError(status, ref node, "Prepare");
+                }
+                if (!allocator.Arena.ResetTempAllocations())
+                {
+                    Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
+                    return PrefixNodeError(Status.Error, ref node, "Prepare");
+                }
+            }
+        }
+
+        context.SetPhase(KernelPhase.MemoryPlanning);
+        status = CommitMemoryPlan();
+        if (status != Status.Ok) return status;
+        context.SetPhase(KernelPhase.Invoke);
+        return Status.Ok;
+    }
+
+    /// <summary>Tail tables: subgraph allocations, eval tensors and nodes (TFLM's StartModelAllocation).</summary>
+    private Status StartModelAllocation()
+    {
+        subgraphCount = model.SubgraphCount;
+        emptyDims = (int*)allocator.AllocatePersistent(sizeof(int), sizeof(int), AllocationCategory.Bookkeeping);
+        if (emptyDims == null) return ArenaTooSmall(sizeof(int), "bookkeeping");
+        *emptyDims = 0;
+
+        int tableBytes = subgraphCount * sizeof(SubgraphAllocation);
+        subgraphs = (SubgraphAllocation*)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.Bookkeeping);
+        if (subgraphs == null) return ArenaTooSmall(tableBytes, "subgraph tables");
+
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubGraph subgraph = model.GetSubgraph(s);
+            SubgraphAllocation* sub = &subgraphs[s];
+            sub->TensorCount = subgraph.TensorCount;
+            sub->NodeCount = subgraph.OperatorCount;
+
+            int tensorBytes = sub->TensorCount * sizeof(EvalTensor);
+            sub->Tensors = (EvalTensor*)allocator.AllocatePersistent(tensorBytes, sizeof(void*), AllocationCategory.EvalTensors);
+            if (sub->Tensors == null && tensorBytes > 0) return ArenaTooSmall(tensorBytes, "eval tensors");
+            for (int t = 0; t < sub->TensorCount; t++)
+            {
+                Tensor tensor = subgraph.GetTensor(t);
+                EvalTensor* eval = &sub->Tensors[t];
+                eval->Type = tensor.Type;
+                int* dims = tensor.Shape.LengthPrefixed;
+                eval->Dims = dims != null ? dims : emptyDims;
+                Buffer buffer = model.GetBuffer(tensor.BufferIndex);
+                // A buffer with data makes the tensor constant: it is read in place from the model.
+                eval->Data = buffer.Length > 0 ? buffer.Data : null;
+            }
+
+            int nodeBytes = sub->NodeCount * sizeof(Node);
+            sub->Nodes = (Node*)allocator.AllocatePersistent(nodeBytes, sizeof(void*), AllocationCategory.Nodes);
+            if (sub->Nodes == null && nodeBytes > 0) return ArenaTooSmall(nodeBytes, "nodes");
+            for (int n = 0; n < sub->NodeCount; n++)
+            {
+                Operator op = subgraph.GetOperator(n);
+                Node* node = &sub->Nodes[n];
+                *node = default;
+                node->Inputs = op.Inputs.LengthPrefixed != null ? op.Inputs.LengthPrefixed : emptyDims;
+                node->Outputs = op.Outputs.LengthPrefixed != null ? op.Outputs.LengthPrefixed : emptyDims;
+                node->Intermediates = op.Intermediates.LengthPrefixed != null ? op.Intermediates.LengthPrefixed : emptyDims;
+                node->BuiltinOptions = op.BuiltinOptions;
+                node->CustomOptions = op.CustomOptionsPointer;
+                node->CustomOptionsLength = op.CustomOptionsLength;
+                node->Code = model.GetOperatorCode(op.OpcodeIndex).BuiltinCode;
+                node->SubgraphIndex = s;
+                node->OperatorIndex = n;
+                node->KernelSlot = -1;
+            }
+        }
+        return Status.Ok;
+    }
+
+    /// <summary>Looks every operator up in the resolver; names all missing operators in one message.</summary>
+    private Status BindKernels()
+    {
+        int missing = 0;
+        for (int c = 0; c < model.OperatorCodeCount; c++)
+        {
+            OperatorCode code = model.GetOperatorCode(c);
+            int slot = code.BuiltinCode == BuiltinOperator.CUSTOM ? resolver.FindCustom(code.CustomCode) : resolver.FindBuiltin(code.BuiltinCode);
+            if (slot >= 0 || !IsOperatorCodeUsed(c)) continue;
+            if (missing == 0) Errors.Fail(Status.UnsupportedOperator, "the op resolver lacks operators the model needs: ");
+            else Errors.Append(", ");
+            if (code.BuiltinCode == BuiltinOperator.CUSTOM) Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
+            else Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
+            missing++;
+        }
+        if (missing > 0) return Status.UnsupportedOperator;
+
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubGraph subgraph = model.GetSubgraph(s);
+            SubgraphAllocation* sub = &subgraphs[s];
+            for (int n = 0; n < sub->NodeCount; n++)
+            {
+                Operator op = subgraph.GetOperator(n);
+                OperatorCode code = model.GetOperatorCode(op.OpcodeIndex);
+                Node* node = &sub->Nodes[n];
+                if (code.BuiltinCode == BuiltinOperator.CUSTOM)
+                {
+                    node->KernelSlot = resolver.FindCustom(code.CustomCode);
+                }
+                else
+                {
+                    node->KernelSlot = resolver.FindBuiltin(code.BuiltinCode);
+                    if (op.CustomOptionsLength > 0)
+                    {
+                        return Errors.Fail(Status.MalformedModel, BuiltinOperators.Name(code.BuiltinCode))
+                            .Append(" (subgraph ").Append(s).Append(", node ").Append(n)
+                            .Append("): a builtin operator must not carry custom options");
+                    }
+                }
+            }
+        }
+        return Status.Ok;
+    }
+
+    private bool IsOperatorCodeUsed(int opcodeIndex)
+    {
+        for (int s = 0; s < model.SubgraphCount; s++)
+        {
+            SubGraph subgraph = model.GetSubgraph(s);
+            for (int n = 0; n < subgraph.OperatorCount; n++)
+            {
+                if (subgraph.GetOperator(n).OpcodeIndex == opcodeIndex) return true;
+            }
+        }
+        return false;
+    }
+
+    private Status PrefixNodeError(Status status, ref Node node, string phase)
+    {
+        if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message");
+        // "<OP> (subgraph s, node n) <phase>: <kernel message>"
+        Errors.Prefix(": ");
+        Errors.Prefix(phase);
+        Errors.Prefix(") ");
+        PrefixNumber(node.OperatorIndex);
+        Errors.Prefix(", node ");
+        PrefixNumber(node.SubgraphIndex);
+        Errors.Prefix(" (subgraph ");
+        if (node.KernelSlot >= 0)
+        {
+            Errors.Prefix(resolver.GetName(node.KernelSlot));
+        }
+        else
+        {
+            Errors.Prefix(BuiltinOperators.Name(node.Code));
+        }
+        return status == Status.Ok ? Status.Error : status;
+    }
+
+    private void PrefixNumber(int value)
+    {
+        // Prefix digits from the last to the first (no string formatting on device).
+        if (value == 0)
+        {
+            Errors.Prefix("0");
+            return;
+        }
+        while (value > 0)
+        {
+            Errors.Prefix(Digits[value % 10]);
+            value /= 10;
+        }
+    }
+
+    private static readonly string[] Digits = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+    internal Status ArenaTooSmall(int requestedBytes, string what)
+    {
+        // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
+        // steps may need more, which is why the message says "at least".
+        ArenaAllocator arena = allocator.Arena;
+        int inUse = arena.ArenaBytes - arena.GetAvailableMemory(1);
+        int needed = inUse + requestedBytes;
+        return Errors.Fail(Status.ArenaTooSmall, "arena too small: ").Append(what).Append(" need ")
+            .Append(requestedBytes).Append(" more bytes; the arena needs at least ").Append(needed)
+            .Append(" bytes but has ").Append(arena.ArenaBytes);
+    }
+
+    private void ResetVariableTensors()
+    {
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubGraph subgraph = model.GetSubgraph(s);
+            SubgraphAllocation* sub = &subgraphs[s];
+            for (int t = 0; t < sub->TensorCount; t++)
+            {
+                Tensor tensor = subgraph.GetTensor(t);
+                if (!tensor.IsVariable) continue;
+                EvalTensor* eval = &sub->Tensors[t];
+                if (eval->Data == null) continue;
+                byte fill = 0;
+                if (tensor.Type == TensorType.Int8 && tensor.HasQuantization && tensor.Quantization.ZeroPoint.Count > 0)
+                {
+                    fill = (byte)(sbyte)tensor.Quantization.ZeroPoint[0];
+                }
+                new System.Span<byte>(eval->Data, eval->ByteCount).Fill(fill);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Tensor views
+    // ------------------------------------------------------------------------------------------------------------
+
+    internal TensorInfo DescribeTensor(int subgraphIndex, int tensorIndex)
+    {
+        Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
+        int* dims;
+        void* data;
+        if (subgraphs != null && subgraphIndex < subgraphCount)
+        {
+            EvalTensor* eval = &subgraphs[subgraphIndex].Tensors[tensorIndex];
+            dims = eval->Dims;
+            data = eval->Data;
+        }
+        else
+        {
+            // Before AllocateTensors: describe straight from the model.
+            dims = tensor.Shape.LengthPrefixed;
+            Buffer buffer = model.GetBuffer(tensor.BufferIndex);
+            data = buffer.Length > 0 ? buffer.Data : null;
+            if (dims == null) dims = emptyDims;
+        }
+        bool isConstant = model.GetBuffer(tensor.BufferIndex).Length > 0;
+        return new TensorInfo(tensorIndex, tensor.Type, dims, data, isConstant, tensor.IsVariable, DescribeQuantization(tensor));
+    }
+
+    internal static QuantizationInfo DescribeQuantization(Tensor tensor)
+    {
+        if (!tensor.HasQuantization) return default;
+        QuantizationParameters q = tensor.Quantization;
+        FloatVector scales = q.Scale;
+        if (scales.Count == 0) return default;
+        LongVector zeroPoints = q.ZeroPoint;
+        return new QuantizationInfo(scales.Count, scales.Items, zeroPoints.Items, zeroPoints.Count, q.QuantizedDimension);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Services for the kernel context
+    // ------------------------------------------------------------------------------------------------------------
+
+    internal int CurrentSubgraph => currentSubgraph;
+
+    internal ref EvalTensor EvalTensorOfCurrentSubgraph(int tensorIndex) => ref subgraphs[currentSubgraph].Tensors[tensorIndex];
+
+    internal Status AddScratchRequest(int bytes, out int bufferIndex)
+    {
+        bufferIndex = -1;
+        int forThisNode = 0;
+        for (int i = 0; i < scratchCount; i++)
+        {
+            if (scratchRequests[i].NodeIndex == currentNode && scratchRequests[i].SubgraphIndex == currentSubgraph) forThisNode++;
+        }
+        if (forThisNode >= KernelContext.MaxScratchBuffersPerOp)
+            return Errors.Fail(Status.CapacityExceeded, "more than ").Append(KernelContext.MaxScratchBuffersPerOp)
+                .Append(" scratch buffers requested by one node");
+        if (bytes < 0) return Errors.Fail(Status.InvalidArgument, "negative scratch buffer size ").Append(bytes);
+        ScratchRequest* request = &scratchRequests[scratchCount];
+        request->Bytes = bytes;
+        request->NodeIndex = currentNode;
+        request->SubgraphIndex = currentSubgraph;
+        bufferIndex = scratchCount++;
+        return Status.Ok;
+    }
+
+    internal void* ScratchBuffer(int bufferIndex) =>
+        (uint)bufferIndex < (uint)scratchCount ? scratchHandles[bufferIndex] : null;
+}

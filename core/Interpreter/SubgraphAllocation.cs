@@ -1,0 +1,30 @@
+namespace TfLiteMicro;
+
+/// <summary>Per-subgraph run-time tables, kept in the arena's tail.</summary>
+internal unsafe struct SubgraphAllocation
+{
+    public EvalTensor* Tensors;
+    public Node* Nodes;
+    public int TensorCount;
+    public int NodeCount;
+}
+
+/// <summary>A kernel's scratch-buffer request, recorded in the head during Prepare (as TFLM does).</summary>
+internal struct ScratchRequest
+{
+    public int Bytes;
+    public int NodeIndex;
+    public int SubgraphIndex;
+}
+
+/// <summary>One buffer the memory plan must place: a tensor of some subgraph, or a scratch buffer.</summary>
+internal unsafe struct AllocationInfo
+{
+    public int Bytes;
+    /// <summary>Where the planned address is written (an EvalTensor's data pointer or a scratch handle).</summary>
+    public void** OutputPointer;
+    public int FirstCreated;
+    public int LastUsed;
+    public int OfflineOffset;
+    public bool NeedsAllocating;
+}

@@ -1,0 +1,118 @@
+using System;
+
+namespace TfLiteMicro;
+
+/// <summary>The interpreter phase, which decides the context calls a kernel may make (as in TFLM).</summary>
+public enum KernelPhase
+{
+    Init,
+    Prepare,
+    MemoryPlanning,
+    Invoke,
+}
+
+/// <summary>
+/// What a kernel can ask of the runtime (TFLM's <c>MicroContext</c>). Two implementations exist: the
+/// interpreter's, and <see cref="FakeKernelContext"/> used by the kernel runner in unit tests.
+/// </summary>
+public abstract unsafe class KernelContext
+{
+    /// <summary>Most scratch buffers a single node may request (TFLM's kMaxScratchBuffersPerOp).</summary>
+    public const int MaxScratchBuffersPerOp = 12;
+
+    protected KernelContext(ErrorReporter errors)
+    {
+        Errors = errors;
+    }
+
+    /// <summary>Where kernels write their error messages.</summary>
+    public ErrorReporter Errors { get; }
+
+    public KernelPhase Phase { get; protected set; }
+
+    // ----- tensors -----
+
+    /// <summary>The run-time view of a tensor of the current subgraph (data, dims, type).</summary>
+    public abstract ref EvalTensor GetEvalTensor(int tensorIndex);
+
+    /// <summary>Prepare-time view of a tensor including its quantization. Valid in Init and Prepare.</summary>
+    public abstract TensorInfo GetTensorInfo(int tensorIndex);
+
+    public ref EvalTensor GetInput(ref Node node, int i) => ref GetEvalTensor(node.Inputs[1 + i]);
+
+    public ref EvalTensor GetOutput(ref Node node, int i) => ref GetEvalTensor(node.Outputs[1 + i]);
+
+    /// <summary>True when input <paramref name="i"/> exists (optional inputs such as a bias may be -1).</summary>
+    public static bool HasInput(ref Node node, int i) => node.InputIndex(i) >= 0;
+
+    /// <summary>An input's Prepare-time view; an absent optional input gives a view whose Exists is false.</summary>
+    public TensorInfo GetInputInfo(ref Node node, int i)
+    {
+        int index = node.InputIndex(i);
+        return index < 0 ? default : GetTensorInfo(index);
+    }
+
+    public TensorInfo GetOutputInfo(ref Node node, int i) => GetTensorInfo(node.OutputIndex(i));
+
+    public TensorInfo GetIntermediateInfo(ref Node node, int i) => GetTensorInfo(node.IntermediateIndex(i));
+
+    /// <summary>
+    /// Copies a tensor's dims into persistent memory so the kernel may fill them in (TFLM's
+    /// CreateWritableTensorDimsWithCopy), e.g. an output whose shape is only known in Prepare. Null on failure.
+    /// </summary>
+    public int* CreateWritableDims(int tensorIndex)
+    {
+        ref EvalTensor tensor = ref GetEvalTensor(tensorIndex);
+        int rank = tensor.Dims[0];
+        int* copy = (int*)AllocatePersistentBuffer((rank + 1) * sizeof(int));
+        if (copy == null) return null;
+        for (int i = 0; i <= rank; i++) copy[i] = tensor.Dims[i];
+        tensor.Dims = copy;
+        return copy;
+    }
+
+    // ----- memory -----
+
+    /// <summary>
+    /// Memory that lives as long as the interpreter (OpData, lookup tables). Init and Prepare only. Returns null
+    /// and reports "arena too small" when the arena is exhausted.
+    /// </summary>
+    public abstract void* AllocatePersistentBuffer(int bytes);
+
+    /// <summary>
+    /// Asks for a buffer valid only while this node runs, placed by the memory planner in the head (it may share
+    /// memory with other nodes' buffers). Prepare only; at most <see cref="MaxScratchBuffersPerOp"/> per node.
+    /// </summary>
+    public abstract Status RequestScratchBuffer(int bytes, out int bufferIndex);
+
+    /// <summary>The memory of a scratch buffer requested in Prepare. Invoke only.</summary>
+    public abstract void* GetScratchBuffer(int bufferIndex);
+
+    /// <summary>Prepare-time memory released with <see cref="DeallocateTempBuffer"/> before Prepare returns.</summary>
+    public abstract void* AllocateTempBuffer(int bytes, int alignment);
+
+    public abstract void DeallocateTempBuffer(void* buffer);
+
+    // ----- graph -----
+
+    /// <summary>Index of the subgraph whose node is running.</summary>
+    public abstract int CurrentSubgraphIndex { get; }
+
+    /// <summary>Helper for kernels: reports a failure and returns its status.</summary>
+    public Status Fail(string message) => Errors.Fail(Status.Error, message);
+
+    /// <summary>Checks a tensor type and reports "expected X, got Y" with the tensor's role.</summary>
+    public Status ExpectType(TensorInfo tensor, TensorType expected, string role)
+    {
+        if (tensor.Type == expected) return Status.Ok;
+        return Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has type ")
+            .Append(TensorTypes.Name(tensor.Type)).Append(", expected ").Append(TensorTypes.Name(expected));
+    }
+
+    /// <summary>Reports a type combination the kernel does not implement, naming the tensor.</summary>
+    public Status UnsupportedType(TensorInfo tensor, string role)
+    {
+        return Errors.Fail(Status.Error, "type ").Append(TensorTypes.Name(tensor.Type)).Append(" of ")
+            .Append(role).Append(" tensor ").Append(tensor.Index).Append(" is not supported");
+    }
+}

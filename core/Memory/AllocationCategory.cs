@@ -1,0 +1,19 @@
+namespace TfLiteMicro.Memory;
+
+/// <summary>What an arena allocation is for (TFLM's RecordedAllocationType, plus our own kinds).</summary>
+public enum AllocationCategory
+{
+    /// <summary>The per-tensor <see cref="EvalTensor"/> arrays (one entry per tensor of every subgraph).</summary>
+    EvalTensors,
+    /// <summary>The per-operator <see cref="Node"/> arrays.</summary>
+    Nodes,
+    /// <summary>Kernel state from <see cref="KernelContext.AllocatePersistentBuffer"/> (OpData, tables, repacked weights).</summary>
+    PersistentBuffers,
+    /// <summary>Buffers of variable tensors (LSTM/SVDF state), kept in the tail.</summary>
+    VariableTensors,
+    /// <summary>Handles of planned scratch buffers.</summary>
+    ScratchHandles,
+    /// <summary>Interpreter bookkeeping (subgraph tables, writable dims, ...).</summary>
+    Bookkeeping,
+    Count,
+}

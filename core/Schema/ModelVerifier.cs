@@ -1,0 +1,307 @@
+namespace TfLiteMicro.Schema;
+
+/// <summary>
+/// Checks of meaning, run by <see cref="Model.TryCreate"/> after the structural check (so reading through the
+/// accessors here is already safe): schema version, at least one subgraph, every index (operator code, tensor,
+/// buffer, subgraph) in range, shapes non-negative, constant data as long as shape × type says, quantization
+/// arrays consistent, external data ranges inside the model. Each failure names the object and the value, e.g.
+/// "subgraph 0, operator 3: input tensor index 57 out of range (tensors: 40)".
+/// </summary>
+public static unsafe class ModelVerifier
+{
+    /// <summary>Metadata key of TFLM's compressed models, whose constant buffers do not hold shape × type bytes.</summary>
+    private const string CompressionMetadataName = "COMPRESSION_METADATA";
+
+    /// <summary>Longest tensor name quoted in a message.</summary>
+    private const int MaxQuotedName = 64;
+
+    internal static Status Verify(in Model model, ErrorReporter errors)
+    {
+        if (model.Version != Model.SupportedSchemaVersion)
+        {
+            return errors.Fail(Status.MalformedModel, "model schema version ").Append(model.Version).Append(" is not supported (expected ")
+                .Append(Model.SupportedSchemaVersion).Append(')');
+        }
+        int subgraphCount = model.SubgraphCount;
+        if (subgraphCount < 1) return errors.Fail(Status.MalformedModel, "model has no subgraphs");
+
+        int bufferCount = model.BufferCount;
+        for (int b = 0; b < bufferCount; b++)
+        {
+            Table buffer = model.Table.GetTableVector(SchemaFieldIds.Model.Buffers)[b];
+            ulong offset = buffer.GetScalar<ulong>(SchemaFieldIds.Buffer.Offset, 0);
+            ulong size = buffer.GetScalar<ulong>(SchemaFieldIds.Buffer.Size, 0);
+            if (!Buffer.IsExternalRangeValid(offset, size, model.Length))
+            {
+                return errors.Fail(Status.MalformedModel, "buffer ").Append(b).Append(": data range (offset ").AppendUnsigned(offset)
+                    .Append(", size ").AppendUnsigned(size).Append(") is outside the model (").Append(model.Length).Append(" bytes)");
+            }
+        }
+
+        bool compressed = model.TryGetMetadataBuffer(CompressionMetadataName, out _);
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            Status status = VerifySubgraph(in model, s, compressed, errors);
+            if (status != Status.Ok) return status;
+        }
+
+        for (int m = 0; m < model.MetadataCount; m++)
+        {
+            int index = model.GetMetadata(m).BufferIndex;
+            if (!IsBufferIndexValid(index, bufferCount))
+            {
+                return errors.Fail(Status.MalformedModel, "metadata ").Append(m).Append(" '").AppendAscii(Quoted(model.GetMetadata(m).Name))
+                    .Append("': buffer index ").Append((uint)index).Append(" out of range (buffers: ").Append(bufferCount).Append(')');
+            }
+        }
+        IntVector metadataBuffers = model.MetadataBufferIndices;
+        for (int m = 0; m < metadataBuffers.Count; m++)
+        {
+            if ((uint)metadataBuffers[m] >= (uint)bufferCount)
+            {
+                return errors.Fail(Status.MalformedModel, "metadata_buffer ").Append(m).Append(": buffer index ").Append(metadataBuffers[m])
+                    .Append(" out of range (buffers: ").Append(bufferCount).Append(')');
+            }
+        }
+
+        for (int g = 0; g < model.SignatureDefCount; g++)
+        {
+            Status status = VerifySignature(in model, g, errors);
+            if (status != Status.Ok) return status;
+        }
+        return Status.Ok;
+    }
+
+    private static Status VerifySubgraph(in Model model, int s, bool compressed, ErrorReporter errors)
+    {
+        SubGraph subgraph = model.GetSubgraph(s);
+        int tensorCount = subgraph.TensorCount;
+        int bufferCount = model.BufferCount;
+        for (int t = 0; t < tensorCount; t++)
+        {
+            Tensor tensor = subgraph.GetTensor(t);
+            Status status = VerifyTensor(in model, s, t, tensor, bufferCount, compressed, errors);
+            if (status != Status.Ok) return status;
+        }
+
+        Status io = VerifyTensorIndices(subgraph.Inputs, tensorCount, errors);
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "input ");
+        io = VerifyTensorIndices(subgraph.Outputs, tensorCount, errors);
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "output ");
+
+        int operatorCodeCount = model.OperatorCodeCount;
+        for (int o = 0; o < subgraph.OperatorCount; o++)
+        {
+            Operator op = subgraph.GetOperator(o);
+            Status status = VerifyOperator(in model, op, operatorCodeCount, tensorCount, errors);
+            if (status != Status.Ok)
+            {
+                errors.Prefix(": ");
+                FlatBufferVerifier.PrefixNumber(errors, o);
+                errors.Prefix(", operator ");
+                FlatBufferVerifier.PrefixNumber(errors, s);
+                errors.Prefix("subgraph ");
+                return status;
+            }
+        }
+        return Status.Ok;
+    }
+
+    /// <summary>Completes "subgraph S: input tensor index ..." around a message from <see cref="VerifyTensorIndices"/>.</summary>
+    private static Status PrefixSubgraph(ErrorReporter errors, int s, string role)
+    {
+        errors.Prefix(role);
+        errors.Prefix(": ");
+        FlatBufferVerifier.PrefixNumber(errors, s);
+        errors.Prefix("subgraph ");
+        return Status.MalformedModel;
+    }
+
+    /// <summary>Every index in [-1, tensorCount); -1 marks an omitted optional tensor.</summary>
+    private static Status VerifyTensorIndices(IntVector indices, int tensorCount, ErrorReporter errors)
+    {
+        for (int i = 0; i < indices.Count; i++)
+        {
+            int index = indices[i];
+            if (index < -1 || index >= tensorCount)
+            {
+                return errors.Fail(Status.MalformedModel, "tensor index ").Append(index).Append(" (position ").Append(i)
+                    .Append(") out of range (tensors: ").Append(tensorCount).Append(')');
+            }
+        }
+        return Status.Ok;
+    }
+
+    private static Status VerifyOperator(in Model model, Operator op, int operatorCodeCount, int tensorCount, ErrorReporter errors)
+    {
+        uint opcode = (uint)op.OpcodeIndex;
+        if (opcode >= (uint)operatorCodeCount)
+        {
+            return errors.Fail(Status.MalformedModel, "opcode index ").Append(opcode).Append(" out of range (operator codes: ")
+                .Append(operatorCodeCount).Append(')');
+        }
+        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.Prefix("output "); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "); return Status.MalformedModel; }
+
+        ulong customOffset = op.LargeCustomOptionsOffset;
+        ulong customSize = op.LargeCustomOptionsSize;
+        if (!Buffer.IsExternalRangeValid(customOffset, customSize, model.Length))
+        {
+            return errors.Fail(Status.MalformedModel, "large custom options (offset ").AppendUnsigned(customOffset).Append(", size ")
+                .AppendUnsigned(customSize).Append(") are outside the model (").Append(model.Length).Append(" bytes)");
+        }
+        return VerifySubgraphReferences(in model, op, errors);
+    }
+
+    /// <summary>Control-flow options name other subgraphs; those indices must exist.</summary>
+    private static Status VerifySubgraphReferences(in Model model, Operator op, ErrorReporter errors)
+    {
+        int count = model.SubgraphCount;
+        switch (op.BuiltinOptionsType)
+        {
+            case BuiltinOptions.IfOptions:
+                var ifOptions = new IfOptions(op.BuiltinOptions);
+                if (!CheckSubgraphIndex(ifOptions.ThenSubgraphIndex, count, "then_subgraph_index ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(ifOptions.ElseSubgraphIndex, count, "else_subgraph_index ", errors)) return Status.MalformedModel;
+                break;
+            case BuiltinOptions.WhileOptions:
+                var whileOptions = new WhileOptions(op.BuiltinOptions);
+                if (!CheckSubgraphIndex(whileOptions.CondSubgraphIndex, count, "cond_subgraph_index ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(whileOptions.BodySubgraphIndex, count, "body_subgraph_index ", errors)) return Status.MalformedModel;
+                break;
+            case BuiltinOptions.CallOnceOptions:
+                var callOnce = new CallOnceOptions(op.BuiltinOptions);
+                if (!CheckSubgraphIndex(callOnce.InitSubgraphIndex, count, "init_subgraph_index ", errors)) return Status.MalformedModel;
+                break;
+            case BuiltinOptions.CallOptions:
+                var call = new CallOptions(op.BuiltinOptions);
+                if (!CheckSubgraphIndex((int)call.Subgraph, count, "subgraph ", errors)) return Status.MalformedModel;
+                break;
+        }
+        return Status.Ok;
+    }
+
+    private static bool CheckSubgraphIndex(int index, int count, string field, ErrorReporter errors)
+    {
+        if ((uint)index < (uint)count) return true;
+        errors.Fail(Status.MalformedModel, field).Append(index).Append(" out of range (subgraphs: ").Append(count).Append(')');
+        return false;
+    }
+
+    private static Status VerifyTensor(in Model model, int s, int t, Tensor tensor, int bufferCount, bool compressed, ErrorReporter errors)
+    {
+        TensorType type = tensor.Type;
+        if (!IsKnownType(type))
+        {
+            return FailTensor(errors, s, t, tensor, "unknown type ").Append((int)type);
+        }
+        IntVector shape = tensor.Shape;
+        // Element count, saturated well above any buffer length so it cannot overflow.
+        long elements = 1;
+        for (int d = 0; d < shape.Count; d++)
+        {
+            int dimension = shape[d];
+            if (dimension < 0)
+            {
+                return FailTensor(errors, s, t, tensor, "dimension ").Append(d).Append(" is ").Append(dimension).Append(" (must be >= 0)");
+            }
+            elements *= dimension;
+            if (elements > int.MaxValue) elements = (long)int.MaxValue + 1;
+        }
+
+        int bufferIndex = tensor.BufferIndex;
+        if (!IsBufferIndexValid(bufferIndex, bufferCount))
+        {
+            return FailTensor(errors, s, t, tensor, "buffer index ").Append((uint)bufferIndex).Append(" out of range (buffers: ")
+                .Append(bufferCount).Append(')');
+        }
+        Buffer data = model.GetBuffer(bufferIndex);
+        if (data.Length > 0 && !compressed && !tensor.HasSparsity && HasFixedElementSize(type))
+        {
+            long expected = TensorTypes.BytesFor(type, elements);
+            // Sub-byte types may be stored packed or one element per byte.
+            bool subByte = type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
+            if (data.Length != expected && !(subByte && data.Length == elements))
+            {
+                ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is ").Append(data.Length).Append(" bytes but shape [");
+                for (int d = 0; d < shape.Count; d++)
+                {
+                    if (d > 0) message.Append(", ");
+                    message.Append(shape[d]);
+                }
+                return message.Append("] of ").Append(TensorTypes.Name(type)).Append(" needs ").Append(expected);
+            }
+        }
+
+        if (tensor.HasQuantization)
+        {
+            QuantizationParameters quantization = tensor.Quantization;
+            int scales = quantization.Scale.Count;
+            int zeroPoints = quantization.ZeroPoint.Count;
+            if (zeroPoints != 0 && zeroPoints != scales)
+            {
+                return FailTensor(errors, s, t, tensor, "quantization has ").Append(scales).Append(" scales but ").Append(zeroPoints).Append(" zero points");
+            }
+            // quantized_dimension cannot be required to lie within the rank: TFLM's own person_detect.tflite has a
+            // rank-1 bias with 8 per-channel scales and quantized_dimension 3, and TFLM runs it (kernels take the
+            // channel count from the output). Only a negative value is rejected; users must bounds-check it.
+            int axis = quantization.QuantizedDimension;
+            if (axis < 0)
+            {
+                return FailTensor(errors, s, t, tensor, "quantized_dimension ").Append(axis).Append(" is negative");
+            }
+        }
+        return Status.Ok;
+    }
+
+    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, string what)
+    {
+        return errors.Fail(Status.MalformedModel, "subgraph ").Append(s).Append(", tensor ").Append(t).Append(" '")
+            .AppendAscii(Quoted(tensor.Name)).Append("': ").Append(what);
+    }
+
+    private static Status VerifySignature(in Model model, int g, ErrorReporter errors)
+    {
+        SignatureDef signature = model.GetSignatureDef(g);
+        int subgraph = signature.SubgraphIndex;
+        if ((uint)subgraph >= (uint)model.SubgraphCount)
+        {
+            return errors.Fail(Status.MalformedModel, "signature ").Append(g).Append(" '").AppendAscii(Quoted(signature.SignatureKey))
+                .Append("': subgraph index ").Append((uint)subgraph).Append(" out of range (subgraphs: ").Append(model.SubgraphCount).Append(')');
+        }
+        int tensorCount = model.GetSubgraph(subgraph).TensorCount;
+        for (int i = 0; i < signature.InputCount + signature.OutputCount; i++)
+        {
+            bool isInput = i < signature.InputCount;
+            TensorMap map = isInput ? signature.GetInput(i) : signature.GetOutput(i - signature.InputCount);
+            if ((uint)map.TensorIndex >= (uint)tensorCount)
+            {
+                return errors.Fail(Status.MalformedModel, "signature ").Append(g).Append(isInput ? " input '" : " output '")
+                    .AppendAscii(Quoted(map.Name)).Append("': tensor index ").Append((uint)map.TensorIndex)
+                    .Append(" out of range (subgraph ").Append(subgraph).Append(" tensors: ").Append(tensorCount).Append(')');
+            }
+        }
+        return Status.Ok;
+    }
+
+    /// <summary>Index 0 is the "no data" sentinel and accepted even when a model omits the buffers list.</summary>
+    private static bool IsBufferIndexValid(int index, int bufferCount) => index == 0 || (uint)index < (uint)bufferCount;
+
+    private static bool IsKnownType(TensorType type)
+    {
+        return TensorTypes.ElementSize(type) != 0 || type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
+    }
+
+    /// <summary>Types whose constant data is exactly elements × size (strings, resources and variants are not).</summary>
+    private static bool HasFixedElementSize(TensorType type)
+    {
+        return type != TensorType.String && type != TensorType.Resource && type != TensorType.Variant;
+    }
+
+    private static System.ReadOnlySpan<byte> Quoted(Utf8Span name)
+    {
+        System.ReadOnlySpan<byte> bytes = name.Bytes;
+        return bytes.Length > MaxQuotedName ? bytes.Slice(0, MaxQuotedName) : bytes;
+    }
+}

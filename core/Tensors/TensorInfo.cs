@@ -1,0 +1,111 @@
+using System;
+
+namespace TfLiteMicro;
+
+/// <summary>
+/// Everything known about a tensor while a kernel prepares (TFLM's temporary <c>TfLiteTensor</c>): type, shape,
+/// data (null for activations until memory is planned; constant tensors point into the model), and
+/// quantization. It is a value built on demand from the model, so unlike TFLM it costs no arena memory; it is
+/// only meaningful during Init/Prepare (and for the interpreter's inputs and outputs).
+/// </summary>
+public readonly unsafe struct TensorInfo
+{
+    public TensorInfo(int index, TensorType type, int* dims, void* data, bool isConstant, bool isVariable, QuantizationInfo quantization)
+    {
+        indexPlusOne = index + 1;
+        Type = type;
+        Dims = dims;
+        Data = data;
+        IsConstant = isConstant;
+        IsVariable = isVariable;
+        Quantization = quantization;
+    }
+
+    // Stored off by one so that default(TensorInfo) describes an absent tensor (index -1).
+    private readonly int indexPlusOne;
+
+    /// <summary>Index of the tensor in its subgraph; -1 for an absent optional tensor.</summary>
+    public int Index => indexPlusOne - 1;
+    public TensorType Type { get; }
+
+    /// <summary>Length-prefixed dimensions (see <see cref="EvalTensor.Dims"/>).</summary>
+    public int* Dims { get; }
+    public void* Data { get; }
+    public bool IsConstant { get; }
+    public bool IsVariable { get; }
+    public QuantizationInfo Quantization { get; }
+
+    /// <summary>False for an optional input the model left out (index -1).</summary>
+    public bool Exists => indexPlusOne > 0;
+
+    public int Rank => Dims == null ? 0 : Dims[0];
+    public int Dim(int index) => Dims[1 + index];
+    public ReadOnlySpan<int> Shape => Dims == null ? default : new ReadOnlySpan<int>(Dims + 1, Dims[0]);
+    public int ElementCount => Dims == null ? 0 : Dimensions.ElementCount(Dims);
+    public int ByteCount => (int)TensorTypes.BytesFor(Type, ElementCount);
+
+    /// <summary>The tensor's memory as a span of <typeparamref name="T"/> (inputs to fill, outputs to read).</summary>
+    public Span<T> DataAs<T>() where T : unmanaged =>
+        Data == null ? default : new Span<T>(Data, ByteCount / sizeof(T));
+
+    /// <summary>The tensor's memory as bytes.</summary>
+    public Span<byte> DataBytes => Data == null ? default : new Span<byte>(Data, ByteCount);
+
+    /// <summary>The constant data (weights, biases, shapes) as a span; empty for non-constant tensors.</summary>
+    public ReadOnlySpan<T> ConstantData<T>() where T : unmanaged =>
+        IsConstant && Data != null ? new ReadOnlySpan<T>(Data, ElementCount) : default;
+}
+
+/// <summary>
+/// Affine quantization of a tensor: real = scale × (q − zero_point). Per-channel tensors carry one scale (and zero
+/// point) per slice along <see cref="QuantizedDimension"/>; the arrays point into the model.
+/// </summary>
+public readonly unsafe struct QuantizationInfo
+{
+    public QuantizationInfo(float scale, int zeroPoint)
+    {
+        Scale = scale;
+        ZeroPoint = zeroPoint;
+        ChannelCount = 1;
+        Scales = null;
+        ZeroPoints = null;
+        QuantizedDimension = 0;
+        HasQuantization = true;
+    }
+
+    public QuantizationInfo(int channelCount, float* scales, long* zeroPoints, int zeroPointCount, int quantizedDimension)
+    {
+        ChannelCount = channelCount;
+        Scales = scales;
+        ZeroPoints = zeroPointCount == 0 ? null : zeroPoints;
+        ZeroPointCount = zeroPointCount;
+        QuantizedDimension = quantizedDimension;
+        Scale = channelCount > 0 ? scales[0] : 0f;
+        ZeroPoint = zeroPointCount > 0 ? (int)zeroPoints[0] : 0;
+        HasQuantization = channelCount > 0;
+    }
+
+    /// <summary>False when the tensor has no quantization parameters (float tensors, plain integers).</summary>
+    public bool HasQuantization { get; }
+
+    /// <summary>First (or only) scale: TFLM's <c>params.scale</c>.</summary>
+    public float Scale { get; }
+
+    /// <summary>First (or only) zero point: TFLM's <c>params.zero_point</c>.</summary>
+    public int ZeroPoint { get; }
+
+    /// <summary>Number of scales (1 for per-tensor quantization).</summary>
+    public int ChannelCount { get; }
+    public float* Scales { get; }
+    public long* ZeroPoints { get; }
+    public int ZeroPointCount { get; }
+    public int QuantizedDimension { get; }
+
+    public bool IsPerChannel => ChannelCount > 1;
+
+    public float ChannelScale(int channel) => Scales == null ? Scale : Scales[channel];
+
+    /// <summary>Zero point of a channel; a single zero point applies to every channel (as in TFLM).</summary>
+    public int ChannelZeroPoint(int channel) =>
+        ZeroPoints == null ? ZeroPoint : (int)ZeroPoints[ZeroPointCount == 1 ? 0 : channel];
+}

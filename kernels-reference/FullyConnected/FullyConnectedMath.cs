@@ -1,0 +1,93 @@
+using System;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// FULLY_CONNECTED arithmetic as TFLM's reference kernels do it (reference/fully_connected.h and
+/// reference/integer_ops/fully_connected.h): output[b, o] = act(Σ_d input[b, d] · filter[o, d] + bias[o]).
+/// Same accumulation order, accumulator width and requantization, so results match bit for bit.
+/// </summary>
+public static class FullyConnectedMath
+{
+    /// <summary>float32: accumulate in input order, then add the bias, then clamp.</summary>
+    public static void EvalFloat(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> filter, ReadOnlySpan<float> bias, Span<float> output,
+        int batches, int accumulationDepth, int outputDepth, float activationMin, float activationMax)
+    {
+        for (int b = 0; b < batches; b++)
+        {
+            ReadOnlySpan<float> row = input.Slice(b * accumulationDepth, accumulationDepth);
+            for (int o = 0; o < outputDepth; o++)
+            {
+                ReadOnlySpan<float> weights = filter.Slice(o * accumulationDepth, accumulationDepth);
+                float total = 0f;
+                for (int d = 0; d < accumulationDepth; d++) total += row[d] * weights[d];
+                float biasValue = bias.IsEmpty ? 0f : bias[o];
+                output[b * outputDepth + o] = ActivationMath.Clamp(total + biasValue, activationMin, activationMax);
+            }
+        }
+    }
+
+    /// <summary>
+    /// int8 activations × int8 weights, int32 bias: int32 accumulator of (filter + filterOffset)·(input + inputOffset),
+    /// requantized with one multiplier per tensor (<paramref name="shifts"/> of length 1) or per output channel.
+    /// </summary>
+    public static void EvalInt8(
+        ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output,
+        int batches, int accumulationDepth, int outputDepth,
+        int inputOffset, int filterOffset, int outputOffset,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
+    {
+        bool perChannel = multipliers.Length > 1;
+        for (int b = 0; b < batches; b++)
+        {
+            ReadOnlySpan<sbyte> row = input.Slice(b * accumulationDepth, accumulationDepth);
+            for (int o = 0; o < outputDepth; o++)
+            {
+                ReadOnlySpan<sbyte> weights = filter.Slice(o * accumulationDepth, accumulationDepth);
+                int accumulator = 0;
+                for (int d = 0; d < accumulationDepth; d++)
+                {
+                    accumulator += (weights[d] + filterOffset) * (row[d] + inputOffset);
+                }
+                if (!bias.IsEmpty) accumulator += bias[o];
+                int channel = perChannel ? o : 0;
+                int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]);
+                scaled += outputOffset;
+                output[b * outputDepth + o] = (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
+            }
+        }
+    }
+
+    /// <summary>
+    /// int16 activations × int8 weights (16x8): int64 accumulator and bias (int64 or int32 widened), requantized
+    /// with the int64 multiplier path.
+    /// </summary>
+    public static void EvalInt16(
+        ReadOnlySpan<short> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<long> bias64, ReadOnlySpan<int> bias32,
+        Span<short> output, int batches, int accumulationDepth, int outputDepth,
+        int inputOffset, int filterOffset, int outputOffset,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
+    {
+        bool perChannel = multipliers.Length > 1;
+        for (int b = 0; b < batches; b++)
+        {
+            ReadOnlySpan<short> row = input.Slice(b * accumulationDepth, accumulationDepth);
+            for (int o = 0; o < outputDepth; o++)
+            {
+                ReadOnlySpan<sbyte> weights = filter.Slice(o * accumulationDepth, accumulationDepth);
+                long accumulator = 0;
+                for (int d = 0; d < accumulationDepth; d++)
+                {
+                    accumulator += (long)(weights[d] + filterOffset) * (row[d] + inputOffset);
+                }
+                if (!bias64.IsEmpty) accumulator += bias64[o];
+                else if (!bias32.IsEmpty) accumulator += bias32[o];
+                int channel = perChannel ? o : 0;
+                int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]);
+                scaled += outputOffset;
+                output[b * outputDepth + o] = (short)ActivationMath.Clamp(scaled, activationMin, activationMax);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>What FULLY_CONNECTED's Prepare computes for Invoke; kept in the arena (one per node).</summary>
+public unsafe struct FullyConnectedOpData
+{
+    /// <summary>Per-tensor requantization (used when <see cref="PerChannelMultipliers"/> is null).</summary>
+    public int OutputMultiplier;
+    public int OutputShift;
+
+    /// <summary>One multiplier and shift per output channel for per-channel quantized weights (else null).</summary>
+    public int* PerChannelMultipliers;
+    public int* PerChannelShifts;
+
+    public int InputZeroPoint;
+    public int FilterZeroPoint;
+    public int OutputZeroPoint;
+
+    /// <summary>Clamp range after the fused activation (quantized types).</summary>
+    public int OutputActivationMin;
+    public int OutputActivationMax;
+
+    /// <summary>Clamp range after the fused activation (float32).</summary>
+    public float FloatActivationMin;
+    public float FloatActivationMax;
+
+    /// <summary>Rows of the input matrix (all input elements / accumulation depth).</summary>
+    public int Batches;
+
+    /// <summary>Inner dimension: the filter's last dimension.</summary>
+    public int AccumulationDepth;
+
+    /// <summary>Output channels: the filter's first dimension.</summary>
+    public int OutputDepth;
+}

@@ -1,0 +1,9 @@
+namespace System.Runtime.CompilerServices;
+
+/// <summary>Calling-convention marker for <c>delegate* unmanaged[...]</c> and UnmanagedCallersOnly.</summary>
+public class CallConvThiscall
+{
+    public CallConvThiscall()
+    {
+    }
+}

@@ -1,0 +1,8 @@
+namespace TfLiteMicro.BareMetal.Samples;
+
+public enum SampleKind : byte
+{
+    First,
+    Second,
+    Third,
+}

@@ -1,0 +1,9 @@
+namespace TfLiteMicro.BareMetal.Samples;
+
+/// <summary>init and required members.</summary>
+public sealed class SampleOptions
+{
+    public int Size { get; init; }
+
+    public required int Count { get; set; }
+}

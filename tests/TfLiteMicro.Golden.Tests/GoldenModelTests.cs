@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Tools.Running;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TfLiteMicro.Golden.Tests;
+
+/// <summary>
+/// Runs every case of every shared model whose operators the reference kernels provide, through the same
+/// <see cref="ModelRunner"/> path as <c>tflm run</c>, and compares each output with what TFLM produced.
+/// Models that need unregistered operators are listed by <see cref="ModelsThatNeedUnregisteredOperatorsAreListed"/>.
+/// </summary>
+public class GoldenModelTests
+{
+    private readonly ITestOutputHelper output;
+
+    public GoldenModelTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    public static TheoryData<string> RunnableModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in GoldenModels.Runnable) data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RunnableModels))]
+    public void EveryCaseMatchesTheTflmGolden(string model)
+    {
+        IReadOnlyList<GoldenCase> cases = GoldenModels.Cases(model);
+        Assert.NotEmpty(cases);
+        var failures = new List<string>();
+        foreach (GoldenCase golden in cases)
+        {
+            int failuresBefore = failures.Count;
+            Assert.NotEmpty(golden.Outputs);
+            var inputs = new List<NpyArray>();
+            foreach (string path in golden.Inputs) inputs.Add(NpyReader.ReadFile(path));
+
+            // A fresh runner per case: each TFLM golden starts from a freshly reset interpreter.
+            using ModelRunner runner = ModelRunner.Open(GoldenModels.ModelPath(model));
+            runner.SetInputs(inputs);
+            runner.Invoke();
+
+            Assert.Equal(golden.Outputs.Count, runner.OutputCount);
+            for (int j = 0; j < golden.Outputs.Count; j++)
+            {
+                string? mismatch = GoldenComparison.Describe(NpyReader.ReadFile(golden.Outputs[j]), runner.ReadOutput(j));
+                if (mismatch != null) failures.Add("case" + golden.Index + "_out" + j + ": " + mismatch);
+            }
+            output.WriteLine("case" + golden.Index + ": " + (failures.Count == failuresBefore ? "ok" : "MISMATCH") + ", arena used " + runner.ArenaUsedBytes + " bytes");
+        }
+        Assert.True(failures.Count == 0, model + " differs from TFLM:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void RunnableModelsIncludeHelloWorld()
+    {
+        Assert.NotEmpty(GoldenModels.Runnable);
+        Assert.Contains("hello_world_float", GoldenModels.Runnable);
+        Assert.Contains("hello_world_int8", GoldenModels.Runnable);
+    }
+
+    [Fact]
+    public void ModelsThatNeedUnregisteredOperatorsAreListed()
+    {
+        output.WriteLine(GoldenModels.Runnable.Count + " models run against goldens: " + string.Join(", ", GoldenModels.Runnable));
+        output.WriteLine(GoldenModels.Skipped.Count + " models skipped until their operators are registered:");
+        foreach (string skipped in GoldenModels.Skipped) output.WriteLine("  " + skipped);
+        Assert.Equal(GoldenModels.Runnable.Count + GoldenModels.Skipped.Count, CountGoldenFolders());
+    }
+
+    private static int CountGoldenFolders()
+    {
+        int count = 0;
+        foreach (string folder in System.IO.Directory.GetDirectories(GoldenModels.Directory))
+        {
+            if (System.IO.Directory.GetFiles(folder, "case*_in*.npy").Length > 0) count++;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.IO;
+using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Tools.Running;
+using Xunit;
+
+namespace TfLiteMicro.Golden.Tests;
+
+/// <summary>
+/// Runs case 0 of every runnable model with a trace (as <c>tflm run --trace</c> does) and compares the trace with
+/// TFLM's <c>trace0/</c>: the same index.tsv, and every op's outputs within the golden tolerance. A failure names
+/// the first op whose output diverges.
+/// </summary>
+public class TraceGoldenTests
+{
+    public static TheoryData<string> RunnableModelsWithTraces()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in GoldenModels.Runnable)
+        {
+            if (File.Exists(Path.Combine(GoldenModels.Directory, name, "trace0", TraceWriter.IndexFileName))) data.Add(name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RunnableModelsWithTraces))]
+    public void TraceOfCase0MatchesTflmTrace(string model)
+    {
+        string goldenTrace = Path.Combine(GoldenModels.Directory, model, "trace0");
+        string ourTrace = Path.Combine(Path.GetTempPath(), "tflm-trace-" + model + "-" + System.Guid.NewGuid().ToString("N"));
+        try
+        {
+            GoldenCase case0 = GoldenModels.Cases(model)[0];
+            var inputs = new List<NpyArray>();
+            foreach (string path in case0.Inputs) inputs.Add(NpyReader.ReadFile(path));
+            using (ModelRunner runner = ModelRunner.Open(GoldenModels.ModelPath(model), preserveAllTensors: true))
+            {
+                runner.SetInputs(inputs);
+                runner.Invoke();
+                TraceWriter.Write(runner, ourTrace);
+            }
+
+            string[] expectedRows = File.ReadAllLines(Path.Combine(goldenTrace, TraceWriter.IndexFileName));
+            Assert.Equal(expectedRows, File.ReadAllLines(Path.Combine(ourTrace, TraceWriter.IndexFileName)));
+            // Rows are in execution order, so the first mismatch is the first diverging op.
+            for (int row = 1; row < expectedRows.Length; row++)
+            {
+                string[] columns = expectedRows[row].Split('\t');
+                string file = TraceWriter.FileName(int.Parse(columns[0]), columns[1], int.Parse(columns[2].Substring("out".Length)));
+                string? mismatch = GoldenComparison.Describe(
+                    NpyReader.ReadFile(Path.Combine(goldenTrace, file)), NpyReader.ReadFile(Path.Combine(ourTrace, file)));
+                Assert.True(mismatch == null, model + ": first diverging op output is " + file + ": " + mismatch);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(ourTrace)) Directory.Delete(ourTrace, recursive: true);
+        }
+    }
+}

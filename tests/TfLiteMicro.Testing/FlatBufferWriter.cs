@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace TfLiteMicro.Testing;
+
+/// <summary>
+/// A FlatBuffer value to serialize: a table, a vector, a string or raw bytes. Test-only: the writer lays objects
+/// out front to back (a table before the children it points to), which is all the format requires
+/// (offsets point forward, a vtable may sit anywhere).
+/// </summary>
+public abstract class FbObject
+{
+}
+
+public sealed class FbTable : FbObject
+{
+    internal readonly SortedDictionary<int, FbField> Fields = new SortedDictionary<int, FbField>();
+
+    public FbTable Scalar(int id, byte value) => Put(id, new[] { value }, 1);
+    public FbTable Scalar(int id, sbyte value) => Put(id, new[] { (byte)value }, 1);
+    public FbTable Scalar(int id, bool value) => Put(id, new[] { value ? (byte)1 : (byte)0 }, 1);
+    public FbTable Scalar(int id, short value) => Put(id, BitConverter.GetBytes(value), 2);
+    public FbTable Scalar(int id, int value) => Put(id, BitConverter.GetBytes(value), 4);
+    public FbTable Scalar(int id, uint value) => Put(id, BitConverter.GetBytes(value), 4);
+    public FbTable Scalar(int id, float value) => Put(id, BitConverter.GetBytes(value), 4);
+    public FbTable Scalar(int id, long value) => Put(id, BitConverter.GetBytes(value), 8);
+    public FbTable Scalar(int id, ulong value) => Put(id, BitConverter.GetBytes(value), 8);
+
+    /// <summary>A reference field (sub-table, vector or string); null leaves the field absent.</summary>
+    public FbTable Child(int id, FbObject? child)
+    {
+        if (child != null) Fields[id] = new FbField(null, 4, child);
+        return this;
+    }
+
+    private FbTable Put(int id, byte[] bytes, int alignment)
+    {
+        Fields[id] = new FbField(bytes, alignment, null);
+        return this;
+    }
+}
+
+internal sealed record FbField(byte[]? Bytes, int Alignment, FbObject? Child);
+
+/// <summary>A vector of scalars (raw little-endian element bytes) with its element alignment.</summary>
+public sealed class FbScalarVector : FbObject
+{
+    public FbScalarVector(byte[] elementBytes, int elementSize, int alignment = 0)
+    {
+        Bytes = elementBytes;
+        ElementSize = elementSize;
+        Alignment = alignment == 0 ? Math.Max(4, elementSize) : alignment;
+    }
+
+    public byte[] Bytes { get; }
+    public int ElementSize { get; }
+    public int Alignment { get; }
+
+    public static FbScalarVector Of(params int[] values) => new FbScalarVector(ToBytes(values), 4);
+    public static FbScalarVector Of(params float[] values) => new FbScalarVector(ToBytes(values), 4);
+    public static FbScalarVector Of(params long[] values) => new FbScalarVector(ToBytes(values), 8);
+    public static FbScalarVector OfBytes(byte[] values, int alignment = 4) => new FbScalarVector(values, 1, alignment);
+
+    private static byte[] ToBytes<T>(T[] values) where T : unmanaged =>
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+}
+
+public sealed class FbTableVector : FbObject
+{
+    public FbTableVector(IReadOnlyList<FbObject> items) => Items = items;
+    public IReadOnlyList<FbObject> Items { get; }
+}
+
+public sealed class FbString : FbObject
+{
+    public FbString(string text) => Text = text;
+    public string Text { get; }
+}
+
+/// <summary>Serializes an <see cref="FbObject"/> tree into FlatBuffer bytes.</summary>
+public static class FlatBufferWriter
+{
+    public static byte[] Write(FbTable root, string? fileIdentifier)
+    {
+        List<byte> output = new List<byte>();
+        // Root offset (patched) and optional file identifier.
+        output.AddRange(new byte[4]);
+        if (fileIdentifier != null) output.AddRange(Encoding.ASCII.GetBytes(fileIdentifier));
+        int rootPosition = WriteObject(output, root);
+        Patch(output, 0, rootPosition - 0);
+        // Pad to 16 so tests can place the bytes in aligned memory without reading past the end.
+        while (output.Count % 16 != 0) output.Add(0);
+        return output.ToArray();
+    }
+
+    private static int WriteObject(List<byte> output, FbObject obj)
+    {
+        switch (obj)
+        {
+            case FbTable table: return WriteTable(output, table);
+            case FbScalarVector vector:
+            {
+                // Length prefix at position p with (p + 4) aligned to the element alignment.
+                Align(output, vector.Alignment, 4);
+                int position = output.Count;
+                output.AddRange(BitConverter.GetBytes(vector.Bytes.Length / vector.ElementSize));
+                output.AddRange(vector.Bytes);
+                return position;
+            }
+            case FbString text:
+            {
+                Align(output, 4, 0);
+                int position = output.Count;
+                byte[] bytes = Encoding.UTF8.GetBytes(text.Text);
+                output.AddRange(BitConverter.GetBytes(bytes.Length));
+                output.AddRange(bytes);
+                output.Add(0);
+                return position;
+            }
+            case FbTableVector tables:
+            {
+                Align(output, 4, 0);
+                int position = output.Count;
+                output.AddRange(BitConverter.GetBytes(tables.Items.Count));
+                int firstSlot = output.Count;
+                output.AddRange(new byte[4 * tables.Items.Count]);
+                for (int i = 0; i < tables.Items.Count; i++)
+                {
+                    int child = WriteObject(output, tables.Items[i]);
+                    int slot = firstSlot + 4 * i;
+                    Patch(output, slot, child - slot);
+                }
+                return position;
+            }
+            default:
+                throw new ArgumentException("unknown FlatBuffer object");
+        }
+    }
+
+    private static int WriteTable(List<byte> output, FbTable table)
+    {
+        // Lay out the inline fields after the 4-byte soffset, each aligned to its size (relative to the table
+        // start, which itself is aligned to 8 so absolute alignment holds).
+        int maxId = -1;
+        foreach (int id in table.Fields.Keys) maxId = Math.Max(maxId, id);
+        int vtableBytes = 4 + 2 * (maxId + 1);
+        Dictionary<int, int> fieldOffsets = new Dictionary<int, int>();
+        int cursor = 4;
+        foreach (KeyValuePair<int, FbField> pair in table.Fields)
+        {
+            int size = pair.Value.Bytes?.Length ?? 4;
+            int alignment = pair.Value.Alignment;
+            cursor = (cursor + alignment - 1) / alignment * alignment;
+            fieldOffsets[pair.Key] = cursor;
+            cursor += size;
+        }
+        int tableBytes = (cursor + 3) / 4 * 4;
+
+        // vtable directly before the table; the table start must be 8-aligned.
+        Align(output, 8, vtableBytes);
+        int vtablePosition = output.Count;
+        output.AddRange(BitConverter.GetBytes((ushort)vtableBytes));
+        output.AddRange(BitConverter.GetBytes((ushort)tableBytes));
+        for (int id = 0; id <= maxId; id++)
+        {
+            output.AddRange(BitConverter.GetBytes((ushort)(fieldOffsets.TryGetValue(id, out int o) ? o : 0)));
+        }
+        int tablePosition = output.Count;
+        output.AddRange(new byte[tableBytes]);
+        Patch(output, tablePosition, tablePosition - vtablePosition);
+        foreach (KeyValuePair<int, FbField> pair in table.Fields)
+        {
+            if (pair.Value.Bytes != null)
+            {
+                for (int i = 0; i < pair.Value.Bytes.Length; i++) output[tablePosition + fieldOffsets[pair.Key] + i] = pair.Value.Bytes[i];
+            }
+        }
+        foreach (KeyValuePair<int, FbField> pair in table.Fields)
+        {
+            if (pair.Value.Child == null) continue;
+            int child = WriteObject(output, pair.Value.Child);
+            int slot = tablePosition + fieldOffsets[pair.Key];
+            Patch(output, slot, child - slot);
+        }
+        return tablePosition;
+    }
+
+    /// <summary>Pads so that (position + <paramref name="bias"/>) is a multiple of <paramref name="alignment"/>.</summary>
+    private static void Align(List<byte> output, int alignment, int bias)
+    {
+        while ((output.Count + bias) % alignment != 0) output.Add(0);
+    }
+
+    private static void Patch(List<byte> output, int position, int value)
+    {
+        byte[] bytes = BitConverter.GetBytes(value);
+        for (int i = 0; i < 4; i++) output[position + i] = bytes[i];
+    }
+}

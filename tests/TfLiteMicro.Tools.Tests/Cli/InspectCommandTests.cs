@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Xunit;
+
+namespace TfLiteMicro.Tools.Tests.Cli;
+
+public class InspectCommandTests
+{
+    public static TheoryData<string> AllModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in SharedModels.ModelNames()) data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void EverySharedModelInspectsAsText(string model)
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("operators required:", result.Stdout);
+        Assert.Contains("arena: ", result.Stdout);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void EverySharedModelInspectsAsJson(string model)
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement root = json.RootElement;
+        Assert.True(root.GetProperty("subgraphs").GetArrayLength() >= 1);
+        JsonElement subgraph = root.GetProperty("subgraphs")[0];
+        Assert.True(subgraph.GetProperty("operators").GetArrayLength() >= 1);
+        Assert.True(subgraph.GetProperty("tensors").GetArrayLength() >= 1);
+        Assert.True(root.GetProperty("required_operators").GetArrayLength() >= 1);
+        JsonElement arena = root.GetProperty("arena");
+        if (arena.GetProperty("planned").GetBoolean()) Assert.True(arena.GetProperty("used_bytes").GetInt32() > 0);
+        else Assert.False(string.IsNullOrEmpty(arena.GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public void VelaCustomOperatorIsListedAsNotRegistered()
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement op = json.RootElement.GetProperty("required_operators")[0];
+        Assert.Equal("ethos-u", op.GetProperty("op").GetString());
+        Assert.True(op.GetProperty("is_custom").GetBoolean());
+        Assert.Equal("not registered", op.GetProperty("status").GetString());
+        Assert.False(json.RootElement.GetProperty("all_operators_supported").GetBoolean());
+        JsonElement arena = json.RootElement.GetProperty("arena");
+        Assert.False(arena.GetProperty("planned").GetBoolean());
+        Assert.Contains("ethos-u", arena.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void HelloWorldInt8ShowsOperatorsTensorsQuantizationAndArena()
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement subgraph = json.RootElement.GetProperty("subgraphs")[0];
+        JsonElement operators = subgraph.GetProperty("operators");
+        Assert.Equal(3, operators.GetArrayLength());
+        foreach (JsonElement op in operators.EnumerateArray()) Assert.Equal("FULLY_CONNECTED", op.GetProperty("op").GetString());
+
+        int input = subgraph.GetProperty("inputs")[0].GetInt32();
+        JsonElement inputTensor = subgraph.GetProperty("tensors")[input];
+        Assert.Equal("INT8", inputTensor.GetProperty("type").GetString());
+        Assert.Equal(new[] { 1, 1 }, JsonSerializer.Deserialize<int[]>(inputTensor.GetProperty("shape").GetRawText()));
+        Assert.False(inputTensor.GetProperty("is_constant").GetBoolean());
+        JsonElement quantization = inputTensor.GetProperty("quantization");
+        Assert.Equal(-128, quantization.GetProperty("zero_points")[0].GetInt64());
+        Assert.Equal(0.0244801f, quantization.GetProperty("scales")[0].GetSingle(), 5);
+
+        JsonElement required = json.RootElement.GetProperty("required_operators")[0];
+        Assert.Equal("FULLY_CONNECTED", required.GetProperty("op").GetString());
+        Assert.Equal(3, required.GetProperty("uses").GetInt32());
+    }
+
+    [Fact]
+    public void MissingModelFileIsARuntimeError()
+    {
+        CliResult result = CliResult.Run("inspect", "/nonexistent/model.tflite");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("/nonexistent/model.tflite", result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void MissingModelArgumentIsAUsageError()
+    {
+        CliResult result = CliResult.Run("inspect");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("missing MODEL", result.Stderr);
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+
+namespace TfLiteMicro.SchemaGen;
+
+/// <summary>
+/// Entry point: <c>schema-gen [schema.fbs] [output directory]</c>. Without arguments it finds the repository root
+/// (the folder holding TfLiteMicro.sln, searched upwards from the current directory) and uses
+/// ../shared/schema/schema.fbs and core/Schema/Generated.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        string? root = FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? FindRepositoryRoot(AppContext.BaseDirectory);
+        string schemaPath = args.Length > 0 ? args[0] : Path.Combine(root ?? ".", "..", "shared", "schema", "schema.fbs");
+        string outputDirectory = args.Length > 1 ? args[1] : Path.Combine(root ?? ".", "core", "Schema", "Generated");
+        if (!File.Exists(schemaPath))
+        {
+            Console.Error.WriteLine("schema not found: " + schemaPath);
+            return 1;
+        }
+        SchemaDefinition schema = SchemaParser.Parse(File.ReadAllText(schemaPath));
+        var emitter = new CodeEmitter(schema);
+        emitter.EmitAll();
+        emitter.WriteTo(outputDirectory);
+        Console.WriteLine("schema-gen: " + schema.Tables.Count + " tables, " + schema.Enums.Count + " enums, " + schema.Unions.Count
+            + " unions -> " + emitter.Files.Count + " files in " + Path.GetFullPath(outputDirectory));
+        return 0;
+    }
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (DirectoryInfo? directory = new DirectoryInfo(start); directory != null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "TfLiteMicro.sln"))) return directory.FullName;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+namespace TfLiteMicro.Tools;
+
+/// <summary>The --help texts of <c>tflm</c> and its sub-commands.</summary>
+internal static class HelpText
+{
+    public const string Main =
+        """
+        tflm - inspect and run TensorFlow Lite models with TfLiteMicro's reference kernels
+
+        Usage:
+          tflm inspect MODEL [--json]
+          tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
+          tflm help [COMMAND]
+
+        Commands:
+          inspect   Print subgraphs, operators, tensors, the operators the model needs and the planned arena size.
+          run       Run the model once on .npy inputs and write its outputs as .npy files.
+
+        Exit codes: 0 success, 1 model/input/runtime error, 2 usage error.
+        Run 'tflm COMMAND --help' for the options of a command.
+
+        """;
+
+    public const string Inspect =
+        """
+        Usage: tflm inspect MODEL [--json]
+
+        Prints what MODEL (.tflite) contains: every subgraph with its operators in execution order (index, name,
+        input and output tensor indices) and tensors (index, name, type, shape, quantization, constant/variable),
+        the operators the model needs and whether the reference kernels provide them ("supported" or
+        "not registered"), and the arena size the interpreter plans in a 64 MiB trial arena (or why it cannot).
+
+        Options:
+          --json      Print one JSON object with the same content instead of text.
+          -h, --help  Show this help.
+
+        """;
+
+    public const string Run =
+        """
+        Usage: tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
+
+        Runs MODEL once with the reference kernels. The inputs are .npy files given in the model's input order;
+        each must match its input tensor's dtype and shape exactly (integer models take already-quantized data).
+        Writes DIR/output0.npy, DIR/output1.npy, ... with the output tensors' dtypes and shapes, and prints the
+        arena bytes used.
+
+        Options:
+          --input FILE       A .npy input; repeat once per model input, in order.
+          --output-dir DIR   Where to write outputN.npy (created if missing).
+          --arena BYTES      Use an arena of exactly BYTES bytes (default 16 MiB), so a too-small arena fails
+                             with the number of bytes the model needs.
+          --trace DIR        Keep every tensor alive and write each operator's outputs as
+                             DIR/opNNN_<OP>_out<S>.npy plus DIR/index.tsv (op_index, op, output, tensor, dtype,
+                             shape, status).
+          -h, --help         Show this help.
+
+        """;
+}

@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using TfLiteMicro.Schema;
+using TfLiteMicro.Tools.Models;
+using TfLiteMicro.Tools.Running;
+
+namespace TfLiteMicro.Tools.Inspection;
+
+/// <summary>Builds a <see cref="ModelDescription"/> from a loaded model.</summary>
+public static class ModelInspector
+{
+    public static ModelDescription Describe(ModelFile file, OpResolver resolver)
+    {
+        Model model = file.Model;
+        var subgraphs = new List<SubgraphDescription>(model.SubgraphCount);
+        for (int s = 0; s < model.SubgraphCount; s++) subgraphs.Add(DescribeSubgraph(model, s));
+
+        IReadOnlyList<RequiredOperatorDescription> required = DescribeRequiredOperators(model, resolver);
+        bool allSupported = true;
+        foreach (RequiredOperatorDescription op in required)
+        {
+            if (op.Status != RequiredOperatorDescription.SupportedStatus) allSupported = false;
+        }
+
+        string description = ModelText.ToText(model.Description);
+        return new ModelDescription
+        {
+            Path = file.Path,
+            SizeBytes = file.Length,
+            SchemaVersion = model.Version,
+            Description = description.Length > 0 ? description : null,
+            Subgraphs = subgraphs,
+            RequiredOperators = required,
+            AllOperatorsSupported = allSupported,
+            Arena = DescribeArena(ArenaTrial.Measure(model, resolver)),
+        };
+    }
+
+    /// <summary>True when every operator the model uses has a kernel in <paramref name="resolver"/>.</summary>
+    public static bool AllOperatorsSupported(Model model, OpResolver resolver)
+    {
+        foreach (RequiredOperatorDescription op in DescribeRequiredOperators(model, resolver))
+        {
+            if (op.Status != RequiredOperatorDescription.SupportedStatus) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The distinct operator codes used by any operator of any subgraph, in operator-code order.</summary>
+    public static IReadOnlyList<RequiredOperatorDescription> DescribeRequiredOperators(Model model, OpResolver resolver)
+    {
+        int[] uses = new int[model.OperatorCodeCount];
+        for (int s = 0; s < model.SubgraphCount; s++)
+        {
+            SubGraph subgraph = model.GetSubgraph(s);
+            for (int o = 0; o < subgraph.OperatorCount; o++)
+            {
+                int opcode = subgraph.GetOperator(o).OpcodeIndex;
+                if ((uint)opcode < (uint)uses.Length) uses[opcode]++;
+            }
+        }
+
+        var required = new List<RequiredOperatorDescription>();
+        for (int c = 0; c < uses.Length; c++)
+        {
+            if (uses[c] == 0) continue;
+            OperatorCode code = model.GetOperatorCode(c);
+            required.Add(new RequiredOperatorDescription
+            {
+                Op = ModelText.OperatorName(code),
+                IsCustom = code.BuiltinCode == BuiltinOperator.CUSTOM,
+                Uses = uses[c],
+                Status = ReferenceResolver.Supports(resolver, code)
+                    ? RequiredOperatorDescription.SupportedStatus
+                    : RequiredOperatorDescription.NotRegisteredStatus,
+            });
+        }
+        return required;
+    }
+
+    private static SubgraphDescription DescribeSubgraph(Model model, int index)
+    {
+        SubGraph subgraph = model.GetSubgraph(index);
+        var operators = new List<OperatorDescription>(subgraph.OperatorCount);
+        for (int o = 0; o < subgraph.OperatorCount; o++)
+        {
+            Operator op = subgraph.GetOperator(o);
+            operators.Add(new OperatorDescription
+            {
+                Index = o,
+                Op = ModelText.OperatorName(model.GetOperatorCode(op.OpcodeIndex)),
+                OpcodeIndex = op.OpcodeIndex,
+                Inputs = op.Inputs.AsSpan().ToArray(),
+                Outputs = op.Outputs.AsSpan().ToArray(),
+            });
+        }
+
+        var tensors = new List<TensorDescription>(subgraph.TensorCount);
+        for (int t = 0; t < subgraph.TensorCount; t++) tensors.Add(DescribeTensor(model, subgraph.GetTensor(t), t));
+
+        return new SubgraphDescription
+        {
+            Index = index,
+            Name = ModelText.ToText(subgraph.Name),
+            Inputs = subgraph.Inputs.AsSpan().ToArray(),
+            Outputs = subgraph.Outputs.AsSpan().ToArray(),
+            Operators = operators,
+            Tensors = tensors,
+        };
+    }
+
+    private static TensorDescription DescribeTensor(Model model, Tensor tensor, int index)
+    {
+        return new TensorDescription
+        {
+            Index = index,
+            Name = ModelText.ToText(tensor.Name),
+            Type = TensorTypes.Name(tensor.Type),
+            Shape = tensor.Shape.AsSpan().ToArray(),
+            Buffer = tensor.BufferIndex,
+            IsConstant = model.GetBuffer(tensor.BufferIndex).Length > 0,
+            IsVariable = tensor.IsVariable,
+            Quantization = DescribeQuantization(tensor),
+        };
+    }
+
+    private static QuantizationDescription? DescribeQuantization(Tensor tensor)
+    {
+        if (!tensor.HasQuantization) return null;
+        QuantizationParameters quantization = tensor.Quantization;
+        int count = quantization.Scale.Count;
+        if (count == 0) return null;
+        var scales = new float[count];
+        for (int i = 0; i < count; i++) scales[i] = quantization.Scale[i];
+        var zeroPoints = new long[quantization.ZeroPoint.Count];
+        for (int i = 0; i < zeroPoints.Length; i++) zeroPoints[i] = quantization.ZeroPoint[i];
+        return new QuantizationDescription
+        {
+            ChannelCount = count,
+            QuantizedDimension = quantization.QuantizedDimension,
+            Scales = scales,
+            ZeroPoints = zeroPoints,
+        };
+    }
+
+    private static ArenaDescription DescribeArena(ArenaTrialResult trial)
+    {
+        if (!trial.Succeeded)
+        {
+            return new ArenaDescription
+            {
+                TrialArenaBytes = trial.TrialBytes,
+                Planned = false,
+                ErrorStatus = trial.Status.ToString(),
+                Error = trial.Error,
+            };
+        }
+        return new ArenaDescription
+        {
+            TrialArenaBytes = trial.TrialBytes,
+            Planned = true,
+            UsedBytes = trial.UsedBytes,
+            HeadBytes = trial.HeadBytes,
+            TailBytes = trial.TailBytes,
+        };
+    }
+}
