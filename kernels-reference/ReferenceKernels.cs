@@ -5,9 +5,10 @@ namespace TfLiteMicro.Kernels.Reference;
 /// <summary>
 /// Registration of the reference kernels: one extension method per operator, so an application registers only
 /// the ops its model needs (<c>resolver.AddFullyConnected()</c>) and nothing else gets linked; tools and tests
-/// call <see cref="AddAll"/>.
+/// call <see cref="AddAll"/>. Each group of operators registers itself in its own partial file
+/// (<c>ReferenceKernels.&lt;Group&gt;.cs</c>).
 /// </summary>
-public static class ReferenceKernels
+public static partial class ReferenceKernels
 {
     public static Status AddFullyConnected(this OpResolver resolver) => resolver.AddBuiltin(BuiltinOperator.FULLY_CONNECTED, FullyConnected.Kernel);
 
@@ -24,6 +25,21 @@ public static class ReferenceKernels
         if (status == Status.Ok) status = resolver.AddQuantize();
         if (status == Status.Ok) status = resolver.AddDequantize();
         if (status == Status.Ok) status = resolver.AddReshape();
+        AddElementwiseKernels(resolver, ref status);
+        AddConvolutionKernels(resolver, ref status);
+        AddDataMovementKernels(resolver, ref status);
+        AddActivationKernels(resolver, ref status);
+        AddSequenceKernels(resolver, ref status);
+        AddSignalKernels(resolver, ref status);
         return status;
     }
+
+    // Each group implements its method in ReferenceKernels.<Group>.cs: `if (status == Status.Ok) status = resolver.AddXxx();`
+    // for each of its operators. A group that is not there yet simply adds nothing.
+    static partial void AddElementwiseKernels(OpResolver resolver, ref Status status);
+    static partial void AddConvolutionKernels(OpResolver resolver, ref Status status);
+    static partial void AddDataMovementKernels(OpResolver resolver, ref Status status);
+    static partial void AddActivationKernels(OpResolver resolver, ref Status status);
+    static partial void AddSequenceKernels(OpResolver resolver, ref Status status);
+    static partial void AddSignalKernels(OpResolver resolver, ref Status status);
 }

@@ -331,8 +331,16 @@ public sealed unsafe partial class MicroInterpreter
             if (slot >= 0 || !IsOperatorCodeUsed(c)) continue;
             if (missing == 0) Errors.Fail(Status.UnsupportedOperator, "the op resolver lacks operators the model needs: ");
             else Errors.Append(", ");
-            if (code.BuiltinCode == BuiltinOperator.CUSTOM) Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
-            else Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
+            if (code.BuiltinCode == BuiltinOperator.CUSTOM)
+            {
+                Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
+                // Vela-compiled models hand whole subgraphs to an Arm Ethos-U NPU through this one custom op.
+                if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
+            }
+            else
+            {
+                Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
+            }
             missing++;
         }
         if (missing > 0) return Status.UnsupportedOperator;
@@ -414,6 +422,8 @@ public sealed unsafe partial class MicroInterpreter
             value /= 10;
         }
     }
+
+    private const string EthosUCustomOp = "ethos-u";
 
     private static readonly string[] Digits = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
 

@@ -22,7 +22,10 @@ public sealed unsafe class FullyConnected : OpKernel
         switch (input.Type)
         {
             case TensorType.Float32:
-                FullyConnectedMath.EvalFloat(input.AsReadOnlySpan<float>(), filter.AsReadOnlySpan<float>(),
+                FullyConnectedMath.EvalFloat(input.AsReadOnlySpan<float>(),
+                    data->DequantizedFilter != null
+                        ? new ReadOnlySpan<float>(data->DequantizedFilter, data->OutputDepth * data->AccumulationDepth)
+                        : filter.AsReadOnlySpan<float>(),
                     hasBias ? context.GetInput(ref node, FullyConnectedCommon.BiasTensor).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->Batches, data->AccumulationDepth, data->OutputDepth,
                     data->FloatActivationMin, data->FloatActivationMax);

@@ -55,11 +55,17 @@ public static unsafe class FullyConnectedCommon
 
         if (input.Type == TensorType.Float32)
         {
-            if (filter.Type == TensorType.Int8)
-                return errors.Fail(Status.Error, "hybrid models (float32 input, int8 filter tensor ").Append(filter.Index)
-                    .Append(") are not supported, as in TFLM");
-            Status status = ExpectSameType(context, filter, output, bias, TensorType.Float32, TensorType.Float32);
+            Status status = filter.Type == TensorType.Int8
+                ? PrepareHybrid(context, data, filter)
+                : context.ExpectType(filter, TensorType.Float32, "filter");
             if (status != Status.Ok) return status;
+            status = context.ExpectType(output, TensorType.Float32, "output");
+            if (status != Status.Ok) return status;
+            if (bias.Exists)
+            {
+                status = context.ExpectType(bias, TensorType.Float32, "bias");
+                if (status != Status.Ok) return status;
+            }
             QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
             return Status.Ok;
         }
@@ -81,6 +87,31 @@ public static unsafe class FullyConnectedCommon
             return context.UnsupportedType(input, "input");
         }
         return PrepareQuantized(context, ref node, data, input, filter, bias, output, activation);
+    }
+
+    /// <summary>
+    /// TFLM refuses float activations with int8 weights ("hybrid" models). We run them: the constant weights are
+    /// dequantized once, here, into a persistent float buffer (real = scale[c] × (q − zero_point[c]), per output
+    /// channel when the weights are per-channel), and Invoke runs the float kernel on that copy. Costs 4 bytes of
+    /// arena per weight; results follow float math on the dequantized weights (there is no TFLM golden to match).
+    /// </summary>
+    private static Status PrepareHybrid(KernelContext context, FullyConnectedOpData* data, TensorInfo filter)
+    {
+        ErrorReporter errors = context.Errors;
+        if (!filter.IsConstant || !filter.Quantization.HasQuantization)
+            return errors.Fail(Status.Error, "hybrid FULLY_CONNECTED needs constant, quantized int8 weights (filter tensor ")
+                .Append(filter.Index).Append(')');
+        QuantizationInfo q = filter.Quantization;
+        if (q.IsPerChannel && (q.ChannelCount != data->OutputDepth || q.QuantizedDimension != 0))
+            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index)
+                .Append(" must be quantized per output channel (dimension 0) with one scale per channel");
+        int count = data->OutputDepth * data->AccumulationDepth;
+        data->DequantizedFilter = (float*)context.AllocatePersistentBuffer(count * sizeof(float));
+        if (data->DequantizedFilter == null) return errors.LastStatus;
+        FullyConnectedMath.DequantizeWeights(filter.ConstantData<sbyte>(), new System.Span<float>(data->DequantizedFilter, count),
+            data->AccumulationDepth, q.IsPerChannel ? new System.ReadOnlySpan<float>(q.Scales, q.ChannelCount) : new System.ReadOnlySpan<float>(q.Scales, 1),
+            q.ZeroPoints == null ? default : new System.ReadOnlySpan<long>(q.ZeroPoints, q.ZeroPointCount));
+        return Status.Ok;
     }
 
     private static Status ExpectSameType(KernelContext context, TensorInfo filter, TensorInfo output, TensorInfo bias,

@@ -26,6 +26,12 @@ public unsafe struct FullyConnectedOpData
     /// <summary>Rows of the input matrix (all input elements / accumulation depth).</summary>
     public int Batches;
 
+    /// <summary>
+    /// Float copy of int8 weights for "hybrid" models (float32 activations, int8 weights), made once at Prepare;
+    /// null otherwise.
+    /// </summary>
+    public float* DequantizedFilter;
+
     /// <summary>Inner dimension: the filter's last dimension.</summary>
     public int AccumulationDepth;
 

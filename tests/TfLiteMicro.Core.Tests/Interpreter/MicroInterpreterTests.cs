@@ -194,6 +194,19 @@ public unsafe class MicroInterpreterTests
     }
 
     [Fact]
+    public void VelaModelIsReportedAsNeedingEthosU()
+    {
+        using LoadedModel model = LoadedModel.Shared("person_detect_vela");
+        using NativeArena arena = new NativeArena(1 << 20);
+        OpResolver resolver = new OpResolver();
+        TfLiteMicro.Kernels.Reference.ReferenceKernels.AddAll(resolver);
+        MicroInterpreter interpreter = new MicroInterpreter(model.Model, resolver, arena.Pointer, arena.Size);
+        Assert.Equal(Status.UnsupportedOperator, interpreter.AllocateTensors());
+        Assert.Contains("custom op 'ethos-u'", interpreter.Errors.MessageText);
+        Assert.Contains("Ethos-U NPU", interpreter.Errors.MessageText);
+    }
+
+    [Fact]
     public void MissingCustomOperatorIsNamed()
     {
         using LoadedModel model = new LoadedModel(TestModels.Chain());

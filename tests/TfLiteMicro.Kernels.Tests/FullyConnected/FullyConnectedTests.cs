@@ -152,19 +152,8 @@ public class FullyConnectedTests
 
     [Theory]
     [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
-    public void RejectsHybridAndMismatchedTypes(string implementation)
+    public void RejectsMismatchedTypesAndShapes(string implementation)
     {
-        using (KernelRunner hybrid = Runner(implementation, new[]
-        {
-            TestTensor.Float(new[] { 2, 10 }, SimpleInput),
-            TestTensor.Int8(new[] { 3, 10 }, ToInt8(SimpleWeights), 1f, 0, isConstant: true),
-            TestTensor.Float(new[] { 3 }),
-            TestTensor.Float(new[] { 2, 3 }),
-        }, hasBias: false, ActivationFunctionType.NONE))
-        {
-            Assert.NotEqual(Status.Ok, hybrid.InitAndPrepare());
-            Assert.Contains("hybrid", hybrid.Errors.MessageText);
-        }
         using (KernelRunner wrongBias = Runner(implementation, new[]
         {
             TestTensor.Int8(new[] { 2, 10 }, ToInt8(SimpleInput), 1f, 0),
@@ -187,6 +176,42 @@ public class FullyConnectedTests
             Assert.NotEqual(Status.Ok, wrongShape.InitAndPrepare());
             Assert.Contains("not a multiple of the filter depth 10", wrongShape.Errors.MessageText);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
+    public void HybridFloatInputWithInt8WeightsMatchesFloatMathOnDequantizedWeights(string implementation)
+    {
+        // TFLM rejects this ("hybrid"); we dequantize the weights once at Prepare and run the float kernel.
+        Random random = new Random(7);
+        sbyte[] weights = new sbyte[3 * 10];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (sbyte)random.Next(-128, 128);
+        float[] scales = { 0.02f, 0.5f, 0.003f };
+        float[] input = new float[20];
+        for (int i = 0; i < input.Length; i++) input[i] = (float)(random.NextDouble() * 2 - 1);
+        float[] bias = { 0.25f, -1f, 2f };
+
+        float[] expected = new float[6];
+        for (int b = 0; b < 2; b++)
+        {
+            for (int o = 0; o < 3; o++)
+            {
+                float total = 0f;
+                for (int d = 0; d < 10; d++) total += input[b * 10 + d] * (scales[o] * weights[o * 10 + d]);
+                expected[b * 3 + o] = total + bias[o];
+            }
+        }
+
+        using KernelRunner runner = Runner(implementation, new[]
+        {
+            TestTensor.Float(new[] { 2, 10 }, input),
+            TestTensor.Int8PerChannel(new[] { 3, 10 }, weights, scales),
+            TestTensor.Float(new[] { 3 }, bias, isConstant: true),
+            TestTensor.Float(new[] { 2, 3 }),
+        }, hasBias: true, ActivationFunctionType.NONE);
+        Assert.Equal(Status.Ok, runner.InitAndPrepare());
+        Assert.Equal(Status.Ok, runner.Invoke());
+        Assert.Equal(expected, runner.Get<float>(3));
     }
 
     private static sbyte[] ToInt8(float[] values) => Array.ConvertAll(values, v => (sbyte)v);
