@@ -37,13 +37,15 @@ public static class Cli
                     return InspectCommand.Run(rest, stdout);
                 case "run":
                     return RunCommand.Run(rest, stdout);
+                case "bench":
+                    return BenchCommand.Run(rest, stdout, stderr);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
         }
         catch (UsageException e)
         {
-            string about = command is "inspect" or "run" ? "tflm " + command : "tflm";
+            string about = command is "inspect" or "run" or "bench" ? "tflm " + command : "tflm";
             stderr.WriteLine(about + ": " + e.Message + " (see '" + about + " --help')");
             return ExitCodes.Usage;
         }
@@ -74,6 +76,9 @@ public static class Cli
                 return ExitCodes.Ok;
             case "run":
                 stdout.Write(HelpText.Run);
+                return ExitCodes.Ok;
+            case "bench":
+                stdout.Write(HelpText.Bench);
                 return ExitCodes.Ok;
             default:
                 throw new UsageException("no help for unknown command '" + topics[0] + "'");

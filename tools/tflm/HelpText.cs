@@ -10,11 +10,13 @@ internal static class HelpText
         Usage:
           tflm inspect MODEL [--json]
           tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
+          tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
           tflm help [COMMAND]
 
         Commands:
           inspect   Print subgraphs, operators, tensors, the operators the model needs and the planned arena size.
           run       Run the model once on .npy inputs and write its outputs as .npy files.
+          bench     Time Invoke: median and min microseconds, per-operator breakdown, arena bytes.
 
         Exit codes: 0 success, 1 model/input/runtime error, 2 usage error.
         Run 'tflm COMMAND --help' for the options of a command.
@@ -54,6 +56,24 @@ internal static class HelpText
                              DIR/opNNN_<OP>_out<S>.npy plus DIR/index.tsv (op_index, op, output, tensor, dtype,
                              shape, status).
           -h, --help         Show this help.
+
+        """;
+
+    public const string Bench =
+        """
+        Usage: tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
+
+        Times Invoke of MODEL on fixed pseudo-random inputs, single thread: runs N warm-up invocations, then times
+        each of the measured ones alone and prints the median, min and mean microseconds per Invoke, the time per
+        operator type from the profiler, and the arena bytes used. Timings are measurements, not pass/fail checks.
+
+        Options:
+          --kernels NAME    Kernel set: reference (default).
+          --iterations N    Timed invocations (default 100).
+          --warmup N        Untimed invocations first (default 10).
+          --json            Print one JSON object: model, kernels, iterations, warmup, median_us, min_us, mean_us,
+                            arena_bytes, operators[] {name, nodes, us_per_invoke, share}.
+          -h, --help        Show this help.
 
         """;
 }

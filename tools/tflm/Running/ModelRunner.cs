@@ -43,16 +43,17 @@ public sealed class ModelRunner : IDisposable
     /// <paramref name="arenaBytes"/>. With <paramref name="preserveAllTensors"/> every intermediate tensor keeps
     /// its own memory so it can be read after Invoke (for traces).
     /// </summary>
-    public static unsafe ModelRunner Open(string modelPath, int arenaBytes = DefaultArenaBytes, bool preserveAllTensors = false)
+    public static unsafe ModelRunner Open(string modelPath, int arenaBytes = DefaultArenaBytes, bool preserveAllTensors = false,
+        string kernels = KernelSets.Reference, TfLiteMicro.Profiling.MicroProfiler? profiler = null)
     {
         if (arenaBytes <= 0) throw new ToolException("arena size must be positive, got " + arenaBytes);
         ModelFile modelFile = ModelFile.Load(modelPath);
         NativeArena? arena = null;
         try
         {
-            OpResolver resolver = ReferenceResolver.Create();
+            OpResolver resolver = KernelSets.Create(kernels);
             arena = new NativeArena(arenaBytes);
-            var options = new InterpreterOptions { PreserveAllTensors = preserveAllTensors };
+            var options = new InterpreterOptions { PreserveAllTensors = preserveAllTensors, Profiler = profiler };
             var interpreter = new MicroInterpreter(modelFile.Model, resolver, arena.Pointer, arena.Size, options);
             Status status = interpreter.AllocateTensors();
             if (status != Status.Ok) throw new ToolException(DescribeAllocationFailure(modelFile, resolver, status, interpreter.Errors.MessageText, arenaBytes, preserveAllTensors));
