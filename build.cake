@@ -1,29 +1,240 @@
-// Build orchestration (Cake script form; run with `dotnet tool restore && dotnet cake --target=<Target>`).
-// Firmware builds (`--board=<name>`) are not implemented yet: the Firmware target says so and fails rather than
-// pretending. Build and Test work today and do exactly what ./test.sh does.
+// TfLiteMicro build orchestration. Run: `dotnet tool restore` once, then `dotnet cake --board=<name> [options]`.
+//
+//   dotnet cake --board=nrf52840                         build the hello-world firmware for the nRF52840
+//   dotnet cake --board=nrf52840 --target=Run            build it and run it in the board's emulator (QEMU)
+//   dotnet cake --board=host --example=hello-world       NativeAOT executable + the C API static library and C program
+//   dotnet cake --target=Test                            everything ./test.sh runs
+//
+// Boards are data: one JSON file per board in ports/boards/. This script only resolves arguments, reads the board
+// file and calls the real builds (dotnet publish for the host, ports/baremetal/firmware/Firmware.proj for MCUs),
+// which also work without Cake.
+
+#nullable enable
+using System.Text.Json;
 
 ///////////////////////////////////////////////////////////////////////////////
-// ARGUMENTS
+// ARGUMENTS (--arg, then environment variable, then default)
 ///////////////////////////////////////////////////////////////////////////////
 
-var target = Argument("target", "Test");
-var configuration = Argument("configuration", "Release");
-var board = Argument("board", EnvironmentVariable("TFLM_BOARD") ?? "");
+string FromArgumentOrEnvironment(string name, string variable, string fallback) =>
+    HasArgument(name) ? Argument<string>(name) : (EnvironmentVariable(variable) ?? fallback);
 
-Information($"target={target} configuration={configuration} board={(board == "" ? "(none)" : board)}");
+var board = FromArgumentOrEnvironment("board", "TFLM_BOARD", "");
+var target = FromArgumentOrEnvironment("target", "TFLM_TARGET", board == "" ? "Test" : "Firmware");
+var example = FromArgumentOrEnvironment("example", "TFLM_EXAMPLE", "hello-world");
+var configuration = FromArgumentOrEnvironment("configuration", "TFLM_CONFIGURATION", "Release");
+var repository = MakeAbsolute(Directory(".")).FullPath;
+var artifacts = $"{repository}/artifacts";
+
+Information("TfLiteMicro build");
+Information($"  target        = {target}");
+Information($"  board         = {(board == "" ? "(none)" : board)}");
+Information($"  example       = {example}");
+Information($"  configuration = {configuration}");
+Information($"  boards        = {repository}/ports/boards/*.json");
+Information($"  output        = {artifacts}/firmware/{(board == "" ? "<board>" : board)}/");
 
 ///////////////////////////////////////////////////////////////////////////////
-// TASKS
+// BOARDS
 ///////////////////////////////////////////////////////////////////////////////
+
+sealed class Board
+{
+    public string Name = "";
+    public string Status = "";
+    public string Kind = "";
+    public JsonElement Data;
+    public bool Supported => Status == "supported";
+}
+
+Dictionary<string, Board> LoadBoards()
+{
+    var boards = new Dictionary<string, Board>(StringComparer.Ordinal);
+    foreach (var file in GetFiles($"{repository}/ports/boards/*.json").OrderBy(f => f.FullPath))
+    {
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllText(file.FullPath));
+        var root = document.RootElement.Clone();
+        var name = root.GetProperty("name").GetString() ?? file.GetFilenameWithoutExtension().FullPath;
+        boards[name] = new Board
+        {
+            Name = name,
+            Status = root.TryGetProperty("status", out var status) ? status.GetString() ?? "" : "supported",
+            Kind = root.TryGetProperty("kind", out var kind) ? kind.GetString() ?? "mcu" : "mcu",
+            Data = root,
+        };
+    }
+    return boards;
+}
+
+Board ResolveBoard()
+{
+    var boards = LoadBoards();
+    string List() => string.Join(Environment.NewLine, boards.Values.Select(b => $"  {b.Name,-12} {b.Status}"));
+    if (board == "")
+        throw new CakeException($"--board is required for target {target} (or set TFLM_BOARD). Boards:{Environment.NewLine}{List()}");
+    if (!boards.TryGetValue(board, out var resolved))
+        throw new CakeException($"unknown board '{board}'. Valid boards:{Environment.NewLine}{List()}");
+    if (!resolved.Supported)
+        throw new CakeException($"board '{board}' cannot be built: {resolved.Status}");
+    return resolved;
+}
+
+string ExampleProject(string name)
+{
+    var projects = GetFiles($"{repository}/examples/{name}/*.csproj").ToList();
+    if (projects.Count != 1)
+    {
+        var valid = GetDirectories($"{repository}/examples/*").Select(d => d.GetDirectoryName()).OrderBy(n => n);
+        throw new CakeException($"unknown example '{name}'. Examples: {string.Join(", ", valid)}");
+    }
+    return projects[0].FullPath;
+}
+
+string IlCompilerPackage()
+{
+    var root = EnvironmentVariable("NUGET_PACKAGES") ?? $"{EnvironmentVariable("HOME")}/.nuget/packages";
+    var versions = GetDirectories($"{root}/runtime.linux-x64.microsoft.dotnet.ilcompiler/9.0.*").OrderBy(d => d.FullPath).ToList();
+    if (versions.Count == 0) throw new CakeException("NativeAOT ILCompiler 9.0 package not found; the host publish restores it");
+    return versions.Last().FullPath;
+}
+
+int RunProcess(string program, string arguments, string? workingDirectory = null)
+{
+    Information($"> {program} {arguments}");
+    return StartProcess(program, new ProcessSettings { Arguments = arguments, WorkingDirectory = workingDirectory ?? repository });
+}
+
+///////////////////////////////////////////////////////////////////////////////
+// PRIVATE TASKS
+///////////////////////////////////////////////////////////////////////////////
+
+Task("__ResolveBoard")
+    .Does(() => ResolveBoard());
+
+Task("__HostFirmware")
+    .IsDependentOn("__ResolveBoard")
+    .WithCriteria(() => ResolveBoard().Kind == "host")
+    .Does(() =>
+{
+    var output = $"{artifacts}/firmware/host";
+    EnsureDirectoryExists(output);
+    var rid = ResolveBoard().Data.GetProperty("runtime_identifier").GetString();
+
+    if (example == "c-api")
+    {
+        // The C API as a NativeAOT static library, linked into the C example program.
+        var libraryOutput = $"{output}/c-api-lib";
+        DotNetPublish($"{repository}/ports/native-api/TfLiteMicro.NativeApi.csproj", new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = libraryOutput,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("NativeLib", "Static").WithProperty("RuntimeIdentifier", rid),
+        });
+        var ilc = IlCompilerPackage();
+        var runtime = string.Join(" ", new[]
+        {
+            "sdk/libbootstrapperdll.o", "sdk/libRuntime.WorkstationGC.a", "sdk/libeventpipe-disabled.a",
+            "sdk/libstandalonegc-disabled.a", "sdk/libRuntime.VxsortEnabled.a", "framework/libSystem.Native.a",
+            "framework/libSystem.Globalization.Native.a", "sdk/libstdc++compat.a",
+        }.Select(p => $"{ilc}/{p}"));
+        var exit = RunProcess("gcc", $"-O2 -I {repository}/ports/native-api/include {repository}/examples/c-api/main.c " +
+            $"{libraryOutput}/tflm.a {runtime} -lstdc++ -lpthread -ldl -lm -lrt -o {output}/c-api");
+        if (exit != 0) throw new CakeException($"linking the C example failed ({exit})");
+        Information($"host C program: {output}/c-api (links {libraryOutput}/tflm.a)");
+        return;
+    }
+
+    var project = ExampleProject(example);
+    DotNetPublish(project, new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = $"{output}/{example}",
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("PublishAot", "true")
+            .WithProperty("RuntimeIdentifier", rid)
+            .WithProperty("SelfContained", "true")
+            .WithProperty("InvariantGlobalization", "true"),
+    });
+    Information($"host executable: {output}/{example}/{example}");
+});
+
+Task("__McuFirmware")
+    .IsDependentOn("__ResolveBoard")
+    .WithCriteria(() => ResolveBoard().Kind != "host")
+    .Does(() =>
+{
+    var output = $"{artifacts}/firmware/{board}";
+    DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("Board", board)
+            .WithProperty("Example", example)
+            .WithProperty("FirmwareOutput", output),
+    });
+    Information($"firmware image: {output}/{example}.elf (+ .hex, .bin)");
+});
+
+///////////////////////////////////////////////////////////////////////////////
+// PUBLIC TASKS
+///////////////////////////////////////////////////////////////////////////////
+
+Task("Clean")
+    .Does(() => CleanDirectory(artifacts));
 
 Task("Build")
-    .Does(() => DotNetBuild("TfLiteMicro.sln", new DotNetBuildSettings { Configuration = configuration }));
+    .Does(() => DotNetBuild($"{repository}/TfLiteMicro.sln", new DotNetBuildSettings { Configuration = configuration }));
 
 Task("Test")
-    .IsDependentOn("Build")
-    .Does(() => DotNetTest("TfLiteMicro.sln", new DotNetTestSettings { Configuration = configuration, NoBuild = true }));
+    .Does(() =>
+{
+    if (RunProcess($"{repository}/setup.sh", "") != 0) throw new CakeException("setup.sh failed");
+    DotNetTest($"{repository}/TfLiteMicro.sln", new DotNetTestSettings { Configuration = configuration });
+});
 
 Task("Firmware")
-    .Does(() => throw new CakeException($"Firmware builds are not implemented yet (requested board: '{board}'). Only the host library, tools and tests build today."));
+    .IsDependentOn("__HostFirmware")
+    .IsDependentOn("__McuFirmware");
+
+Task("Run")
+    .IsDependentOn("Firmware")
+    .Does(() =>
+{
+    var resolved = ResolveBoard();
+    int exit;
+    if (resolved.Kind == "host")
+    {
+        exit = example == "c-api"
+            ? RunProcess($"{artifacts}/firmware/host/c-api", $"{repository}/examples/hello-world/models/hello_world_int8.tflite")
+            : RunProcess($"{artifacts}/firmware/host/{example}/{example}", "");
+    }
+    else
+    {
+        var emulator = resolved.Data.GetProperty("emulator");
+        var command = emulator.GetProperty("command").GetString();
+        var machine = emulator.GetProperty("machine").GetString();
+        var extra = emulator.TryGetProperty("extra_args", out var e) ? string.Join(" ", e.EnumerateArray().Select(a => a.GetString())) : "";
+        exit = RunProcess(command!, $"-M {machine} -nographic -semihosting {extra} -kernel {artifacts}/firmware/{board}/{example}.elf");
+    }
+    if (exit != 0) throw new CakeException($"{example} on {board} exited with {exit}");
+});
+
+Task("Size")
+    .IsDependentOn("Firmware")
+    .Does(() =>
+{
+    var resolved = ResolveBoard();
+    var image = resolved.Kind == "host"
+        ? (example == "c-api" ? $"{artifacts}/firmware/host/c-api" : $"{artifacts}/firmware/host/{example}/{example}")
+        : $"{artifacts}/firmware/{board}/{example}.elf";
+    var size = resolved.Kind == "host" ? "size" : "arm-none-eabi-size";
+    if (RunProcess(size, image) != 0) throw new CakeException($"{size} failed");
+    if (resolved.Kind != "host")
+    {
+        var memory = resolved.Data.GetProperty("memory");
+        Information($"board memory: flash {memory.GetProperty("flash_bytes")} bytes, RAM {memory.GetProperty("ram_bytes")} bytes " +
+                    "(flash = text + data; RAM = data + bss, which holds the arena and the stack)");
+    }
+});
 
 RunTarget(target);
