@@ -28,6 +28,7 @@ public static partial class ReferenceKernels
         AddElementwiseKernels(resolver, ref status);
         AddConvolutionKernels(resolver, ref status);
         AddDataMovementKernels(resolver, ref status);
+        AddPoolingKernels(resolver, ref status);
         AddActivationKernels(resolver, ref status);
         AddSequenceKernels(resolver, ref status);
         AddSignalKernels(resolver, ref status);
@@ -39,6 +40,7 @@ public static partial class ReferenceKernels
     static partial void AddElementwiseKernels(OpResolver resolver, ref Status status);
     static partial void AddConvolutionKernels(OpResolver resolver, ref Status status);
     static partial void AddDataMovementKernels(OpResolver resolver, ref Status status);
+    static partial void AddPoolingKernels(OpResolver resolver, ref Status status);
     static partial void AddActivationKernels(OpResolver resolver, ref Status status);
     static partial void AddSequenceKernels(OpResolver resolver, ref Status status);
     static partial void AddSignalKernels(OpResolver resolver, ref Status status);

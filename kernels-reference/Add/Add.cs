@@ -1,0 +1,37 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>ADD (float32, int32, int8, int16) with broadcasting up to <see cref="BroadcastShape.MaxRank"/> dimensions.</summary>
+public sealed unsafe class Add : OpKernel
+{
+    public static readonly Add Kernel = new Add();
+
+    public override Status Init(KernelContext context, ref Node node) => AddCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => AddCommon.Prepare(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        AddOpData* data = (AddOpData*)node.UserData;
+        ref EvalTensor input1 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
+        ref EvalTensor input2 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
+        ref EvalTensor output = ref context.GetOutput(ref node, BroadcastBinaryOpPrepare.OutputTensor);
+        switch (output.Type)
+        {
+            case TensorType.Float32:
+                AddMath.AddFloat(in data->Shape, input1.AsReadOnlySpan<float>(), input2.AsReadOnlySpan<float>(),
+                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                return Status.Ok;
+            case TensorType.Int32:
+                AddMath.AddInt32(in data->Shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>());
+                return Status.Ok;
+            case TensorType.Int8:
+                AddMath.AddInt8(in *data, input1.AsReadOnlySpan<sbyte>(), input2.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>());
+                return Status.Ok;
+            case TensorType.Int16:
+                AddMath.AddInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), output.AsSpan<short>());
+                return Status.Ok;
+            default:
+                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>DIV (float32, int32, int8) with broadcasting up to <see cref="BroadcastShape.MaxRank"/> dimensions.</summary>
+public sealed unsafe class Div : OpKernel
+{
+    public static readonly Div Kernel = new Div();
+
+    public override Status Init(KernelContext context, ref Node node) => DivCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => DivCommon.Prepare(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        DivOpData* data = (DivOpData*)node.UserData;
+        ref EvalTensor input1 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
+        ref EvalTensor input2 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
+        ref EvalTensor output = ref context.GetOutput(ref node, BroadcastBinaryOpPrepare.OutputTensor);
+        switch (output.Type)
+        {
+            case TensorType.Float32:
+                DivMath.DivFloat(in data->Shape, input1.AsReadOnlySpan<float>(), input2.AsReadOnlySpan<float>(),
+                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                return Status.Ok;
+            case TensorType.Int32:
+                DivMath.DivInt32(in data->Shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>(),
+                    data->OutputActivationMin, data->OutputActivationMax);
+                return Status.Ok;
+            case TensorType.Int8:
+                DivMath.DivInt8(in *data, input1.AsReadOnlySpan<sbyte>(), input2.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>());
+                return Status.Ok;
+            default:
+                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// AVERAGE_POOL_2D / MAX_POOL_2D Init and Prepare, shared with ports (TFLM's pooling_common.cc): padding from the
+/// options, activation range, and TFLM's rule that quantized input and output share scale and zero point.
+/// </summary>
+public static unsafe class PoolingCommon
+{
+    public const int InputTensor = 0;
+    public const int OutputTensor = 0;
+
+    public static Status Init(KernelContext context, ref Node node)
+    {
+        void* data = context.AllocatePersistentBuffer(sizeof(PoolingOpData));
+        if (data == null) return context.Errors.LastStatus;
+        *(PoolingOpData*)data = default;
+        node.UserData = data;
+        return Status.Ok;
+    }
+
+    public static Status Prepare(KernelContext context, ref Node node)
+    {
+        PoolingOpData* data = (PoolingOpData*)node.UserData;
+        ErrorReporter errors = context.Errors;
+        if (node.InputCount != 1 || node.OutputCount != 1)
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
+                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+        TensorInfo input = context.GetInputInfo(ref node, InputTensor);
+        TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
+        Pool2DOptions options = new Pool2DOptions(node.BuiltinOptions);
+
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16)
+            return context.UnsupportedType(input, "input");
+        Status status = context.ExpectType(output, input.Type, "output");
+        if (status != Status.Ok) return status;
+        if (input.Rank != 4 || output.Rank != 4)
+            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" and output tensor ").Append(output.Index)
+                .Append(" must be 4D (NHWC), have ").Append(input.Rank).Append(" and ").Append(output.Rank).Append(" dimensions");
+        if (options.StrideH <= 0 || options.StrideW <= 0 || options.FilterHeight <= 0 || options.FilterWidth <= 0)
+            return errors.Fail(Status.Error, "strides (").Append(options.StrideH).Append(", ").Append(options.StrideW)
+                .Append(") and filter size (").Append(options.FilterHeight).Append(", ").Append(options.FilterWidth)
+                .Append(") must be positive");
+        Padding padding = options.Padding;
+        if (padding != Padding.SAME && padding != Padding.VALID)
+            return errors.Fail(Status.Error, "unknown padding ").Append((int)padding);
+        int activation = (int)options.FusedActivationFunction;
+        if (activation < 0 || activation > (int)ActivationFunctionType.SIGN_BIT)
+            return errors.Fail(Status.Error, "unknown fused activation ").Append(activation);
+
+        bool same = padding == Padding.SAME;
+        int height = input.Dim(1);
+        int width = input.Dim(2);
+        int outHeight = PoolingMath.OutputSize(same, height, options.FilterHeight, options.StrideH);
+        int outWidth = PoolingMath.OutputSize(same, width, options.FilterWidth, options.StrideW);
+        if (output.Dim(0) != input.Dim(0) || output.Dim(1) != outHeight || output.Dim(2) != outWidth || output.Dim(3) != input.Dim(3))
+            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" should be [").Append(input.Dim(0))
+                .Append(", ").Append(outHeight).Append(", ").Append(outWidth).Append(", ").Append(input.Dim(3)).Append(']');
+        data->StrideHeight = options.StrideH;
+        data->StrideWidth = options.StrideW;
+        data->FilterHeight = options.FilterHeight;
+        data->FilterWidth = options.FilterWidth;
+        data->PaddingHeight = PoolingMath.Padding(options.StrideH, height, options.FilterHeight, outHeight);
+        data->PaddingWidth = PoolingMath.Padding(options.StrideW, width, options.FilterWidth, outWidth);
+
+        if (input.Type == TensorType.Float32)
+        {
+            QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
+            return Status.Ok;
+        }
+
+        // Pooling moves quantized values without rescaling, so both sides must be quantized alike.
+        QuantizationInfo inQ = input.Quantization;
+        QuantizationInfo outQ = output.Quantization;
+        SoftDouble difference = SoftDouble.FromFloat(inQ.Scale) - SoftDouble.FromFloat(outQ.Scale);
+        if (difference.IsNegative) difference = -difference;
+        // TFLM accepts |input scale − output scale| ≤ 1e-6, computed in double.
+        SoftDouble tolerance = SoftDouble.One / SoftDouble.FromInt32(1000000);
+        if (!(difference <= tolerance))
+            return errors.Fail(Status.Error, "input scale ").Append(inQ.Scale).Append(" and output scale ").Append(outQ.Scale)
+                .Append(" differ");
+        if (inQ.ZeroPoint != outQ.ZeroPoint)
+            return errors.Fail(Status.Error, "input zero point ").Append(inQ.ZeroPoint).Append(" and output zero point ")
+                .Append(outQ.ZeroPoint).Append(" differ");
+        return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type, outQ.Scale, outQ.ZeroPoint,
+            out data->ActivationMin, out data->ActivationMax);
+    }
+
+    /// <summary>The geometry of one node for <see cref="PoolingMath"/>, from its OpData and run-time shapes.</summary>
+    public static PoolingMath.Geometry Geometry(PoolingOpData* data, ref EvalTensor input, ref EvalTensor output)
+    {
+        PoolingMath.Geometry g;
+        g.Batches = input.Dim(0);
+        g.InputHeight = input.Dim(1);
+        g.InputWidth = input.Dim(2);
+        g.Depth = input.Dim(3);
+        g.OutputHeight = output.Dim(1);
+        g.OutputWidth = output.Dim(2);
+        g.StrideHeight = data->StrideHeight;
+        g.StrideWidth = data->StrideWidth;
+        g.FilterHeight = data->FilterHeight;
+        g.FilterWidth = data->FilterWidth;
+        g.PaddingHeight = data->PaddingHeight;
+        g.PaddingWidth = data->PaddingWidth;
+        return g;
+    }
+}

@@ -1,0 +1,139 @@
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// STRIDED_SLICE Init and Prepare, shared with ports (TFLM's strided_slice_common.cc): begin, end and strides must be
+/// constant int32 vectors with one value per input dimension; the output shape in the model must equal the slice's.
+/// As in TFLM, the ellipsis and new-axis masks are not supported (TFLM silently zeroes them; we refuse them so a
+/// model needing them fails loudly).
+/// </summary>
+public static unsafe class StridedSliceCommon
+{
+    public const int InputTensor = 0;
+    public const int BeginTensor = 1;
+    public const int EndTensor = 2;
+    public const int StridesTensor = 3;
+    public const int OutputTensor = 0;
+
+    public static Status Init(KernelContext context, ref Node node)
+    {
+        void* data = context.AllocatePersistentBuffer(sizeof(StridedSliceOpData));
+        if (data == null) return context.Errors.LastStatus;
+        *(StridedSliceOpData*)data = default;
+        node.UserData = data;
+        return Status.Ok;
+    }
+
+    public static Status Prepare(KernelContext context, ref Node node)
+    {
+        StridedSliceOpData* data = (StridedSliceOpData*)node.UserData;
+        ErrorReporter errors = context.Errors;
+        if (node.InputCount != 4 || node.OutputCount != 1)
+            return errors.Fail(Status.Error, "expects 4 inputs and 1 output, got ").Append(node.InputCount)
+                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+        TensorInfo input = context.GetInputInfo(ref node, InputTensor);
+        TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
+        StridedSliceOptions options = new StridedSliceOptions(node.BuiltinOptions);
+
+        switch (input.Type)
+        {
+            case TensorType.Float32:
+            case TensorType.Int8:
+            case TensorType.Int16:
+            case TensorType.Int32:
+            case TensorType.Int64:
+            case TensorType.Bool:
+            case TensorType.UInt8:
+                break;
+            default:
+                return context.UnsupportedType(input, "input");
+        }
+        Status status = context.ExpectType(output, input.Type, "output");
+        if (status != Status.Ok) return status;
+        int rank = input.Rank;
+        if (rank > StridedSliceOpData.MaxDimensions)
+            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has ").Append(rank)
+                .Append(" dimensions, at most 5 are supported");
+        if (options.EllipsisMask != 0 || options.NewAxisMask != 0)
+            return errors.Fail(Status.Error, "ellipsis_mask (").Append(options.EllipsisMask).Append(") and new_axis_mask (")
+                .Append(options.NewAxisMask).Append(") are not supported");
+
+        int* begin;
+        int* end;
+        int* strides;
+        status = ConstantIndices(context, ref node, BeginTensor, "begin", rank, out begin);
+        if (status != Status.Ok) return status;
+        status = ConstantIndices(context, ref node, EndTensor, "end", rank, out end);
+        if (status != Status.Ok) return status;
+        status = ConstantIndices(context, ref node, StridesTensor, "strides", rank, out strides);
+        if (status != Status.Ok) return status;
+
+        int beginMask = options.BeginMask;
+        int endMask = options.EndMask;
+        int shrinkMask = options.ShrinkAxisMask;
+        bool offset = options.Offset;
+
+        // Output shape check, as TFLM's CheckOutputSize does it (shrunk axes are dropped).
+        int outputAxis = 0;
+        for (int axis = 0; axis < rank; axis++)
+        {
+            int stride = strides[axis];
+            if (stride == 0)
+                return errors.Fail(Status.Error, "stride of dimension ").Append(axis).Append(" is zero");
+            bool shrink = (shrinkMask & (1 << axis)) != 0;
+            int start = StridedSliceMath.StartForAxis(begin[axis], stride, input.Dim(axis), (beginMask & (1 << axis)) != 0);
+            int endIndex = offset && !shrink ? end[axis] + start : end[axis];
+            int stop = StridedSliceMath.StopForAxis(endIndex, stride, input.Dim(axis), (endMask & (1 << axis)) != 0, shrink, start);
+            if (shrink) continue;
+            int length = StridedSliceMath.Length(start, stop, stride);
+            if (outputAxis >= output.Rank || output.Dim(outputAxis) != length)
+                return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" dimension ").Append(outputAxis)
+                    .Append(" should be ").Append(length);
+            outputAxis++;
+        }
+        if (output.Rank != outputAxis)
+            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has rank ").Append(output.Rank)
+                .Append(", the slice has rank ").Append(outputAxis);
+
+        // Iteration bounds: the input extended at the front to 5D with full ranges over the new axes.
+        int front = StridedSliceOpData.MaxDimensions - rank;
+        for (int axis = 0; axis < StridedSliceOpData.MaxDimensions; axis++)
+        {
+            if (axis < front)
+            {
+                data->InputShape[axis] = 1;
+                data->Start[axis] = 0;
+                data->Stop[axis] = 1;
+                data->Stride[axis] = 1;
+                continue;
+            }
+            int source = axis - front;
+            int size = input.Dim(source);
+            int stride = strides[source];
+            bool shrink = (shrinkMask & (1 << source)) != 0;
+            int start = StridedSliceMath.EvalStartForAxis(begin[source], stride, size, (beginMask & (1 << source)) != 0);
+            data->InputShape[axis] = size;
+            data->Start[axis] = start;
+            data->Stop[axis] = StridedSliceMath.EvalStopForAxis(end[source], stride, size, (endMask & (1 << source)) != 0,
+                shrink, offset, start);
+            data->Stride[axis] = stride;
+        }
+        return Status.Ok;
+    }
+
+    private static Status ConstantIndices(KernelContext context, ref Node node, int inputIndex, string role, int rank, out int* values)
+    {
+        values = null;
+        TensorInfo tensor = context.GetInputInfo(ref node, inputIndex);
+        Status status = context.ExpectType(tensor, TensorType.Int32, role);
+        if (status != Status.Ok) return status;
+        if (!tensor.IsConstant || tensor.Data == null)
+            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" must be constant");
+        if (tensor.ElementCount != rank)
+            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has ")
+                .Append(tensor.ElementCount).Append(" values, expected one per input dimension (").Append(rank).Append(')');
+        values = (int*)tensor.Data;
+        return Status.Ok;
+    }
+}

@@ -1,0 +1,88 @@
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// SUB's Init and Prepare, shared with ports (TFLM's sub_common.cc): validates the tensors and computes the
+/// rescaling parameters into <see cref="SubOpData"/>.
+/// </summary>
+public static unsafe class SubCommon
+{
+    public static Status Init(KernelContext context, ref Node node)
+    {
+        void* data = context.AllocatePersistentBuffer(sizeof(SubOpData));
+        if (data == null) return context.Errors.LastStatus;
+        *(SubOpData*)data = default;
+        node.UserData = data;
+        return Status.Ok;
+    }
+
+    public static Status Prepare(KernelContext context, ref Node node)
+    {
+        SubOpData* data = (SubOpData*)node.UserData;
+        ErrorReporter errors = context.Errors;
+        Status status = BroadcastBinaryOpPrepare.CreateShape(context, ref node, out data->Shape);
+        if (status != Status.Ok) return status;
+        TensorInfo input1 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
+        TensorInfo input2 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
+        TensorInfo output = context.GetOutputInfo(ref node, BroadcastBinaryOpPrepare.OutputTensor);
+        status = BroadcastBinaryOpPrepare.ExpectSameType(context, input1, input2, output);
+        if (status != Status.Ok) return status;
+        ActivationFunctionType activation = new SubOptions(node.BuiltinOptions).FusedActivationFunction;
+        status = BroadcastBinaryOpPrepare.CheckActivation(errors, activation);
+        if (status != Status.Ok) return status;
+
+        switch (output.Type)
+        {
+            case TensorType.Float32:
+                QuantizationMath.CalculateActivationRange((int)activation, out data->FloatActivationMin, out data->FloatActivationMax);
+                return Status.Ok;
+            case TensorType.Int32:
+                if (input1.Quantization.HasQuantization || input2.Quantization.HasQuantization || output.Quantization.HasQuantization)
+                    return errors.Fail(Status.Error, "int32 SUB supports only unquantized tensors");
+                QuantizationMath.CalculateActivationRange((int)activation, out data->OutputActivationMin, out data->OutputActivationMax);
+                return Status.Ok;
+            case TensorType.Int8:
+            case TensorType.Int16:
+                return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
+            default:
+                return context.UnsupportedType(output, "output");
+        }
+    }
+
+    /// <summary>
+    /// TFLM's CalculateOpDataSub for int8/int16. Unlike ADD, TFLM computes the ratios in <em>float</em> and only
+    /// widens the results: twice = 2 · max(s1, s2); m1 = (double)(s1 / twice); m2 = (double)(s2 / twice);
+    /// mOut = (double)(twice / (2^leftShift · sOut)). Reproduced exactly, since a float rounding there moves
+    /// outputs by one step.
+    /// </summary>
+    public static Status PrepareQuantized(ErrorReporter errors, SubOpData* data, TensorInfo input1, TensorInfo input2,
+        TensorInfo output, int activation)
+    {
+        if (!input1.Quantization.HasQuantization || !input2.Quantization.HasQuantization || !output.Quantization.HasQuantization)
+            return errors.Fail(Status.Error, "quantized SUB needs quantization parameters on both inputs and the output");
+        float scale1 = input1.Quantization.Scale;
+        float scale2 = input2.Quantization.Scale;
+        float outputScale = output.Quantization.Scale;
+        data->Input1Offset = -input1.Quantization.ZeroPoint;
+        data->Input2Offset = -input2.Quantization.ZeroPoint;
+        data->OutputOffset = output.Quantization.ZeroPoint;
+        data->LeftShift = output.Type == TensorType.Int16 ? AddCommon.Int16LeftShift : AddCommon.Int8LeftShift;
+
+        float twiceMaxInputScale = 2 * (scale1 < scale2 ? scale2 : scale1);
+        SoftDouble real1 = SoftDouble.FromFloat(scale1 / twiceMaxInputScale);
+        SoftDouble real2 = SoftDouble.FromFloat(scale2 / twiceMaxInputScale);
+        SoftDouble realOutput = SoftDouble.FromFloat(twiceMaxInputScale / ((1 << data->LeftShift) * outputScale));
+
+        if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real1, out data->Input1Multiplier, out data->Input1Shift)
+            || !QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real2, out data->Input2Multiplier, out data->Input2Shift))
+            return errors.Fail(Status.Error, "input scales ").Append(scale1).Append(" and ").Append(scale2)
+                .Append(" must be positive and finite");
+        if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(realOutput, out data->OutputMultiplier, out data->OutputShift))
+            return errors.Fail(Status.Error, "output scale ").Append(outputScale)
+                .Append(" is too small for the input scales (the output rescaling must be smaller than one)");
+
+        return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type, outputScale,
+            data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);
+    }
+}
