@@ -31,30 +31,7 @@ public class GoldenModelTests
     [MemberData(nameof(RunnableModels))]
     public void EveryCaseMatchesTheTflmGolden(string model)
     {
-        IReadOnlyList<GoldenCase> cases = GoldenModels.Cases(model);
-        Assert.NotEmpty(cases);
-        var failures = new List<string>();
-        foreach (GoldenCase golden in cases)
-        {
-            int failuresBefore = failures.Count;
-            Assert.NotEmpty(golden.Outputs);
-            var inputs = new List<NpyArray>();
-            foreach (string path in golden.Inputs) inputs.Add(NpyReader.ReadFile(path));
-
-            // A fresh runner per case: each TFLM golden starts from a freshly reset interpreter.
-            using ModelRunner runner = ModelRunner.Open(GoldenModels.ModelPath(model));
-            runner.SetInputs(inputs);
-            runner.Invoke();
-
-            Assert.Equal(golden.Outputs.Count, runner.OutputCount);
-            for (int j = 0; j < golden.Outputs.Count; j++)
-            {
-                string? mismatch = GoldenComparison.Describe(NpyReader.ReadFile(golden.Outputs[j]), runner.ReadOutput(j));
-                if (mismatch != null) failures.Add("case" + golden.Index + "_out" + j + ": " + mismatch);
-            }
-            output.WriteLine("case" + golden.Index + ": " + (failures.Count == failuresBefore ? "ok" : "MISMATCH") + ", arena used " + runner.ArenaUsedBytes + " bytes");
-        }
-        Assert.True(failures.Count == 0, model + " differs from TFLM:\n" + string.Join("\n", failures));
+        GoldenCaseRunner.AssertEveryCaseMatches(GoldenModels.Set, model, output);
     }
 
     [Fact]

@@ -9,25 +9,52 @@ using TfLiteMicro.Tools.Models;
 namespace TfLiteMicro.Golden.Tests;
 
 /// <summary>
-/// The shared model folders that carry TFLM goldens (case&lt;k&gt;_in&lt;i&gt;.npy / case&lt;k&gt;_out&lt;j&gt;.npy), split into
-/// those whose operators the reference kernels all provide and those that must wait.
+/// The whole-network models of <c>../shared/models/</c> that carry TFLM goldens (case&lt;k&gt;_in&lt;i&gt;.npy /
+/// case&lt;k&gt;_out&lt;j&gt;.npy), split into those whose operators the reference kernels all provide and those that must wait.
 /// </summary>
-internal static partial class GoldenModels
+internal static class GoldenModels
 {
-    private static readonly Lazy<string> ModelsRoot = new Lazy<string>(FindModelsDirectory);
-    private static readonly Lazy<(List<string> Runnable, List<string> Skipped)> Split = new Lazy<(List<string>, List<string>)>(SplitBySupport);
+    public static readonly GoldenModelSet Set = new GoldenModelSet("models");
 
-    public static string Directory => ModelsRoot.Value;
+    public static string Directory => Set.Directory;
 
     /// <summary>Folders with goldens whose operators are all registered by ReferenceKernels.AddAll.</summary>
-    public static IReadOnlyList<string> Runnable => Split.Value.Runnable;
+    public static IReadOnlyList<string> Runnable => Set.Runnable;
 
     /// <summary>Folders with goldens that need operators not registered yet, with the missing ones.</summary>
-    public static IReadOnlyList<string> Skipped => Split.Value.Skipped;
+    public static IReadOnlyList<string> Skipped => Set.Skipped;
 
-    public static string ModelPath(string name) => Path.Combine(Directory, name, "model.tflite");
+    public static string ModelPath(string name) => Set.ModelPath(name);
 
-    public static IReadOnlyList<GoldenCase> Cases(string name)
+    public static IReadOnlyList<GoldenCase> Cases(string name) => Set.Cases(name);
+}
+
+/// <summary>
+/// A folder of golden model folders under <c>../shared/</c> (<c>models</c>: whole networks; <c>ops/models</c>: one
+/// model per operator × type × variant), split by whether the reference kernels provide every operator.
+/// </summary>
+internal sealed partial class GoldenModelSet
+{
+    private readonly string relativePath;
+    private readonly Lazy<string> root;
+    private readonly Lazy<(List<string> Runnable, List<string> Skipped)> split;
+
+    public GoldenModelSet(string relativePath)
+    {
+        this.relativePath = relativePath;
+        root = new Lazy<string>(FindModelsDirectory);
+        split = new Lazy<(List<string>, List<string>)>(SplitBySupport);
+    }
+
+    public string Directory => root.Value;
+
+    public IReadOnlyList<string> Runnable => split.Value.Runnable;
+
+    public IReadOnlyList<string> Skipped => split.Value.Skipped;
+
+    public string ModelPath(string name) => Path.Combine(Directory, name, "model.tflite");
+
+    public IReadOnlyList<GoldenCase> Cases(string name)
     {
         var inputs = new SortedDictionary<int, SortedDictionary<int, string>>();
         var outputs = new SortedDictionary<int, SortedDictionary<int, string>>();
@@ -55,7 +82,7 @@ internal static partial class GoldenModels
         return cases;
     }
 
-    private static (List<string> Runnable, List<string> Skipped) SplitBySupport()
+    private (List<string> Runnable, List<string> Skipped) SplitBySupport()
     {
         var runnable = new List<string>();
         var skipped = new List<string>();
@@ -78,7 +105,7 @@ internal static partial class GoldenModels
         return (runnable, skipped);
     }
 
-    private static string FindModelsDirectory()
+    private string FindModelsDirectory()
     {
         // Normally the test binaries sit under the repository: walk up to the folder holding TfLiteMicro.sln.
         for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
@@ -86,16 +113,16 @@ internal static partial class GoldenModels
             if (File.Exists(Path.Combine(dir.FullName, "TfLiteMicro.sln"))) return CheckedModels(Path.Combine(dir.FullName, "..", "shared"));
         }
         // Built elsewhere (--artifacts-path): use the location MSBuild recorded at build time.
-        foreach (AssemblyMetadataAttribute metadata in typeof(GoldenModels).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        foreach (AssemblyMetadataAttribute metadata in typeof(GoldenModelSet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
         {
             if (metadata.Key == "TfLiteMicroSharedDir" && !string.IsNullOrEmpty(metadata.Value)) return CheckedModels(metadata.Value);
         }
         throw new InvalidOperationException("cannot find the shared models: no TfLiteMicro.sln above " + AppContext.BaseDirectory);
     }
 
-    private static string CheckedModels(string sharedDirectory)
+    private string CheckedModels(string sharedDirectory)
     {
-        string models = Path.GetFullPath(Path.Combine(sharedDirectory, "models"));
+        string models = Path.GetFullPath(Path.Combine(sharedDirectory, relativePath));
         if (!System.IO.Directory.Exists(models)) throw new InvalidOperationException("shared models not found at " + models);
         return models;
     }
