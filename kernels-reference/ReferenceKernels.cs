@@ -32,6 +32,13 @@ public static partial class ReferenceKernels
         AddActivationKernels(resolver, ref status);
         AddSequenceKernels(resolver, ref status);
         AddSignalKernels(resolver, ref status);
+        AddUnaryMathKernels(resolver, ref status);
+        AddComparisonKernels(resolver, ref status);
+        AddReductionKernels(resolver, ref status);
+        AddShapeKernels(resolver, ref status);
+        AddMoreActivationKernels(resolver, ref status);
+        AddMatrixKernels(resolver, ref status);
+        AddControlFlowKernels(resolver, ref status);
         return status;
     }
 
@@ -44,4 +51,11 @@ public static partial class ReferenceKernels
     static partial void AddActivationKernels(OpResolver resolver, ref Status status);
     static partial void AddSequenceKernels(OpResolver resolver, ref Status status);
     static partial void AddSignalKernels(OpResolver resolver, ref Status status);
+    static partial void AddUnaryMathKernels(OpResolver resolver, ref Status status);
+    static partial void AddComparisonKernels(OpResolver resolver, ref Status status);
+    static partial void AddReductionKernels(OpResolver resolver, ref Status status);
+    static partial void AddShapeKernels(OpResolver resolver, ref Status status);
+    static partial void AddMoreActivationKernels(OpResolver resolver, ref Status status);
+    static partial void AddMatrixKernels(OpResolver resolver, ref Status status);
+    static partial void AddControlFlowKernels(OpResolver resolver, ref Status status);
 }
