@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.IO;
+using TfLiteMicro.Testing;
+using Xunit;
+
+namespace TfLiteMicro.Examples.Tests;
+
+/// <summary>
+/// The examples carry copies of shared models and sample data so they run on a fresh clone; these must stay
+/// byte-identical to ../shared (where that folder exists), so the goldens keep describing them.
+/// </summary>
+public class DataProvenanceTests
+{
+    public static IEnumerable<object[]> Copies()
+    {
+        // example, file in its data folder, file under ../shared/models
+        yield return ["hello-world/models", "hello_world_float.tflite", "hello_world_float/model.tflite"];
+        yield return ["hello-world/models", "hello_world_int8.tflite", "hello_world_int8/model.tflite"];
+        foreach (string id in new[] { "mlperf_ad_int8", "mlperf_kws_int8", "mlperf_vww_int8", "mlperf_ic_int8" })
+        {
+            yield return ["mlperf-tiny/data", id + ".tflite", id + "/model.tflite"];
+            yield return ["mlperf-tiny/data", id + "_case0_in0.npy", id + "/case0_in0.npy"];
+            yield return ["mlperf-tiny/data", id + "_case0_out0.npy", id + "/case0_out0.npy"];
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Copies))]
+    public void The_copy_equals_the_shared_file(string folder, string name, string sharedPath)
+    {
+        string copy = Path.Combine(RepositoryPaths.Root, "examples", folder, name);
+        Assert.True(File.Exists(copy), copy + " is missing");
+        string original = Path.Combine(RepositoryPaths.SharedModels, sharedPath);
+        if (!File.Exists(original)) return;   // no ../shared next to this clone: nothing to compare with
+        Assert.Equal(File.ReadAllBytes(original), File.ReadAllBytes(copy));
+    }
+}
