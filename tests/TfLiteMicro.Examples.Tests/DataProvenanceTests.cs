@@ -16,6 +16,13 @@ public class DataProvenanceTests
         // example, file in its data folder, file under ../shared/models
         yield return ["hello-world/models", "hello_world_float.tflite", "hello_world_float/model.tflite"];
         yield return ["hello-world/models", "hello_world_int8.tflite", "hello_world_int8/model.tflite"];
+        yield return ["person-detection/data", "person_detect.tflite", "person_detect/model.tflite"];
+        yield return ["person-detection/data", "person.bmp", "_data/person.bmp"];
+        yield return ["person-detection/data", "no_person.bmp", "_data/no_person.bmp"];
+        yield return ["micro-speech/data", "audio_preprocessor_int8.tflite", "micro_speech_audio_preprocessor_int8/model.tflite"];
+        yield return ["micro-speech/data", "micro_speech_quantized.tflite", "micro_speech_quantized/model.tflite"];
+        foreach (string clip in new[] { "yes_1000ms", "no_1000ms", "silence_1000ms", "noise_1000ms", "yes_30ms", "no_30ms" })
+            yield return ["micro-speech/data", clip + ".wav", "_data/" + clip + ".wav"];
         foreach (string id in new[] { "mlperf_ad_int8", "mlperf_kws_int8", "mlperf_vww_int8", "mlperf_ic_int8" })
         {
             yield return ["mlperf-tiny/data", id + ".tflite", id + "/model.tflite"];

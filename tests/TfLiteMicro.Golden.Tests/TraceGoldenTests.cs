@@ -13,6 +13,18 @@ namespace TfLiteMicro.Golden.Tests;
 /// </summary>
 public class TraceGoldenTests
 {
+    /// <summary>
+    /// Op outputs that TFLM only partly writes, so the rest of the golden holds whatever its arena contained:
+    /// SignalEnergy fills bins [start_index, end_index) only (5..241 in the micro_speech preprocessors, from the op's
+    /// options), and the CAST after it copies those bins as they are; the model then slices the other bins away
+    /// (STRIDED_SLICE), so only the written range is compared.
+    /// </summary>
+    private static readonly (string ModelPrefix, string File, int Start, int End)[] PartlyWrittenOutputs =
+    {
+        ("micro_speech_audio_preprocessor_", "op004_SignalEnergy_out0.npy", 5, 241),
+        ("micro_speech_audio_preprocessor_", "op005_CAST_out0.npy", 5, 241),
+    };
+
     public static TheoryData<string> RunnableModelsWithTraces()
     {
         var data = new TheoryData<string>();
@@ -48,8 +60,17 @@ public class TraceGoldenTests
             {
                 string[] columns = expectedRows[row].Split('\t');
                 string file = TraceWriter.FileName(int.Parse(columns[0]), columns[1], int.Parse(columns[2].Substring("out".Length)));
-                string? mismatch = GoldenComparison.Describe(
-                    NpyReader.ReadFile(Path.Combine(goldenTrace, file)), NpyReader.ReadFile(Path.Combine(ourTrace, file)));
+                NpyArray expected = NpyReader.ReadFile(Path.Combine(goldenTrace, file));
+                NpyArray actual = NpyReader.ReadFile(Path.Combine(ourTrace, file));
+                foreach ((string prefix, string partFile, int start, int end) in PartlyWrittenOutputs)
+                {
+                    if (model.StartsWith(prefix, System.StringComparison.Ordinal) && file == partFile)
+                    {
+                        expected = WrittenRange(expected, start, end);
+                        actual = WrittenRange(actual, start, end);
+                    }
+                }
+                string? mismatch = GoldenComparison.Describe(expected, actual);
                 Assert.True(mismatch == null, model + ": first diverging op output is " + file + ": " + mismatch);
             }
         }
@@ -57,5 +78,14 @@ public class TraceGoldenTests
         {
             if (Directory.Exists(ourTrace)) Directory.Delete(ourTrace, recursive: true);
         }
+    }
+
+    /// <summary>Elements [start, end) of a flattened array, as a 1-D array of the same dtype.</summary>
+    private static NpyArray WrittenRange(NpyArray array, int start, int end)
+    {
+        int elementSize = array.Data.Length / array.ElementCount;
+        byte[] data = new byte[(end - start) * elementSize];
+        System.Array.Copy(array.Data, start * elementSize, data, 0, data.Length);
+        return new NpyArray(array.DType, new[] { end - start }, data);
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using TfLiteMicro.Kernels.Reference;
+using TfLiteMicro.Ports.Template;
+using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Tests;
@@ -13,16 +15,25 @@ public static class KernelImplementations
 {
     public const string Reference = "reference";
 
+    /// <summary>The x86 SIMD port (ports/x86-simd): AVX-512, AVX2 or SSE4.1, whichever the process may use.</summary>
+    public const string X86Simd = "x86-simd";
+
+    /// <summary>The template port (ports/template, docs/writing-a-port.md): overrides float32 ADD only.</summary>
+    public const string Template = "template";
+
     public static IEnumerable<object[]> All()
     {
         yield return new object[] { Reference };
+        yield return new object[] { X86Simd };
+        yield return new object[] { Template };
     }
 
     public static OpKernel Get(string implementation, BuiltinOperator op)
     {
         OpResolver resolver = new OpResolver();
         ReferenceKernels.AddAll(resolver);
-        // Ports override entries here (resolver.Override) when they exist.
+        if (implementation == X86Simd) X86SimdKernels.OverrideAll(resolver);
+        if (implementation == Template) TemplateKernels.OverrideAll(resolver);
         int slot = resolver.FindBuiltin(op);
         return resolver.GetKernel(slot);
     }

@@ -1,3 +1,5 @@
+using TfLiteMicro.Ports.Template;
+using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Tools.CommandLine;
 
 namespace TfLiteMicro.Tools.Models;
@@ -10,9 +12,11 @@ namespace TfLiteMicro.Tools.Models;
 public static class KernelSets
 {
     public const string Reference = "reference";
+    public const string X86Simd = "x86-simd";
+    public const string Template = "template";
 
     /// <summary>Every valid name, in the order help texts list them.</summary>
-    public static readonly string[] Names = { Reference };
+    public static readonly string[] Names = { Reference, X86Simd, Template };
 
     public static OpResolver Create(string name)
     {
@@ -20,6 +24,18 @@ public static class KernelSets
         {
             case Reference:
                 return ReferenceResolver.Create();
+            case X86Simd:
+            {
+                OpResolver resolver = ReferenceResolver.Create();
+                X86SimdKernels.OverrideAll(resolver);
+                return resolver;
+            }
+            case Template:
+            {
+                OpResolver resolver = ReferenceResolver.Create();
+                TemplateKernels.OverrideAll(resolver);
+                return resolver;
+            }
             default:
                 throw new UsageException("unknown kernel set '" + name + "'; valid kernel sets: " + string.Join(", ", Names));
         }

@@ -1,0 +1,298 @@
+using System;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// CONV_2D arithmetic as TFLM's reference kernels do it (reference/conv.h and reference/integer_ops/conv.h), NHWC
+/// input, OHWI filter: output[b, y, x, o] = act(Σ_{fy, fx, i} input[b, y·s − p + fy·d, x·s − p + fx·d, g·I + i] ·
+/// filter[o, fy, fx, i] + bias[o]), where g is the group of output channel o and I the filter's input depth.
+/// Positions outside the input are skipped (zero padding). The float sum runs in TFLM's order (fy, fx, i) so results
+/// match bit for bit; integer sums wrap like the C++ accumulators, so their order does not matter.
+/// Speed-ups that keep those sums: the in-image filter window is computed once per output pixel instead of testing
+/// every tap, and when a filter row is contiguous in the input (no width dilation, one group) the taps of a row are
+/// one dot product (same (fx, i) order).
+/// </summary>
+public static class Conv2DMath
+{
+    /// <summary>float32: sum in (fy, fx, i) order, then add the bias, then clamp.</summary>
+    public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
+        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+    {
+        int depth = g.FilterInputDepth;
+        int filtersPerGroup = FiltersPerGroup(g);
+        int filterSize = g.FilterHeight * g.FilterWidth * depth;
+        bool rowsContiguous = RowsContiguous(g);
+        int outputIndex = 0;
+        for (int b = 0; b < g.Batches; b++)
+        {
+            for (int outY = 0; outY < g.OutputHeight; outY++)
+            {
+                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                for (int outX = 0; outX < g.OutputWidth; outX++)
+                {
+                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                    WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                    int rowLength = (filterXEnd - filterXStart) * depth;
+                    // An output pixel whose window misses the input entirely (possible when the output tensor is larger
+                    // than TFLM's computed size) takes the per-tap path, which then has no taps.
+                    bool mergeRow = rowsContiguous && rowLength > 0;
+                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
+                    {
+                        int channelBase = outChannel / filtersPerGroup * depth;
+                        ReadOnlySpan<float> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
+                        float total = 0f;
+                        for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                        {
+                            int inY = inYOrigin + g.DilationHeight * filterY;
+                            int filterRow = filterY * g.FilterWidth;
+                            if (mergeRow)
+                            {
+                                total = Dot(total, input.Slice(InputOffset(g, b, inY, inXOrigin + filterXStart), rowLength),
+                                    channelFilter.Slice((filterRow + filterXStart) * depth, rowLength));
+                                continue;
+                            }
+                            for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                            {
+                                int inX = inXOrigin + g.DilationWidth * filterX;
+                                total = Dot(total, input.Slice(InputOffset(g, b, inY, inX) + channelBase, depth),
+                                    channelFilter.Slice((filterRow + filterX) * depth, depth));
+                            }
+                        }
+                        float biasValue = bias.IsEmpty ? 0f : bias[outChannel];
+                        output[outputIndex++] = ActivationMath.Clamp(total + biasValue, activationMin, activationMax);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// int8 × int8 per channel, int32 bias and accumulator: acc = Σ filter · (input + inputOffset) + bias, then
+    /// requantized per output channel, offset and clamped. (TFLM ignores the filter zero point: weights are symmetric.)
+    /// </summary>
+    public static void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
+        ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
+    {
+        int depth = g.FilterInputDepth;
+        int filtersPerGroup = FiltersPerGroup(g);
+        int filterSize = g.FilterHeight * g.FilterWidth * depth;
+        bool rowsContiguous = RowsContiguous(g);
+        int outputIndex = 0;
+        for (int b = 0; b < g.Batches; b++)
+        {
+            for (int outY = 0; outY < g.OutputHeight; outY++)
+            {
+                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                for (int outX = 0; outX < g.OutputWidth; outX++)
+                {
+                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                    WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                    int rowLength = (filterXEnd - filterXStart) * depth;
+                    // An output pixel whose window misses the input entirely (possible when the output tensor is larger
+                    // than TFLM's computed size) takes the per-tap path, which then has no taps.
+                    bool mergeRow = rowsContiguous && rowLength > 0;
+                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
+                    {
+                        int channelBase = outChannel / filtersPerGroup * depth;
+                        ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
+                        int acc = 0;
+                        for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                        {
+                            int inY = inYOrigin + g.DilationHeight * filterY;
+                            int filterRow = filterY * g.FilterWidth;
+                            if (mergeRow)
+                            {
+                                acc += DotWithOffset(input.Slice(InputOffset(g, b, inY, inXOrigin + filterXStart), rowLength),
+                                    channelFilter.Slice((filterRow + filterXStart) * depth, rowLength), inputOffset);
+                                continue;
+                            }
+                            for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                            {
+                                int inX = inXOrigin + g.DilationWidth * filterX;
+                                acc += DotWithOffset(input.Slice(InputOffset(g, b, inY, inX) + channelBase, depth),
+                                    channelFilter.Slice((filterRow + filterX) * depth, depth), inputOffset);
+                            }
+                        }
+                        if (!bias.IsEmpty) acc += bias[outChannel];
+                        acc = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
+                        acc += outputOffset;
+                        output[outputIndex++] = (sbyte)ActivationMath.Clamp(acc, activationMin, activationMax);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// int16 × int8 with an int64 bias (TFLM's ConvPerChannel&lt;int64_t&gt;): int64 accumulator of filter · input (zero
+    /// points are not applied: 16x8 tensors are symmetric), int64 requantization, clamp; no output offset.
+    /// </summary>
+    public static void EvalInt16(in ConvolutionGeometry g, ReadOnlySpan<short> input, ReadOnlySpan<sbyte> filter,
+        ReadOnlySpan<long> bias, Span<short> output,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
+    {
+        int depth = g.FilterInputDepth;
+        int filtersPerGroup = FiltersPerGroup(g);
+        int filterSize = g.FilterHeight * g.FilterWidth * depth;
+        bool rowsContiguous = RowsContiguous(g);
+        int outputIndex = 0;
+        for (int b = 0; b < g.Batches; b++)
+        {
+            for (int outY = 0; outY < g.OutputHeight; outY++)
+            {
+                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                for (int outX = 0; outX < g.OutputWidth; outX++)
+                {
+                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                    WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                    int rowLength = (filterXEnd - filterXStart) * depth;
+                    // An output pixel whose window misses the input entirely (possible when the output tensor is larger
+                    // than TFLM's computed size) takes the per-tap path, which then has no taps.
+                    bool mergeRow = rowsContiguous && rowLength > 0;
+                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
+                    {
+                        int channelBase = outChannel / filtersPerGroup * depth;
+                        ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
+                        long acc = 0;
+                        for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                        {
+                            int inY = inYOrigin + g.DilationHeight * filterY;
+                            int filterRow = filterY * g.FilterWidth;
+                            if (mergeRow)
+                            {
+                                acc += Dot64(input.Slice(InputOffset(g, b, inY, inXOrigin + filterXStart), rowLength),
+                                    channelFilter.Slice((filterRow + filterXStart) * depth, rowLength));
+                                continue;
+                            }
+                            for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                            {
+                                int inX = inXOrigin + g.DilationWidth * filterX;
+                                acc += Dot64(input.Slice(InputOffset(g, b, inY, inX) + channelBase, depth),
+                                    channelFilter.Slice((filterRow + filterX) * depth, depth));
+                            }
+                        }
+                        if (!bias.IsEmpty) acc += bias[outChannel];
+                        int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
+                        output[outputIndex++] = (short)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// int16 × int8 with an int32 bias or none (TFLM's ConvPerChannel&lt;int32_t&gt;): the accumulator is int32 and wraps
+    /// on overflow as the C++ does in practice, and requantization uses the int32 (gemmlowp) path.
+    /// </summary>
+    public static void EvalInt16WithInt32Accumulator(in ConvolutionGeometry g, ReadOnlySpan<short> input,
+        ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<short> output,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
+    {
+        int depth = g.FilterInputDepth;
+        int filtersPerGroup = FiltersPerGroup(g);
+        int filterSize = g.FilterHeight * g.FilterWidth * depth;
+        bool rowsContiguous = RowsContiguous(g);
+        int outputIndex = 0;
+        for (int b = 0; b < g.Batches; b++)
+        {
+            for (int outY = 0; outY < g.OutputHeight; outY++)
+            {
+                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                for (int outX = 0; outX < g.OutputWidth; outX++)
+                {
+                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                    WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                    int rowLength = (filterXEnd - filterXStart) * depth;
+                    // An output pixel whose window misses the input entirely (possible when the output tensor is larger
+                    // than TFLM's computed size) takes the per-tap path, which then has no taps.
+                    bool mergeRow = rowsContiguous && rowLength > 0;
+                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
+                    {
+                        int channelBase = outChannel / filtersPerGroup * depth;
+                        ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
+                        int acc = 0;
+                        for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                        {
+                            int inY = inYOrigin + g.DilationHeight * filterY;
+                            int filterRow = filterY * g.FilterWidth;
+                            if (mergeRow)
+                            {
+                                acc = unchecked(acc + Dot32(input.Slice(InputOffset(g, b, inY, inXOrigin + filterXStart), rowLength),
+                                    channelFilter.Slice((filterRow + filterXStart) * depth, rowLength)));
+                                continue;
+                            }
+                            for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                            {
+                                int inX = inXOrigin + g.DilationWidth * filterX;
+                                acc = unchecked(acc + Dot32(input.Slice(InputOffset(g, b, inY, inX) + channelBase, depth),
+                                    channelFilter.Slice((filterRow + filterX) * depth, depth)));
+                            }
+                        }
+                        if (!bias.IsEmpty) acc = unchecked(acc + bias[outChannel]);
+                        int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
+                        output[outputIndex++] = (short)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The filter taps [start, end) whose input position origin + dilation · tap lies inside [0, size) — the taps TFLM's
+    /// "is_point_inside_image" test keeps.
+    /// </summary>
+    public static void WindowRange(int origin, int dilation, int filterSize, int inputSize, out int start, out int end)
+    {
+        start = origin >= 0 ? 0 : (dilation - 1 - origin) / dilation;
+        int remaining = inputSize - origin;
+        end = remaining <= 0 ? 0 : (remaining + dilation - 1) / dilation;
+        if (end > filterSize) end = filterSize;
+        if (end < start) end = start;
+    }
+
+    /// <summary>Output channels per group: output depth / (input depth / filter input depth).</summary>
+    private static int FiltersPerGroup(in ConvolutionGeometry g) => g.OutputDepth / (g.InputDepth / g.FilterInputDepth);
+
+    /// <summary>The taps of one filter row sit next to each other in the input: no width dilation and a single group.</summary>
+    private static bool RowsContiguous(in ConvolutionGeometry g) => g.DilationWidth == 1 && g.FilterInputDepth == g.InputDepth;
+
+    private static int InputOffset(in ConvolutionGeometry g, int b, int y, int x) =>
+        ((b * g.InputHeight + y) * g.InputWidth + x) * g.InputDepth;
+
+    /// <summary>total + Σ a[i]·b[i], added one product at a time in order (TFLM's float rounding sequence).</summary>
+    private static float Dot(float total, ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        b = b.Slice(0, a.Length);
+        for (int i = 0; i < a.Length; i++) total += a[i] * b[i];
+        return total;
+    }
+
+    private static int DotWithOffset(ReadOnlySpan<sbyte> pixel, ReadOnlySpan<sbyte> weights, int inputOffset)
+    {
+        int sum = 0;
+        weights = weights.Slice(0, pixel.Length);
+        for (int i = 0; i < pixel.Length; i++) sum += weights[i] * (pixel[i] + inputOffset);
+        return sum;
+    }
+
+    private static long Dot64(ReadOnlySpan<short> pixel, ReadOnlySpan<sbyte> weights)
+    {
+        long sum = 0;
+        weights = weights.Slice(0, pixel.Length);
+        for (int i = 0; i < pixel.Length; i++) sum += weights[i] * pixel[i];
+        return sum;
+    }
+
+    private static int Dot32(ReadOnlySpan<short> pixel, ReadOnlySpan<sbyte> weights)
+    {
+        int sum = 0;
+        weights = weights.Slice(0, pixel.Length);
+        for (int i = 0; i < pixel.Length; i++) sum = unchecked(sum + weights[i] * pixel[i]);
+        return sum;
+    }
+}

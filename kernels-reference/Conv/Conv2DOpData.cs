@@ -1,0 +1,34 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>What CONV_2D's Prepare computes for Invoke (TFLM's OpDataConv); kept in the arena, one per node.</summary>
+public unsafe struct Conv2DOpData
+{
+    public ConvolutionGeometry Geometry;
+
+    /// <summary>
+    /// One requantization multiplier and shift per output channel (a per-tensor filter scale is broadcast, as in
+    /// TFLM); null for float32.
+    /// </summary>
+    public int* PerChannelMultipliers;
+    public int* PerChannelShifts;
+
+    /// <summary>−input zero point (TFLM's input_offset; int8 only, the int16 kernel ignores zero points).</summary>
+    public int InputOffset;
+
+    /// <summary>Output zero point (int8 only).</summary>
+    public int OutputOffset;
+
+    /// <summary>Clamp range after the fused activation (quantized types).</summary>
+    public int OutputActivationMin;
+    public int OutputActivationMax;
+
+    /// <summary>Clamp range after the fused activation (float32).</summary>
+    public float FloatActivationMin;
+    public float FloatActivationMax;
+
+    /// <summary>
+    /// int4 weights: scratch buffer (one byte per weight) they are unpacked into at every Invoke, as TFLM does; −1 for
+    /// other weight types.
+    /// </summary>
+    public int FilterScratchIndex;
+}

@@ -1,0 +1,53 @@
+using System;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// DEPTHWISE_CONV_2D (float32; int8 × int8 (or packed int4) per-channel, int32 bias; int16 × int8, int64 bias) with depth multiplier,
+/// strides, dilations, SAME/VALID padding and fused activations, as TFLM's reference kernel.
+/// </summary>
+public sealed unsafe class DepthwiseConv2D : OpKernel
+{
+    public static readonly DepthwiseConv2D Kernel = new DepthwiseConv2D();
+
+    public override Status Init(KernelContext context, ref Node node) => DepthwiseConv2DCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => DepthwiseConv2DCommon.Prepare(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        DepthwiseConv2DOpData* data = (DepthwiseConv2DOpData*)node.UserData;
+        ref EvalTensor input = ref context.GetInput(ref node, DepthwiseConv2DCommon.InputTensor);
+        ref EvalTensor filter = ref context.GetInput(ref node, DepthwiseConv2DCommon.FilterTensor);
+        ref EvalTensor output = ref context.GetOutput(ref node, DepthwiseConv2DCommon.OutputTensor);
+        bool hasBias = KernelContext.HasInput(ref node, DepthwiseConv2DCommon.BiasTensor);
+        int channels = data->Geometry.OutputDepth;
+
+        switch (input.Type)
+        {
+            case TensorType.Float32:
+                DepthwiseConv2DMath.EvalFloat(data->Geometry, input.AsReadOnlySpan<float>(), filter.AsReadOnlySpan<float>(),
+                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<float>() : default,
+                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                return Status.Ok;
+            case TensorType.Int8:
+                DepthwiseConv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),
+                    PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
+                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<int>() : default,
+                    output.AsSpan<sbyte>(), new Span<int>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
+                    data->InputOffset, data->OutputOffset,
+                    new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
+                    data->OutputActivationMin, data->OutputActivationMax);
+                return Status.Ok;
+            case TensorType.Int16:
+                DepthwiseConv2DMath.EvalInt16(data->Geometry, input.AsReadOnlySpan<short>(), filter.AsReadOnlySpan<sbyte>(),
+                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<long>() : default,
+                    output.AsSpan<short>(), new Span<long>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
+                    new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
+                    data->OutputActivationMin, data->OutputActivationMax);
+                return Status.Ok;
+            default:
+                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+        }
+    }
+}

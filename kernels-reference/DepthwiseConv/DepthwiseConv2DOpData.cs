@@ -1,0 +1,32 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>What DEPTHWISE_CONV_2D's Prepare computes for Invoke (TFLM's OpDataConv); kept in the arena, one per node.</summary>
+public unsafe struct DepthwiseConv2DOpData
+{
+    public ConvolutionGeometry Geometry;
+
+    /// <summary>One requantization multiplier and shift per output channel (quantized types; null for float32).</summary>
+    public int* PerChannelMultipliers;
+    public int* PerChannelShifts;
+
+    /// <summary>−input zero point (int8 only).</summary>
+    public int InputOffset;
+
+    /// <summary>Output zero point (int8 only).</summary>
+    public int OutputOffset;
+
+    public int OutputActivationMin;
+    public int OutputActivationMax;
+
+    public float FloatActivationMin;
+    public float FloatActivationMax;
+
+    /// <summary>Scratch buffer of one int32 (int8) or int64 (int16) accumulator per output channel; −1 for float32.</summary>
+    public int ScratchBufferIndex;
+
+    /// <summary>
+    /// int4 weights: scratch buffer (one byte per weight) they are unpacked into at every Invoke, as TFLM does; −1 for
+    /// other weight types.
+    /// </summary>
+    public int FilterScratchIndex;
+}

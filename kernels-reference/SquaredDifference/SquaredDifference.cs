@@ -1,0 +1,36 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>SQUARED_DIFFERENCE (float32, int32, int8, int16) with broadcasting up to <see cref="BroadcastShape.MaxRank"/> dimensions.</summary>
+public sealed unsafe class SquaredDifference : OpKernel
+{
+    public static readonly SquaredDifference Kernel = new SquaredDifference();
+
+    public override Status Init(KernelContext context, ref Node node) => SquaredDifferenceCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => SquaredDifferenceCommon.Prepare(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        SquaredDifferenceOpData* data = (SquaredDifferenceOpData*)node.UserData;
+        ref EvalTensor input1 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
+        ref EvalTensor input2 = ref context.GetInput(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
+        ref EvalTensor output = ref context.GetOutput(ref node, BroadcastBinaryOpPrepare.OutputTensor);
+        switch (output.Type)
+        {
+            case TensorType.Float32:
+                SquaredDifferenceMath.SquaredDifferenceFloat(in data->Shape, input1.AsReadOnlySpan<float>(), input2.AsReadOnlySpan<float>(), output.AsSpan<float>());
+                return Status.Ok;
+            case TensorType.Int32:
+                SquaredDifferenceMath.SquaredDifferenceInt32(in data->Shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>());
+                return Status.Ok;
+            case TensorType.Int8:
+                SquaredDifferenceMath.SquaredDifferenceInt8(in *data, input1.AsReadOnlySpan<sbyte>(), input2.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>());
+                return Status.Ok;
+            case TensorType.Int16:
+                SquaredDifferenceMath.SquaredDifferenceInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), output.AsSpan<short>());
+                return Status.Ok;
+            default:
+                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+        }
+    }
+}

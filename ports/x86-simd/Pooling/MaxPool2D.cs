@@ -1,0 +1,25 @@
+using TfLiteMicro.Kernels.Reference;
+using ReferenceMaxPool2D = TfLiteMicro.Kernels.Reference.MaxPool2D;
+
+namespace TfLiteMicro.Ports.X86Simd;
+
+/// <summary>MAX_POOL_2D: int8 through <see cref="PoolingSimdMath"/>; other types run the reference kernel.</summary>
+public sealed unsafe class MaxPool2D : OpKernel
+{
+    public static readonly MaxPool2D Kernel = new MaxPool2D();
+
+    public override Status Init(KernelContext context, ref Node node) => PoolingCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => PoolingCommon.Prepare(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        ref EvalTensor input = ref context.GetInput(ref node, PoolingCommon.InputTensor);
+        if (input.Type != TensorType.Int8) return ReferenceMaxPool2D.Kernel.Invoke(context, ref node);
+        PoolingOpData* data = (PoolingOpData*)node.UserData;
+        ref EvalTensor output = ref context.GetOutput(ref node, PoolingCommon.OutputTensor);
+        PoolingMath.Geometry g = PoolingCommon.Geometry(data, ref input, ref output);
+        PoolingSimdMath.MaxPoolInt8(in g, (sbyte*)input.Data, (sbyte*)output.Data, data->ActivationMin, data->ActivationMax);
+        return Status.Ok;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using TfLiteMicro.Tools.Models;
+using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Tools.Running;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TfLiteMicro.Golden.Tests;
+
+/// <summary>
+/// Every runnable shared model, every case, with each port's kernel set (<c>tflm run --kernels NAME</c>), against
+/// the TFLM goldens with the same comparison as the reference run. A port must be bit-exact with the reference
+/// kernels, so it must meet exactly the goldens the reference meets.
+/// </summary>
+public class GoldenModelsWithPortsTests
+{
+    /// <summary>Every kernel set except the reference (which <see cref="GoldenModelTests"/> covers).</summary>
+    public static readonly string[] Ports = { KernelSets.X86Simd, KernelSets.Template };
+
+    private readonly ITestOutputHelper output;
+
+    public GoldenModelsWithPortsTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    public static TheoryData<string, string> PortModels()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string port in Ports)
+        {
+            foreach (string model in GoldenModels.Runnable) data.Add(port, model);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PortModels))]
+    public void EveryCaseMatchesTheTflmGoldenWithPort(string kernels, string model)
+    {
+        IReadOnlyList<GoldenCase> cases = GoldenModels.Cases(model);
+        Assert.NotEmpty(cases);
+        var failures = new List<string>();
+        foreach (GoldenCase golden in cases)
+        {
+            var inputs = new List<NpyArray>();
+            foreach (string path in golden.Inputs) inputs.Add(NpyReader.ReadFile(path));
+            using ModelRunner runner = ModelRunner.Open(GoldenModels.ModelPath(model), kernels: kernels);
+            runner.SetInputs(inputs);
+            runner.Invoke();
+            Assert.Equal(golden.Outputs.Count, runner.OutputCount);
+            for (int j = 0; j < golden.Outputs.Count; j++)
+            {
+                string? mismatch = GoldenComparison.Describe(NpyReader.ReadFile(golden.Outputs[j]), runner.ReadOutput(j));
+                if (mismatch != null) failures.Add("case" + golden.Index + "_out" + j + ": " + mismatch);
+            }
+        }
+        output.WriteLine(model + " with " + kernels + ": " + cases.Count + " cases, " + failures.Count + " mismatches");
+        Assert.True(failures.Count == 0, model + " with " + kernels + " differs from TFLM:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void PortSetsAreKnownToTheTool()
+    {
+        foreach (string port in Ports) Assert.Contains(port, KernelSets.Names);
+    }
+}
