@@ -1,0 +1,80 @@
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// MIRROR_PAD (float32, int8; int16, int32 and int64 too, which TFLM's kernel rejects): pads each dimension by
+/// mirroring, REFLECT (edge not repeated) or SYMMETRIC (edge repeated), with paddings int32 or int64 [rank, 2]
+/// (TFLM's mirror_pad.cc, same index mapping). When the paddings are constant Prepare checks them (each at most
+/// dim - 1 for REFLECT, dim for SYMMETRIC, as TFLite requires) and the output shape.
+/// </summary>
+public sealed unsafe class MirrorPad : OpKernel
+{
+    public static readonly MirrorPad Kernel = new MirrorPad();
+
+    private const uint SupportedTypes = (1u << (int)TensorType.Float32) | (1u << (int)TensorType.Int8) | (1u << (int)TensorType.Int16)
+        | (1u << (int)TensorType.Int32) | (1u << (int)TensorType.Int64);
+
+    public override Status Prepare(KernelContext context, ref Node node)
+    {
+        ErrorReporter errors = context.Errors;
+        Status status = ShapeChecks.ExpectCounts(errors, ref node, 2, 1);
+        if (status != Status.Ok) return status;
+        TensorInfo input = context.GetInputInfo(ref node, 0);
+        TensorInfo paddings = context.GetInputInfo(ref node, 1);
+        TensorInfo output = context.GetOutputInfo(ref node, 0);
+        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        if (status != Status.Ok) return status;
+        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        if (status != Status.Ok) return status;
+        status = ShapeChecks.ExpectIndexType(context, paddings, "paddings", allowInt64: true);
+        if (status != Status.Ok) return status;
+        MirrorPadMode mode = new MirrorPadOptions(node.BuiltinOptions).Mode;
+        if (mode != MirrorPadMode.REFLECT && mode != MirrorPadMode.SYMMETRIC)
+            return errors.Fail(Status.Error, "unknown mirror pad mode ").Append((int)mode);
+        int rank = input.Rank;
+        if (rank < 1 || rank > ShapeChecks.MaxRank)
+            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(rank)
+                .Append(", expected 1 to ").Append(ShapeChecks.MaxRank);
+        int* paddingShape = stackalloc int[2];
+        paddingShape[0] = rank;
+        paddingShape[1] = 2;
+        status = ShapeChecks.ExpectShape(errors, paddings, "paddings", new System.ReadOnlySpan<int>(paddingShape, 2));
+        if (status != Status.Ok) return status;
+        status = ShapeChecks.ExpectRank(errors, output, "output", rank);
+        if (status != Status.Ok) return status;
+        if (!ShapeChecks.IsKnown(paddings)) return Status.Ok;
+        int offset = mode == MirrorPadMode.REFLECT ? 1 : 0;
+        int* expected = stackalloc int[ShapeChecks.MaxRank];
+        for (int d = 0; d < rank; d++)
+        {
+            long before = ShapeChecks.ReadInteger(paddings, 2 * d);
+            long after = ShapeChecks.ReadInteger(paddings, 2 * d + 1);
+            long limit = input.Dim(d) - offset;
+            if (before < 0 || after < 0 || before > limit || after > limit)
+                return errors.Fail(Status.Error, "paddings ").Append(before).Append(", ").Append(after).Append(" of dimension ").Append(d)
+                    .Append(" must lie in [0, ").Append(limit).Append("] for input tensor ").Append(input.Index);
+            expected[d] = (int)(input.Dim(d) + before + after);
+        }
+        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+    }
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        ref EvalTensor input = ref context.GetInput(ref node, 0);
+        ref EvalTensor paddings = ref context.GetInput(ref node, 1);
+        ref EvalTensor output = ref context.GetOutput(ref node, 0);
+        int offset = new MirrorPadOptions(node.BuiltinOptions).Mode == MirrorPadMode.REFLECT ? 1 : 0;
+        int rank = input.Rank;
+        int* before = stackalloc int[ShapeChecks.MaxRank];
+        for (int d = 0; d < rank; d++) before[d] = (int)ShapeChecks.ReadInteger(ref paddings, 2 * d);
+        switch (TensorTypes.ElementSize(input.Type))
+        {
+            case 1: MirrorPadMath.Pad(input.AsReadOnlySpan<byte>(), input.Shape, output.AsSpan<byte>(), output.Shape, before, offset); break;
+            case 2: MirrorPadMath.Pad(input.AsReadOnlySpan<short>(), input.Shape, output.AsSpan<short>(), output.Shape, before, offset); break;
+            case 4: MirrorPadMath.Pad(input.AsReadOnlySpan<int>(), input.Shape, output.AsSpan<int>(), output.Shape, before, offset); break;
+            default: MirrorPadMath.Pad(input.AsReadOnlySpan<long>(), input.Shape, output.AsSpan<long>(), output.Shape, before, offset); break;
+        }
+        return Status.Ok;
+    }
+}

@@ -1,0 +1,56 @@
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// SPACE_TO_BATCH_ND (float32, int8) on 3D [N, H, C] or 4D [N, H, W, C] tensors: zero-pads the spatial dimensions
+/// and moves block_shape-sized tiles into the batch (TFLM's space_to_batch_nd.cc). block_shape is int32 [M],
+/// paddings int32 [M, 2] with M = rank - 2. Padding is written as zero bytes for every type, int8 included (TFLM's
+/// pad value stays 0; the goldens show 0, not the zero point). When block_shape and paddings are constant the output
+/// shape is checked against them.
+/// </summary>
+public sealed unsafe class SpaceToBatchND : OpKernel
+{
+    public static readonly SpaceToBatchND Kernel = new SpaceToBatchND();
+
+    public override Status Prepare(KernelContext context, ref Node node)
+    {
+        Status status = SpaceBatchChecks.CheckOperands(context, ref node, out TensorInfo input, out TensorInfo block,
+            out TensorInfo paddings, out TensorInfo output);
+        if (status != Status.Ok) return status;
+        if (!ShapeChecks.IsKnown(block) || !ShapeChecks.IsKnown(paddings)) return Status.Ok;
+        int* expected = stackalloc int[4];
+        int rank = input.Rank;
+        int batch = input.Dim(0);
+        for (int m = 0; m < rank - 2; m++)
+        {
+            int blockSize = ((int*)block.Data)[m];
+            int before = ((int*)paddings.Data)[2 * m];
+            int after = ((int*)paddings.Data)[2 * m + 1];
+            int padded = input.Dim(1 + m) + before + after;
+            if (blockSize < 1 || before < 0 || after < 0 || padded % blockSize != 0)
+                return context.Errors.Fail(Status.Error, "block_shape[").Append(m).Append("] = ").Append(blockSize)
+                    .Append(" does not divide padded dimension ").Append(1 + m).Append(" (").Append(input.Dim(1 + m)).Append(" + ")
+                    .Append(before).Append(" + ").Append(after).Append(") of input tensor ").Append(input.Index);
+            expected[1 + m] = padded / blockSize;
+            batch *= blockSize;
+        }
+        expected[0] = batch;
+        expected[rank - 1] = input.Dim(rank - 1);
+        return ShapeChecks.ExpectShape(context.Errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+    }
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        ref EvalTensor input = ref context.GetInput(ref node, 0);
+        ref EvalTensor block = ref context.GetInput(ref node, 1);
+        ref EvalTensor paddings = ref context.GetInput(ref node, 2);
+        ref EvalTensor output = ref context.GetOutput(ref node, 0);
+        bool fourD = input.Rank == 4;
+        int* blockData = (int*)block.Data;
+        int* padData = (int*)paddings.Data;
+        SpaceToBatchNDMath.SpaceToBatch((byte*)input.Data, (byte*)output.Data, TensorTypes.ElementSize(input.Type),
+            input.Dim(0), input.Dim(1), fourD ? input.Dim(2) : 1, input.Dim(input.Rank - 1),
+            output.Dim(0), output.Dim(1), fourD ? output.Dim(2) : 1,
+            blockData[0], fourD ? blockData[1] : 1, padData[0], fourD ? padData[2] : 0);
+        return Status.Ok;
+    }
+}

@@ -1,0 +1,78 @@
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// UNPACK (float32, int8, int16, int32): splits the input along <c>axis</c> into <c>num</c> outputs, each the input
+/// without that dimension (TFLM's unpack.cc). Prepare checks what TFLM only asserts: the output count equals the
+/// input's size along the axis and every output has the input's type and the reduced shape.
+/// </summary>
+public sealed unsafe class Unpack : OpKernel
+{
+    public static readonly Unpack Kernel = new Unpack();
+
+    private const uint SupportedTypes = (1u << (int)TensorType.Float32) | (1u << (int)TensorType.Int8)
+        | (1u << (int)TensorType.Int16) | (1u << (int)TensorType.Int32);
+
+    public override Status Prepare(KernelContext context, ref Node node)
+    {
+        ErrorReporter errors = context.Errors;
+        if (node.InputCount != 1 || node.OutputCount < 1)
+            return errors.Fail(Status.Error, "expects 1 input and at least 1 output, got ").Append(node.InputCount)
+                .Append(" and ").Append(node.OutputCount);
+        UnpackOptions options = new UnpackOptions(node.BuiltinOptions);
+        TensorInfo input = context.GetInputInfo(ref node, 0);
+        Status status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        if (status != Status.Ok) return status;
+        int rank = input.Rank;
+        if (rank < 1 || rank > ShapeChecks.MaxRank)
+            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(rank)
+                .Append(", expected 1 to ").Append(ShapeChecks.MaxRank);
+        int axis = options.Axis < 0 ? options.Axis + rank : options.Axis;
+        if (axis < 0 || axis >= rank)
+            return errors.Fail(Status.Error, "axis ").Append(options.Axis).Append(" is outside the input's ").Append(rank)
+                .Append(" dimensions");
+        if (options.Num != node.OutputCount || input.Dim(axis) != node.OutputCount)
+            return errors.Fail(Status.Error, "num is ").Append(options.Num).Append(" with ").Append(node.OutputCount)
+                .Append(" outputs, but input tensor ").Append(input.Index).Append(" has ").Append(input.Dim(axis))
+                .Append(" along axis ").Append(axis);
+
+        int* expected = stackalloc int[ShapeChecks.MaxRank];
+        int e = 0;
+        for (int d = 0; d < rank; d++)
+        {
+            if (d != axis) expected[e++] = input.Dim(d);
+        }
+        for (int i = 0; i < node.OutputCount; i++)
+        {
+            TensorInfo output = context.GetOutputInfo(ref node, i);
+            status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+            if (status != Status.Ok) return status;
+            status = ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+            if (status != Status.Ok) return status;
+        }
+        return Status.Ok;
+    }
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        ref EvalTensor input = ref context.GetInput(ref node, 0);
+        UnpackOptions options = new UnpackOptions(node.BuiltinOptions);
+        int rank = input.Rank;
+        int axis = options.Axis < 0 ? options.Axis + rank : options.Axis;
+        int count = node.OutputCount;
+        int elementSize = TensorTypes.ElementSize(input.Type);
+        int outer = ShapeChecks.Product(input.Shape, 0, axis);
+        int copyBytes = ShapeChecks.Product(input.Shape, axis + 1, rank) * elementSize;
+        byte* source = (byte*)input.Data;
+        for (int i = 0; i < count; i++)
+        {
+            byte* destination = (byte*)context.GetOutput(ref node, i).Data;
+            for (int k = 0; k < outer; k++)
+            {
+                ShapeChecks.CopyBytes(source + ((long)k * count + i) * copyBytes, destination + (long)k * copyBytes, copyBytes);
+            }
+        }
+        return Status.Ok;
+    }
+}
