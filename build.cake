@@ -232,8 +232,11 @@ Task("Size")
     if (resolved.Kind != "host")
     {
         var memory = resolved.Data.GetProperty("memory");
-        Information($"board memory: flash {memory.GetProperty("flash_bytes")} bytes, RAM {memory.GetProperty("ram_bytes")} bytes " +
-                    "(flash = text + data; RAM = data + bss, which holds the arena and the stack)");
+        Information($"board memory: flash {memory.GetProperty("flash_bytes")} bytes, RAM {memory.GetProperty("ram_bytes")} bytes");
+        // Written by the firmware build: flash = text (code, read-only data, embedded model) + data;
+        // RAM = data + bss (holds the arena) + the board's stack; the heap is the RAM left over.
+        var summary = $"{artifacts}/firmware/{board}/{example}.size.txt";
+        if (FileExists(summary)) Information(System.IO.File.ReadAllText(summary).TrimEnd());
     }
 });
 

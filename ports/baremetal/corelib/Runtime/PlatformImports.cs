@@ -10,6 +10,8 @@ namespace System.Runtime;
 /// <item><c>tflm_platform_fail_fast(const uint16_t* message, int length)</c>: report and halt; never returns.</item>
 /// <item><c>tflm_platform_allocate(uintptr_t bytes)</c>: zeroed, 8-byte aligned bump allocation; never freed.
 /// Halts when the heap is exhausted.</item>
+/// <item><c>tflm_platform_[i|u]div/[i|u]mod</c>: 32-bit division (the ARM32 code generator always calls a
+/// helper); they stop the program on a zero divisor.</item>
 /// <item><c>tflm_platform_[u]ldiv/[u]lmod</c>: 64-bit division (libgcc's __aeabi_[u]ldivmod behind a C call).</item>
 /// <item><c>memmove</c>, <c>memset</c> and the float functions of libm.</item>
 /// </list>
@@ -26,6 +28,22 @@ internal static unsafe class PlatformImports
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_allocate")]
     internal static extern void* Allocate(nuint byteCount);
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_idiv")]
+    internal static extern int DivInt32(int dividend, int divisor);
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_udiv")]
+    internal static extern uint DivUInt32(uint dividend, uint divisor);
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_imod")]
+    internal static extern int ModInt32(int dividend, int divisor);
+
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_umod")]
+    internal static extern uint ModUInt32(uint dividend, uint divisor);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_ldiv")]

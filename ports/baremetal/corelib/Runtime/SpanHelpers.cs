@@ -18,6 +18,18 @@ internal static unsafe class SpanHelpers
     internal static void ClearWithoutReferences(ref byte destination, nuint byteCount) =>
         PlatformImports.memset(Unsafe.AsPointer(ref destination), 0, byteCount);
 
+    // The same operations under the runtime symbols the ARM32 code generator calls for block copies and clears.
+    [RuntimeExport("RhSpanHelpers_MemCopy")]
+    private static void MemCopy(byte* destination, byte* source, nuint byteCount) =>
+        PlatformImports.memmove(destination, source, byteCount);
+
+    [RuntimeExport("RhSpanHelpers_MemSet")]
+    private static void MemSet(byte* destination, byte value, nuint byteCount) =>
+        PlatformImports.memset(destination, value, byteCount);
+
+    [RuntimeExport("RhSpanHelpers_MemZero")]
+    private static void MemZero(byte* destination, nuint byteCount) => PlatformImports.memset(destination, 0, byteCount);
+
     /// <summary>Element-wise copy that is correct for overlapping ranges (Span.CopyTo's contract).</summary>
     internal static void Move<T>(ref T destination, ref T source, nuint elementCount)
     {

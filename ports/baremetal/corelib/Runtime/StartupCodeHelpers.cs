@@ -61,6 +61,27 @@ internal static unsafe class StartupCodeHelpers
         return instance;
     }
 
+    // Objects with 64-bit fields on a 32-bit target: every allocation is already 8-byte aligned.
+    [RuntimeExport("RhpNewFastAlign8")]
+    private static void* RhpNewFastAlign8(MethodTable* type) => RhpNewFast(type);
+
+    // A boxed 64-bit value: the payload after the 4-byte MethodTable pointer must be 8-byte aligned, so the
+    // object starts 4 bytes into an 8-byte aligned block.
+    [RuntimeExport("RhpNewFastMisalign")]
+    private static void* RhpNewFastMisalign(MethodTable* type)
+    {
+        MethodTable** instance = (MethodTable**)((byte*)PlatformImports.Allocate(type->_uBaseSize + 4) + 4);
+        *instance = type;
+        return instance;
+    }
+
+    // Arrays of 64-bit elements (long[], ulong[], double[]): the 8-byte header keeps the elements 8-byte aligned.
+    [RuntimeExport("RhpNewArrayFastAlign8")]
+    private static void* RhpNewArrayFastAlign8(MethodTable* type, int length) => RhpNewArray(type, length);
+
+    [RuntimeExport("RhpNewArrayAlign8")]
+    private static void* RhpNewArrayAlign8(MethodTable* type, int length) => RhpNewArray(type, length);
+
     [RuntimeExport("RhpNewArrayFast")]
     private static void* RhpNewArrayFast(MethodTable* type, int length) => RhpNewArray(type, length);
 

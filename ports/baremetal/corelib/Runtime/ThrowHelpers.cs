@@ -20,6 +20,10 @@ internal static class ThrowHelpers
 
     private static void ThrowInvalidProgramException() => Environment.FailFast("Invalid program.");
 
+    // ilc replaces the body of a method it cannot compile with a call to this, passing the method's name.
+    private static void ThrowInvalidProgramExceptionWithArgument(int reason, string? methodName) =>
+        Environment.FailFast(methodName ?? "Invalid program.");
+
     private static void ThrowArrayTypeMismatchException() => Environment.FailFast("Array type mismatch.");
 
     private static void ThrowTypeLoadException() => Environment.FailFast("Type load failure.");

@@ -64,6 +64,10 @@ internal static unsafe class TypeCast
         return obj;
     }
 
+    // The ARM32 code generator stores references into arrays through this runtime symbol; same check as StelemRef.
+    [RuntimeExport("RhpStelemRef")]
+    private static void RhpStelemRef(object?[] array, nint index, object? obj) => StelemRef(array, index, obj);
+
     // Array covariance: the stored object must fit the array's element type.
     private static void StelemRef(object?[] array, nint index, object? obj)
     {

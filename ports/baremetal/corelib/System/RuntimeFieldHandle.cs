@@ -6,4 +6,8 @@ namespace System;
 /// </summary>
 public struct RuntimeFieldHandle
 {
+    // ilc's pointer for the token (see Internal.Runtime.CompilerHelpers.LdTokenHelpers); opaque to device code.
+    private readonly IntPtr value;
+
+    internal RuntimeFieldHandle(IntPtr value) => this.value = value;
 }

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace TfLiteMicro.FirmwareBuilder;
+
+/// <summary>
+/// Turns the example's compiled assemblies into a firmware image for an MCU board:
+/// ilc (IL → ARM object, against the bare-metal core library) → gcc (startup, console, timer, platform support,
+/// the generated embedded-file table) → link with the board's memory map → .elf, .hex, .bin.
+/// </summary>
+public sealed class FirmwareLinker
+{
+    /// <summary>The core library's assembly name: ilc's system module.</summary>
+    public const string CoreLibrary = "TfLiteMicro.BareMetal.CoreLib";
+
+    private readonly BuildPlan plan;
+    private readonly BoardFile board;
+    private readonly string example;
+    private readonly string native;
+    private readonly string intermediate;
+    private readonly string output;
+    private long embeddedBytes;
+    private long arenaBytes;
+
+    public FirmwareLinker(BuildPlan plan, BoardFile board)
+    {
+        this.plan = plan;
+        this.board = board;
+        example = plan.Single("example");
+        native = plan.Single("native");
+        intermediate = plan.Single("intermediate");
+        output = plan.Single("output");
+    }
+
+    public void Build()
+    {
+        if (board.Kind != "mcu") throw new BuildException($"board '{board.Name}' is a {board.Kind} board; Firmware.proj builds MCU boards only");
+        Directory.CreateDirectory(intermediate);
+        Directory.CreateDirectory(output);
+
+        string managedObject = CompileManagedCode();
+        List<string> objects = CompileNativeCode();
+        string managedLibrary = Path.Combine(intermediate, "libtflm-managed.a");
+        File.Delete(managedLibrary);
+        // The managed code and the runtime support it needs, as one static library: what a C firmware links.
+        ToolRunner.Run("arm-none-eabi-ar", new[] { "rcs", managedLibrary, managedObject }
+            .Concat(objects.Where(o => IsRuntimeSupport(o))));
+        if (plan.Optional("publish-library") is string libraryName) File.Copy(managedLibrary, Path.Combine(output, libraryName), true);
+
+        WriteMemoryMap();
+        string elf = Path.Combine(output, example + ".elf");
+        List<string> link = new(board.CpuFlags)
+        {
+            "-nostartfiles", "-Wl,--gc-sections", "-Wl,--no-warn-rwx-segments", "-Wl,--no-warn-execstack",
+            "-T", Path.Combine(native, board.Family, board.Family + ".ld"),
+            "-L", intermediate,
+            "-Wl,-Map," + Path.Combine(intermediate, example + ".map"),
+            "-o", elf,
+        };
+        link.AddRange(objects.Where(o => !IsRuntimeSupport(o)));
+        link.AddRange(new[] { "-Wl,--start-group", managedLibrary, "-lm", "-lc", "-lgcc", "-Wl,--end-group" });
+        ToolRunner.Run("arm-none-eabi-gcc", link);
+        ToolRunner.Run("arm-none-eabi-objcopy", new[] { "-O", "ihex", elf, Path.ChangeExtension(elf, ".hex") });
+        ToolRunner.Run("arm-none-eabi-objcopy", new[] { "-O", "binary", elf, Path.ChangeExtension(elf, ".bin") });
+        ToolRunner.Run("arm-none-eabi-size", new[] { elf }, echo: false);
+        ImageSize size = ImageSize.Measure(elf, embeddedBytes, arenaBytes, board);
+        File.WriteAllText(Path.ChangeExtension(elf, ".size.txt"), size.Summary);
+        Console.Write(size.Summary);
+        Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu})");
+    }
+
+    private static bool IsRuntimeSupport(string objectFile) =>
+        Path.GetFileName(objectFile) is "platform.o" or "runtime_helpers.o";
+
+    private string CompileManagedCode()
+    {
+        string assemblies = plan.Single("assemblies");
+        HashSet<string> roots = new(plan.All("root"), StringComparer.Ordinal) { CoreLibrary };
+        List<string> arguments = new();
+        foreach (string dll in Directory.GetFiles(assemblies, "*.dll").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileNameWithoutExtension(dll);
+            arguments.Add(roots.Contains(name) ? dll : "-r:" + dll);
+        }
+        string objectFile = Path.Combine(intermediate, example + ".managed.o");
+        arguments.AddRange(new[]
+        {
+            "-o:" + objectFile,
+            "--systemmodule:" + CoreLibrary,
+            "--targetarch:" + board.IlcTargetArchitecture,
+            "--targetos:" + board.IlcTargetOs,
+            "-O",
+            // Identical method bodies (generic instantiations over same-sized types, trivial accessors) once: ~5% less code.
+            "--methodbodyfolding",
+            "--nativelib",
+            // Every DllImport in device code names a symbol the firmware links statically.
+            "--directpinvoke:*",
+            "--map:" + Path.Combine(intermediate, example + ".managed.map.xml"),
+        });
+        ToolRunner.Run(plan.Single("ilc"), arguments);
+        return objectFile;
+    }
+
+    private List<string> CompileNativeCode()
+    {
+        long arena = plan.Optional("arena") is string a ? long.Parse(a, CultureInfo.InvariantCulture) : board.ArenaBytes;
+        arenaBytes = arena;
+        List<string> flags = new(board.CpuFlags)
+        {
+            "-Os", "-g", "-ffreestanding", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror",
+            "-I", Path.Combine(native, "common"),
+            "-DTFLM_TIMER_HZ=" + board.TimerHz.ToString(CultureInfo.InvariantCulture) + "u",
+            "-DTFLM_ARENA_BYTES=" + arena.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (string include in plan.All("include")) flags.AddRange(new[] { "-I", include });
+
+        string familyDirectory = Path.Combine(native, board.Family);
+        if (!Directory.Exists(familyDirectory)) throw new BuildException($"board '{board.Name}': no CPU family folder {familyDirectory}");
+        // The CPU family's start-up code (vectors, reset, fault handling) is every C file of its folder.
+        List<string> sources = new(Directory.GetFiles(familyDirectory, "*.c").Order(StringComparer.Ordinal))
+        {
+            Path.Combine(native, "common", "platform.c"),
+            Path.Combine(native, "common", "runtime_helpers.c"),
+            Path.Combine(native, "common", "arena.c"),
+            Path.Combine(native, "common", "embedded_files.c"),
+            Path.Combine(native, "console", board.Console + ".c"),
+            Path.Combine(native, "timer", board.TimerKind + ".c"),
+            WriteEmbeddedFileTable(),
+        };
+        sources.AddRange(plan.All("csource"));
+
+        List<string> objects = new();
+        foreach (string source in sources)
+        {
+            if (!File.Exists(source)) throw new BuildException($"missing source {source} (board '{board.Name}')");
+            string objectFile = Path.Combine(intermediate, Path.GetFileNameWithoutExtension(source) + ".o");
+            ToolRunner.Run("arm-none-eabi-gcc", flags.Concat(new[] { "-c", source, "-o", objectFile }));
+            objects.Add(objectFile);
+        }
+        return objects;
+    }
+
+    /// <summary>
+    /// The embedded files as a C source: each file pulled into .rodata with .incbin (16-byte aligned, as flatbuffer
+    /// models want) and a name table for tflm_embedded_file().
+    /// </summary>
+    private string WriteEmbeddedFileTable()
+    {
+        StringBuilder text = new();
+        text.AppendLine("/* Generated by the firmware build (ports/baremetal/firmware/builder): the example's embedded files. */");
+        text.AppendLine("#include <stdint.h>");
+        List<(string Name, int Index)> entries = new();
+        int index = 0;
+        foreach (string item in plan.All("file"))
+        {
+            int bar = item.IndexOf('|');
+            if (bar <= 0) throw new BuildException($"embedded file '{item}' is not NAME|PATH");
+            string name = item.Substring(0, bar);
+            string path = Path.GetFullPath(item.Substring(bar + 1));
+            if (!File.Exists(path)) throw new BuildException($"embedded file {path} does not exist");
+            if (path.Contains('"') || name.Contains('"')) throw new BuildException($"embedded file name or path contains a quote: {item}");
+            embeddedBytes += new FileInfo(path).Length;
+            text.AppendLine($"__asm__(\".section .rodata.tflm_file_{index},\\\"a\\\"\\n.balign 16\\n" +
+                            $"tflm_file_{index}:\\n.incbin \\\"{path}\\\"\\ntflm_file_{index}_end:\\n.previous\\n\");");
+            text.AppendLine($"extern const uint8_t tflm_file_{index}[], tflm_file_{index}_end[];");
+            entries.Add((name, index++));
+        }
+        text.AppendLine("struct tflm_embedded_file_entry { const char *name; const uint8_t *start; const uint8_t *end; };");
+        text.AppendLine("const struct tflm_embedded_file_entry tflm_embedded_files[] = {");
+        foreach ((string name, int i) in entries) text.AppendLine($"    {{\"{name}\", tflm_file_{i}, tflm_file_{i}_end}},");
+        text.AppendLine("    {0, 0, 0},");
+        text.AppendLine("};");
+        text.AppendLine($"const int tflm_embedded_file_count = {entries.Count};");
+        string table = Path.Combine(intermediate, "embedded_files.generated.c");
+        WriteIfChanged(table, text.ToString());
+        return table;
+    }
+
+    /// <summary>The board's memory map for the family linker script (which INCLUDEs memory.ld).</summary>
+    private void WriteMemoryMap()
+    {
+        string text =
+            "/* Generated from ports/boards/" + board.Name + ".json by the firmware build. */\n" +
+            "MEMORY\n{\n" +
+            $"    FLASH (rx) : ORIGIN = 0x{board.FlashOrigin:X8}, LENGTH = {board.FlashBytes}\n" +
+            $"    RAM (rwx)  : ORIGIN = 0x{board.RamOrigin:X8}, LENGTH = {board.RamBytes}\n" +
+            "}\n" +
+            $"__stack_size = {board.StackBytes};\n";
+        WriteIfChanged(Path.Combine(intermediate, "memory.ld"), text);
+    }
+
+    private static void WriteIfChanged(string path, string text)
+    {
+        if (!File.Exists(path) || File.ReadAllText(path) != text) File.WriteAllText(path, text);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Runtime.InteropServices;
+using TfLiteMicro.BareMetal;
+using TfLiteMicro.Kernels.Reference;
+
+namespace TfLiteMicro.Firmware.HelloWorld;
+
+/// <summary>TFLM's hello_world: both sine models (float and int8) need only these three kernels.</summary>
+public static class Program
+{
+    [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
+    public static int Run()
+    {
+        OpResolver resolver = new OpResolver(3);
+        if (resolver.AddFullyConnected() != Status.Ok || resolver.AddQuantize() != Status.Ok || resolver.AddDequantize() != Status.Ok)
+        {
+            DeviceConsole.WriteLine("cannot register the kernels");
+            return 1;
+        }
+        int failures = ModelRunner.Run("hello_world_float", resolver) + ModelRunner.Run("hello_world_int8", resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "hello-world: ok" : "hello-world: FAILED");
+        return failures;
+    }
+}

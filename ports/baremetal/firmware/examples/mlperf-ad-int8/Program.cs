@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+using TfLiteMicro.BareMetal;
+using TfLiteMicro.Kernels.Reference;
+
+namespace TfLiteMicro.Firmware.MlperfAdInt8;
+
+/// <summary>
+/// MLPerf Tiny anomaly detection (FC autoencoder, ToyCar), int8. Only the kernels the model uses are registered, so only they are linked.
+/// </summary>
+public static class Program
+{
+    [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
+    public static int Run()
+    {
+        OpResolver resolver = new OpResolver(1);
+        if (resolver.AddFullyConnected() != Status.Ok)
+        {
+            DeviceConsole.WriteLine("cannot register the kernels");
+            return 1;
+        }
+        int failures = ModelRunner.Run("mlperf_ad_int8", resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "mlperf-ad-int8: ok" : "mlperf-ad-int8: FAILED");
+        return failures;
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using TfLiteMicro.Schema;
+
+namespace TfLiteMicro.BareMetal;
+
+/// <summary>
+/// Runs one embedded model on its embedded golden inputs and prints every output, in the format the firmware
+/// tests parse (tests/TfLiteMicro.Firmware.Tests):
+/// <code>
+/// model NAME arena_used BYTES
+/// case K output I TYPE COUNT: V V V ...      (integers in decimal, float32 as 0x + IEEE-754 bits)
+/// case K ticks T emulated E                  (timer ticks of Invoke alone; double instructions it emulated)
+/// model NAME done
+/// heap_used BYTES                            (managed heap so far: objects are never freed)
+/// </code>
+/// The files are <c>NAME.tflite</c> and <c>NAME.caseK_inI.npy</c>, K = 0, 1, ... for as long as case K has an
+/// input 0 (the firmware build embeds every case of ../shared/models/NAME).
+/// </summary>
+public static unsafe class ModelRunner
+{
+    /// <summary>Returns 0 when every case ran, 1 otherwise (after printing why).</summary>
+    public static int Run(string name, OpResolver resolver)
+    {
+        Span<char> nameBuffer = stackalloc char[96];
+        FileName modelFile = new FileName(nameBuffer).Append(name).Append(".tflite");
+        if (!EmbeddedFile.TryGet(modelFile.Text, out byte* modelData, out int modelLength))
+            return Fail(name, "model file is not embedded", default);
+
+        ErrorReporter errors = new ErrorReporter();
+        if (Model.TryCreate(modelData, modelLength, errors, out Model model) != Status.Ok) return Fail(name, "bad model", errors.Message);
+
+        byte* arena = DeviceArena.Get(out int arenaSize);
+        MicroInterpreter interpreter = new MicroInterpreter(model, resolver, arena, arenaSize);
+        if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors", interpreter.Errors.Message);
+
+        DeviceConsole.Write("model ");
+        DeviceConsole.Write(name);
+        DeviceConsole.Write(" arena_used ");
+        DeviceConsole.Write(interpreter.ArenaUsedBytes);
+        DeviceConsole.WriteLine();
+
+        int k = 0;
+        for (; HasCase(nameBuffer, name, k); k++)
+        {
+            for (int i = 0; i < interpreter.InputCount; i++)
+            {
+                FileName inputFile = new FileName(nameBuffer).Append(name).Append(".case").Append(k).Append("_in").Append(i).Append(".npy");
+                if (!EmbeddedFile.TryGet(inputFile.Text, out ReadOnlySpan<byte> npy) || !NpyArray.TryParse(npy, out NpyArray values))
+                    return Fail(name, "input file missing or not a supported .npy", default);
+                Span<byte> input = interpreter.Input(i).DataBytes;
+                if (values.Data.Length != input.Length) return Fail(name, "input size differs from the tensor's", default);
+                values.Data.CopyTo(input);
+            }
+
+            uint emulatedBefore = DeviceTimer.EmulatedFpuInstructions;
+            ulong start = DeviceTimer.Ticks;
+            Status status = interpreter.Invoke();
+            ulong ticks = DeviceTimer.Ticks - start;
+            uint emulated = DeviceTimer.EmulatedFpuInstructions - emulatedBefore;
+            if (status != Status.Ok) return Fail(name, "Invoke", interpreter.Errors.Message);
+
+            for (int i = 0; i < interpreter.OutputCount; i++) PrintOutput(k, i, interpreter.Output(i));
+            DeviceConsole.Write("case ");
+            DeviceConsole.Write(k);
+            DeviceConsole.Write(" ticks ");
+            DeviceConsole.WriteUnsigned(ticks);
+            DeviceConsole.Write(" emulated ");
+            DeviceConsole.WriteUnsigned(emulated);
+            DeviceConsole.WriteLine();
+        }
+
+        if (k == 0) return Fail(name, "no embedded inputs (NAME.case0_in0.npy)", default);
+        DeviceConsole.Write("model ");
+        DeviceConsole.Write(name);
+        DeviceConsole.WriteLine(" done");
+        DeviceConsole.Write("heap_used ");
+        DeviceConsole.Write(DeviceArena.HeapUsedBytes);
+        DeviceConsole.WriteLine();
+        return 0;
+    }
+
+    private static bool HasCase(Span<char> nameBuffer, string name, int caseIndex)
+    {
+        FileName file = new FileName(nameBuffer).Append(name).Append(".case").Append(caseIndex).Append("_in0.npy");
+        return EmbeddedFile.TryGet(file.Text, out byte* _, out int _);
+    }
+
+    private static void PrintOutput(int caseIndex, int outputIndex, TensorInfo output)
+    {
+        DeviceConsole.Write("case ");
+        DeviceConsole.Write(caseIndex);
+        DeviceConsole.Write(" output ");
+        DeviceConsole.Write(outputIndex);
+        int count = output.ElementCount;
+        switch (output.Type)
+        {
+            case TensorType.Float32:
+                Header("float32", count);
+                Span<uint> bits = output.DataAs<uint>();
+                for (int e = 0; e < count; e++)
+                {
+                    DeviceConsole.Write(" ");
+                    DeviceConsole.WriteHex(bits[e]);
+                }
+                break;
+            case TensorType.Int8:
+                Header("int8", count);
+                Span<sbyte> int8 = output.DataAs<sbyte>();
+                for (int e = 0; e < count; e++) Value(int8[e]);
+                break;
+            case TensorType.UInt8:
+                Header("uint8", count);
+                Span<byte> uint8 = output.DataAs<byte>();
+                for (int e = 0; e < count; e++) Value(uint8[e]);
+                break;
+            case TensorType.Int16:
+                Header("int16", count);
+                Span<short> int16 = output.DataAs<short>();
+                for (int e = 0; e < count; e++) Value(int16[e]);
+                break;
+            case TensorType.Int32:
+                Header("int32", count);
+                Span<int> int32 = output.DataAs<int>();
+                for (int e = 0; e < count; e++) Value(int32[e]);
+                break;
+            default:
+                Header("unsupported", 0);
+                break;
+        }
+        DeviceConsole.WriteLine();
+    }
+
+    private static void Header(string type, int count)
+    {
+        DeviceConsole.Write(" ");
+        DeviceConsole.Write(type);
+        DeviceConsole.Write(" ");
+        DeviceConsole.Write(count);
+        DeviceConsole.Write(":");
+    }
+
+    private static void Value(long value)
+    {
+        DeviceConsole.Write(" ");
+        DeviceConsole.Write(value);
+    }
+
+    private static int Fail(string name, string what, ReadOnlySpan<char> detail)
+    {
+        DeviceConsole.Write("model ");
+        DeviceConsole.Write(name);
+        DeviceConsole.Write(" failed: ");
+        DeviceConsole.Write(what);
+        if (detail.Length > 0)
+        {
+            DeviceConsole.Write(": ");
+            DeviceConsole.Write(detail);
+        }
+        DeviceConsole.WriteLine();
+        return 1;
+    }
+}

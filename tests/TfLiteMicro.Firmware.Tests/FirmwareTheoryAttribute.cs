@@ -1,0 +1,13 @@
+using Xunit;
+
+namespace TfLiteMicro.Firmware.Tests;
+
+/// <summary>A theory that needs the ARM toolchain and QEMU; skipped with the names of the missing tools otherwise.</summary>
+public sealed class FirmwareTheoryAttribute : TheoryAttribute
+{
+    public FirmwareTheoryAttribute()
+    {
+        if (Toolchain.MissingFirmwareTools is string missing)
+            Skip = $"not installed: {missing} (./setup.sh installs gcc-arm-none-eabi, libnewlib-arm-none-eabi and qemu-system-arm)";
+    }
+}

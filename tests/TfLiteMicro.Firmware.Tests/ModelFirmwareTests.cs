@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace TfLiteMicro.Firmware.Tests;
+
+/// <summary>
+/// The firmware examples, built for a board and run in its emulator, print exactly what TFLM computed for the
+/// golden inputs. A fault (e.g. a double-precision instruction on the Cortex-M4F) ends QEMU with a non-zero
+/// status and fails the test.
+/// </summary>
+[Collection(FirmwareCollection.Name)]
+public sealed class ModelFirmwareTests
+{
+    [FirmwareTheory]
+    [InlineData("hello-world", new[] { "hello_world_float", "hello_world_int8" })]
+    [InlineData("mlperf-ad-int8", new[] { "mlperf_ad_int8" })]
+    [InlineData("mlperf-kws-int8", new[] { "mlperf_kws_int8" })]
+    [InlineData("mlperf-vww-int8", new[] { "mlperf_vww_int8" })]
+    [InlineData("mlperf-ic-int8", new[] { "mlperf_ic_int8" })]
+    [InlineData("person-detect", new[] { "person_detect" })]
+    public void Nrf52840FirmwarePrintsTheGoldenOutputs(string example, string[] models)
+    {
+        AssertRunsAndMatchesGoldens("nrf52840", example, models);
+    }
+
+    [FirmwareFact]
+    public void CFirmwareLinkedWithTheCSharpStaticLibraryRunsHelloWorld()
+    {
+        AssertRunsAndMatchesGoldens("nrf52840", "c-api-firmware", new[] { "hello_world_int8" });
+        Assert.True(File.Exists(Path.Combine(FirmwareImages.OutputDirectory("nrf52840"), "libtflm.a")), "libtflm.a was not published");
+    }
+
+    [FirmwareFact]
+    public void HelloWorldRunsOnTheCortexM7Board()
+    {
+        AssertRunsAndMatchesGoldens("mps2-an500", "hello-world", new[] { "hello_world_float", "hello_world_int8" });
+    }
+
+    /// <summary>
+    /// The Cortex-M4F has no double-precision FPU. The only .f64 instructions allowed in an image with an explicit
+    /// operator list are the register moves the code generator uses for floats, which the UsageFault handler
+    /// emulates (ports/baremetal/firmware/native/cortex-m/fpu_emulation.c).
+    /// </summary>
+    [FirmwareTheory]
+    [InlineData("hello-world")]
+    [InlineData("mlperf-ad-int8")]
+    public void Nrf52840ImageHasNoDoublePrecisionArithmetic(string example)
+    {
+        string elf = FirmwareImages.Build("nrf52840", example);
+        ProcessResult disassembly = ExternalProcess.Run("arm-none-eabi-objdump", new[] { "-d", elf }, Path.GetDirectoryName(elf)!, TimeSpan.FromMinutes(1));
+        Assert.Equal(0, disassembly.ExitCode);
+        Assert.Contains("<Reset_Handler>:", disassembly.Output);
+        string[] doubles = Regex.Matches(disassembly.Output, @"^.*\tv[a-z]+[a-z0-9.]*\.f64\b.*$", RegexOptions.Multiline)
+            .Select(m => m.Value)
+            .Where(line => !Regex.IsMatch(line, @"\tvmov\.f64\td\d+, d\d+\s*$"))
+            .ToArray();
+        Assert.True(doubles.Length == 0, "double-precision instructions in a Cortex-M4F image:\n" + string.Join("\n", doubles.Take(10)));
+    }
+
+    private static void AssertRunsAndMatchesGoldens(string board, string example, string[] models)
+    {
+        string elf = FirmwareImages.Build(board, example);
+        ProcessResult run = FirmwareImages.Run(board, elf);
+        Assert.True(run.ExitCode == 0, $"{example} on {board}: {run}");
+        FirmwareReport report = FirmwareReport.Parse(run.Output);
+        foreach (string model in models)
+        {
+            string differences = GoldenComparison.Differences(report, model);
+            Assert.True(differences.Length == 0, $"{example} on {board} differs from the TFLM goldens:\n{differences}\n{run.Output}");
+        }
+    }
+}
