@@ -22,6 +22,16 @@ public static partial class ReferenceKernels
 
     public static Status AddSignalPcan(this OpResolver resolver) => resolver.AddCustom("SignalPCAN", SignalPcan.Kernel);
 
+    public static Status AddSignalDelay(this OpResolver resolver) => resolver.AddCustom("SignalDelay", SignalDelay.Kernel);
+
+    public static Status AddSignalFramer(this OpResolver resolver) => resolver.AddCustom("SignalFramer", SignalFramer.Kernel);
+
+    public static Status AddSignalStacker(this OpResolver resolver) => resolver.AddCustom("SignalStacker", SignalStacker.Kernel);
+
+    public static Status AddSignalOverlapAdd(this OpResolver resolver) => resolver.AddCustom("SignalOverlapAdd", SignalOverlapAdd.Kernel);
+
+    public static Status AddSignalIrfft(this OpResolver resolver) => resolver.AddCustom("SignalIrfft", SignalIrfft.Kernel);
+
     static partial void AddSignalKernels(OpResolver resolver, ref Status status)
     {
         if (status == Status.Ok) status = resolver.AddSignalWindow();
@@ -33,5 +43,13 @@ public static partial class ReferenceKernels
         if (status == Status.Ok) status = resolver.AddSignalFilterBankSpectralSubtraction();
         if (status == Status.Ok) status = resolver.AddSignalFilterBankLog();
         if (status == Status.Ok) status = resolver.AddSignalPcan();
+        if (status == Status.Ok) status = resolver.AddSignalDelay();
+        if (status == Status.Ok) status = resolver.AddSignalFramer();
+        if (status == Status.Ok) status = resolver.AddSignalStacker();
+        if (status == Status.Ok) status = resolver.AddSignalOverlapAdd();
+        if (status == Status.Ok) status = resolver.AddSignalIrfft();
+        // The other custom ops TFLM ships (AddCircularBuffer etc. live in ReferenceKernels.CustomOps.cs).
+        if (status == Status.Ok) status = resolver.AddCircularBuffer();
+        if (status == Status.Ok) status = resolver.AddDetectionPostProcess();
     }
 }

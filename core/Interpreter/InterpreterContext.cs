@@ -17,6 +17,33 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     public override int CurrentSubgraphIndex => interpreter.CurrentSubgraph;
 
+    public override int SubgraphCount => interpreter.SubgraphCount;
+
+    public override int SubgraphInputCount(int subgraphIndex) => interpreter.SubgraphInputCount(subgraphIndex);
+
+    public override int SubgraphOutputCount(int subgraphIndex) => interpreter.SubgraphOutputCount(subgraphIndex);
+
+    public override TensorInfo GetSubgraphInputInfo(int subgraphIndex, int i) => DescribeSubgraphTensor(subgraphIndex, interpreter.SubgraphTensorIndex(subgraphIndex, i, output: false));
+
+    public override TensorInfo GetSubgraphOutputInfo(int subgraphIndex, int i) => DescribeSubgraphTensor(subgraphIndex, interpreter.SubgraphTensorIndex(subgraphIndex, i, output: true));
+
+    public override EvalTensor* GetSubgraphInput(int subgraphIndex, int i) =>
+        interpreter.SubgraphEvalTensor(subgraphIndex, interpreter.SubgraphTensorIndex(subgraphIndex, i, output: false));
+
+    public override EvalTensor* GetSubgraphOutput(int subgraphIndex, int i) =>
+        interpreter.SubgraphEvalTensor(subgraphIndex, interpreter.SubgraphTensorIndex(subgraphIndex, i, output: true));
+
+    public override Status InvokeSubgraph(int subgraphIndex)
+    {
+        if (Phase != KernelPhase.Invoke) return Errors.Fail(Status.InvalidState, "InvokeSubgraph is only allowed in Invoke");
+        return interpreter.InvokeSubgraph(subgraphIndex);
+    }
+
+    public override ResourceVariables? ResourceVariables => interpreter.ResourceVariables;
+
+    private TensorInfo DescribeSubgraphTensor(int subgraphIndex, int tensorIndex) =>
+        tensorIndex < 0 ? default : interpreter.DescribeTensor(subgraphIndex, tensorIndex);
+
     public override ref EvalTensor GetEvalTensor(int tensorIndex) => ref interpreter.EvalTensorOfCurrentSubgraph(tensorIndex);
 
     public override TensorInfo GetTensorInfo(int tensorIndex) =>

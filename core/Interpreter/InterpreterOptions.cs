@@ -13,4 +13,18 @@ public sealed class InterpreterOptions
 
     /// <summary>Receives an event around every kernel invocation.</summary>
     public MicroProfiler? Profiler { get; set; }
+
+    /// <summary>
+    /// <see cref="ResourceVariableCapacity"/> value that sizes the budget to the model: one variable per VAR_HANDLE
+    /// operator (an upper bound of the distinct variables it can name), none for a model without VAR_HANDLE.
+    /// </summary>
+    public const int AutomaticResourceVariableCapacity = -1;
+
+    /// <summary>
+    /// How many resource variables (VAR_HANDLE / READ_VARIABLE / ASSIGN_VARIABLE) the interpreter can hold —
+    /// TFLM's MicroResourceVariables budget. Each costs a small table entry in the arena's tail, plus its buffer
+    /// once assigned. 0 disables resource variables (VAR_HANDLE then fails in Prepare);
+    /// <see cref="AutomaticResourceVariableCapacity"/> (the default) sizes the budget from the model.
+    /// </summary>
+    public int ResourceVariableCapacity { get; set; } = AutomaticResourceVariableCapacity;
 }

@@ -172,10 +172,31 @@ public sealed unsafe partial class MicroInterpreter
         }
     }
 
-    private static void MarkCreated(AllocationInfo* info, int scope)
+    /// <summary>
+    /// Starts a lifetime at <paramref name="scope"/> — or, when <paramref name="revisit"/> (the subgraph was walked
+    /// for an earlier call already), extends the existing one: a subgraph called from several control-flow nodes
+    /// keeps its tensors from its first call to its last. (TFLM restarts the lifetime at every visit, so a shared
+    /// callee's tensors can share memory with tensors that are alive during its earlier calls.)
+    /// </summary>
+    private static void MarkCreated(AllocationInfo* info, int scope, bool revisit = false)
     {
+        if (revisit && info->FirstCreated >= 0)
+        {
+            if (info->LastUsed < scope) info->LastUsed = scope;
+            return;
+        }
         info->FirstCreated = scope;
         info->LastUsed = scope;
+    }
+
+    /// <summary>True when some tensor of the subgraph already has a lifetime (an earlier call walked it).</summary>
+    private static bool WasWalked(AllocationInfo* local, int tensorCount)
+    {
+        for (int t = 0; t < tensorCount; t++)
+        {
+            if (local[t].FirstCreated >= 0) return true;
+        }
+        return false;
     }
 
     private static void MarkUsed(AllocationInfo* info, int scope) => info->LastUsed = scope;
@@ -184,7 +205,8 @@ public sealed unsafe partial class MicroInterpreter
     /// TFLM's lifetime rules: subgraph inputs and outputs are created at the subgraph's start; each operator is a
     /// new scope where its outputs are created and its inputs last used; control-flow operators plan the
     /// subgraphs they call inside their own scope; scratch buffers live from the operator's scope (before any
-    /// callee subgraph) to its end; subgraph outputs live to the end of the subgraph.
+    /// callee subgraph) to its end; subgraph outputs live to the end of the subgraph; a subgraph called from several
+    /// nodes keeps its tensors from its first call to its last.
     /// </summary>
     private Status MarkAllocationLifetimes(int subgraphIndex, AllocationInfo* infos, int* subgraphOffsets, int tensorTotal, int depth)
     {
@@ -195,17 +217,18 @@ public sealed unsafe partial class MicroInterpreter
                 .Append(" recursively");
         SubGraph subgraph = model.GetSubgraph(subgraphIndex);
         AllocationInfo* local = &infos[subgraphOffsets[subgraphIndex]];
+        bool revisit = WasWalked(local, subgraphs[subgraphIndex].TensorCount);
         IntVector inputs = subgraph.Inputs;
         IntVector outputs = subgraph.Outputs;
-        for (int i = 0; i < inputs.Count; i++) MarkCreated(&local[inputs[i]], allocationScope);
-        for (int i = 0; i < outputs.Count; i++) MarkCreated(&local[outputs[i]], allocationScope);
+        for (int i = 0; i < inputs.Count; i++) MarkCreated(&local[inputs[i]], allocationScope, revisit);
+        for (int i = 0; i < outputs.Count; i++) MarkCreated(&local[outputs[i]], allocationScope, revisit);
 
         for (int n = 0; n < subgraph.OperatorCount; n++)
         {
             allocationScope++;
             Operator op = subgraph.GetOperator(n);
             IntVector opOutputs = op.Outputs;
-            for (int i = 0; i < opOutputs.Count; i++) MarkCreated(&local[opOutputs[i]], allocationScope);
+            for (int i = 0; i < opOutputs.Count; i++) MarkCreated(&local[opOutputs[i]], allocationScope, revisit);
 
             int startScope = allocationScope;
             Status status = MarkCalleeSubgraphs(op, infos, subgraphOffsets, tensorTotal, depth);
@@ -223,7 +246,7 @@ public sealed unsafe partial class MicroInterpreter
             {
                 if (scratchRequests[r].NodeIndex != n || scratchRequests[r].SubgraphIndex != subgraphIndex) continue;
                 AllocationInfo* info = &infos[tensorTotal + r];
-                MarkCreated(info, startScope);
+                MarkCreated(info, startScope, revisit);
                 MarkUsed(info, allocationScope);
             }
         }

@@ -25,6 +25,8 @@ public sealed unsafe partial class MicroInterpreter
     private readonly MicroProfiler? profiler;
     private readonly InterpreterContext context;
     private State state;
+    private readonly int resourceVariableCapacity;
+    private ResourceVariables? resourceVariables;
 
     private SubgraphAllocation* subgraphs;
     private int subgraphCount;
@@ -41,17 +43,21 @@ public sealed unsafe partial class MicroInterpreter
     public MicroInterpreter(Model model, OpResolver resolver, byte* arena, int arenaBytes, InterpreterOptions? options = null)
         : this(model, resolver,
                new MicroAllocator(arena, arenaBytes, options != null && options.PreserveAllTensors ? MemoryPlannerKind.Linear : MemoryPlannerKind.Greedy),
-               options?.Profiler)
+               options?.Profiler,
+               options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity)
     {
     }
 
     /// <summary>
     /// Creates an interpreter on a shared allocator (several models in one arena). Allocate them one after the
     /// other; they share the head, so do not interleave their Invoke calls expecting intermediate data to survive.
+    /// <paramref name="resourceVariableCapacity"/> is <see cref="InterpreterOptions.ResourceVariableCapacity"/>.
     /// </summary>
-    public MicroInterpreter(Model model, OpResolver resolver, MicroAllocator allocator, MicroProfiler? profiler = null)
+    public MicroInterpreter(Model model, OpResolver resolver, MicroAllocator allocator, MicroProfiler? profiler = null,
+        int resourceVariableCapacity = InterpreterOptions.AutomaticResourceVariableCapacity)
     {
         this.model = model;
+        this.resourceVariableCapacity = resourceVariableCapacity;
         this.resolver = resolver;
         this.allocator = allocator;
         this.profiler = profiler;
@@ -87,6 +93,12 @@ public sealed unsafe partial class MicroInterpreter
     public int OutputCount => model.GetSubgraph(0).Outputs.Count;
 
     public int SubgraphCount => model.SubgraphCount;
+
+    /// <summary>
+    /// The resource variables of this interpreter (created by AllocateTensors); null before, and when the budget
+    /// is 0 (see <see cref="InterpreterOptions.ResourceVariableCapacity"/>).
+    /// </summary>
+    public ResourceVariables? ResourceVariables => resourceVariables;
 
     /// <summary>Input <paramref name="index"/> of the main subgraph: type, shape, quantization and data.</summary>
     public TensorInfo Input(int index)
@@ -150,8 +162,9 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     /// <summary>
-    /// Returns the model to its initial state: every kernel's Reset (stateful ops) and every variable tensor
-    /// filled with its zero point (int8) or zero.
+    /// Returns the model to its initial state: every kernel's Reset (stateful ops), every variable tensor
+    /// filled with its zero point (int8) or zero, and every resource variable refilled with its default value.
+    /// As in TFLM, CALL_ONCE has no reset: its init subgraph does not run again.
     /// </summary>
     public Status Reset()
     {
@@ -169,6 +182,7 @@ public sealed unsafe partial class MicroInterpreter
             }
         }
         ResetVariableTensors();
+        resourceVariables?.ResetAll();
         return Status.Ok;
     }
 
@@ -210,6 +224,8 @@ public sealed unsafe partial class MicroInterpreter
     private Status AllocateAll()
     {
         Status status = StartModelAllocation();
+        if (status != Status.Ok) return status;
+        status = CreateResourceVariables();
         if (status != Status.Ok) return status;
         status = BindKernels();
         if (status != Status.Ok) return status;
@@ -317,6 +333,30 @@ public sealed unsafe partial class MicroInterpreter
                 node->KernelSlot = -1;
             }
         }
+        return Status.Ok;
+    }
+
+    /// <summary>The resource variable table in the tail, sized by the budget (TFLM's MicroResourceVariables::Create).</summary>
+    private Status CreateResourceVariables()
+    {
+        int capacity = resourceVariableCapacity;
+        if (capacity == InterpreterOptions.AutomaticResourceVariableCapacity)
+        {
+            capacity = 0;
+            for (int s = 0; s < subgraphCount; s++)
+            {
+                SubgraphAllocation* sub = &subgraphs[s];
+                for (int n = 0; n < sub->NodeCount; n++)
+                {
+                    if (sub->Nodes[n].Code == BuiltinOperator.VAR_HANDLE) capacity++;
+                }
+            }
+        }
+        if (capacity < 0)
+            return Errors.Fail(Status.InvalidArgument, "resource variable capacity must not be negative, got ").Append(capacity);
+        if (capacity == 0) return Status.Ok;
+        resourceVariables = ResourceVariables.CreateInTail(allocator, capacity, Errors);
+        if (resourceVariables == null) return ArenaTooSmall(ResourceVariables.TableBytes(capacity), "resource variable table");
         return Status.Ok;
     }
 
@@ -525,6 +565,24 @@ public sealed unsafe partial class MicroInterpreter
         bufferIndex = scratchCount++;
         return Status.Ok;
     }
+
+    internal int SubgraphInputCount(int subgraphIndex) =>
+        (uint)subgraphIndex < (uint)model.SubgraphCount ? model.GetSubgraph(subgraphIndex).Inputs.Count : 0;
+
+    internal int SubgraphOutputCount(int subgraphIndex) =>
+        (uint)subgraphIndex < (uint)model.SubgraphCount ? model.GetSubgraph(subgraphIndex).Outputs.Count : 0;
+
+    /// <summary>Tensor index of input (or output) <paramref name="i"/> of a subgraph; -1 when out of range.</summary>
+    internal int SubgraphTensorIndex(int subgraphIndex, int i, bool output)
+    {
+        if ((uint)subgraphIndex >= (uint)model.SubgraphCount) return -1;
+        SubGraph subgraph = model.GetSubgraph(subgraphIndex);
+        IntVector list = output ? subgraph.Outputs : subgraph.Inputs;
+        return (uint)i < (uint)list.Count ? list[i] : -1;
+    }
+
+    internal EvalTensor* SubgraphEvalTensor(int subgraphIndex, int tensorIndex) =>
+        tensorIndex < 0 || subgraphs == null || (uint)subgraphIndex >= (uint)subgraphCount ? null : &subgraphs[subgraphIndex].Tensors[tensorIndex];
 
     internal void* ScratchBuffer(int bufferIndex) =>
         (uint)bufferIndex < (uint)scratchCount ? scratchHandles[bufferIndex] : null;

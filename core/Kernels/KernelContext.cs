@@ -98,6 +98,37 @@ public abstract unsafe class KernelContext
     /// <summary>Index of the subgraph whose node is running.</summary>
     public abstract int CurrentSubgraphIndex { get; }
 
+    // ----- other subgraphs (control flow: IF, WHILE, CALL_ONCE) — TFLM's MicroGraph -----
+    // A context without a model (the unit-test fake) has one subgraph and cannot run any.
+
+    /// <summary>Number of subgraphs of the model.</summary>
+    public virtual int SubgraphCount => 1;
+
+    public virtual int SubgraphInputCount(int subgraphIndex) => 0;
+
+    public virtual int SubgraphOutputCount(int subgraphIndex) => 0;
+
+    /// <summary>Prepare-time view of input <paramref name="i"/> of subgraph <paramref name="subgraphIndex"/>; absent when out of range.</summary>
+    public virtual TensorInfo GetSubgraphInputInfo(int subgraphIndex, int i) => default;
+
+    public virtual TensorInfo GetSubgraphOutputInfo(int subgraphIndex, int i) => default;
+
+    /// <summary>Run-time view of input <paramref name="i"/> of another subgraph (to copy data in); null when out of range.</summary>
+    public virtual EvalTensor* GetSubgraphInput(int subgraphIndex, int i) => null;
+
+    /// <summary>Run-time view of output <paramref name="i"/> of another subgraph (to copy results out); null when out of range.</summary>
+    public virtual EvalTensor* GetSubgraphOutput(int subgraphIndex, int i) => null;
+
+    /// <summary>
+    /// Runs every node of subgraph <paramref name="subgraphIndex"/> and returns to the calling node (Invoke only).
+    /// Its tensors are planned inside the calling node's lifetime, so the caller's inputs and outputs stay intact.
+    /// </summary>
+    public virtual Status InvokeSubgraph(int subgraphIndex) =>
+        Errors.Fail(Status.InvalidState, "this kernel context cannot run subgraphs");
+
+    /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
+    public virtual ResourceVariables? ResourceVariables => null;
+
     /// <summary>Helper for kernels: reports a failure and returns its status.</summary>
     public Status Fail(string message) => Errors.Fail(Status.Error, message);
 

@@ -15,5 +15,7 @@ public enum AllocationCategory
     ScratchHandles,
     /// <summary>Interpreter bookkeeping (subgraph tables, writable dims, ...).</summary>
     Bookkeeping,
+    /// <summary>The table of resource variables (their buffers are kernel persistent buffers).</summary>
+    ResourceVariables,
     Count,
 }

@@ -42,6 +42,7 @@ public sealed class ArenaUsageReport
             case AllocationCategory.VariableTensors: return "variable tensors";
             case AllocationCategory.ScratchHandles: return "scratch buffer handles";
             case AllocationCategory.Bookkeeping: return "bookkeeping";
+            case AllocationCategory.ResourceVariables: return "resource variable table";
             default: return "unknown";
         }
     }

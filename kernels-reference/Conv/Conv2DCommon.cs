@@ -91,7 +91,9 @@ public static unsafe class Conv2DCommon
         if (input.Type == TensorType.Float32)
         {
             QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
-            return Status.Ok;
+            data->DequantizedFilter = null;
+            if (filter.Type == TensorType.Float32) return Status.Ok;
+            return HybridWeights.Dequantize(context, filter, g.OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
         data->FilterScratchIndex = -1;
         if (filter.Type == TensorType.Int4)
@@ -104,7 +106,7 @@ public static unsafe class Conv2DCommon
             out data->InputOffset, out data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);
     }
 
-    /// <summary>TFLM's type combinations: float32 × float32, int8 × int8 (int32 bias), int16 × int8 (int64 or int32 bias).</summary>
+    /// <summary>TFLM's type combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 or int32 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
         Status status = context.ExpectType(output, input.Type, "output");
@@ -112,10 +114,8 @@ public static unsafe class Conv2DCommon
         switch (input.Type)
         {
             case TensorType.Float32:
-                if (filter.Type == TensorType.Int8)
-                    return context.Errors.Fail(Status.Error, "hybrid models (float32 input, int8 filter tensor ").Append(filter.Index)
-                        .Append(") are not supported, as in TFLM");
-                status = context.ExpectType(filter, TensorType.Float32, "filter");
+                // int8 weights ("hybrid", refused by TFLM) are checked and dequantized by HybridWeights.
+                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter");
                 if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
                 return status;
             case TensorType.Int8:

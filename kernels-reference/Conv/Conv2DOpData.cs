@@ -31,4 +31,10 @@ public unsafe struct Conv2DOpData
     /// other weight types.
     /// </summary>
     public int FilterScratchIndex;
+
+    /// <summary>
+    /// Float copy of int8 weights for "hybrid" models (float32 activations, int8 weights), made once at Prepare
+    /// (<see cref="HybridWeights"/>); null otherwise.
+    /// </summary>
+    public float* DequantizedFilter;
 }

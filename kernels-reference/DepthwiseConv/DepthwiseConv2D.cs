@@ -3,8 +3,9 @@ using System;
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
-/// DEPTHWISE_CONV_2D (float32; int8 × int8 (or packed int4) per-channel, int32 bias; int16 × int8, int64 bias) with depth multiplier,
-/// strides, dilations, SAME/VALID padding and fused activations, as TFLM's reference kernel.
+/// DEPTHWISE_CONV_2D (float32, also with int8 weights — "hybrid", dequantized at Prepare; int8 × int8 (or packed
+/// int4) per-channel, int32 bias; int16 × int8, int64 bias) with depth multiplier, strides, dilations, SAME/VALID
+/// padding and fused activations, as TFLM's reference kernel.
 /// </summary>
 public sealed unsafe class DepthwiseConv2D : OpKernel
 {
@@ -26,7 +27,10 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         switch (input.Type)
         {
             case TensorType.Float32:
-                DepthwiseConv2DMath.EvalFloat(data->Geometry, input.AsReadOnlySpan<float>(), filter.AsReadOnlySpan<float>(),
+                DepthwiseConv2DMath.EvalFloat(data->Geometry, input.AsReadOnlySpan<float>(),
+                    data->DequantizedFilter != null
+                        ? new ReadOnlySpan<float>(data->DequantizedFilter, filter.ElementCount)
+                        : filter.AsReadOnlySpan<float>(),
                     hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;

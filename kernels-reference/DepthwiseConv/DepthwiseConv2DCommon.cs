@@ -92,7 +92,9 @@ public static unsafe class DepthwiseConv2DCommon
         {
             data->ScratchBufferIndex = -1;
             QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
-            return Status.Ok;
+            data->DequantizedFilter = null;
+            if (filter.Type == TensorType.Float32) return Status.Ok;
+            return HybridWeights.Dequantize(context, filter, g.OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
         // One accumulator per output channel, so Invoke sums all channels of a pixel at once.
         int accumulatorBytes = input.Type == TensorType.Int16 ? sizeof(long) : sizeof(int);
@@ -109,7 +111,7 @@ public static unsafe class DepthwiseConv2DCommon
             out data->InputOffset, out data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);
     }
 
-    /// <summary>TFLM's combinations: float32 × float32, int8 × int8 (int32 bias), int16 × int8 (int64 bias).</summary>
+    /// <summary>TFLM's combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
         Status status = context.ExpectType(output, input.Type, "output");
@@ -117,10 +119,8 @@ public static unsafe class DepthwiseConv2DCommon
         switch (input.Type)
         {
             case TensorType.Float32:
-                if (filter.Type == TensorType.Int8)
-                    return context.Errors.Fail(Status.Error, "hybrid models (float32 input, int8 filter tensor ").Append(filter.Index)
-                        .Append(") are not supported, as in TFLM");
-                status = context.ExpectType(filter, TensorType.Float32, "filter");
+                // int8 weights ("hybrid", refused by TFLM) are checked and dequantized by HybridWeights.
+                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter");
                 if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
                 return status;
             case TensorType.Int8:

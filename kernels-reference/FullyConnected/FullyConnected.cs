@@ -2,7 +2,10 @@ using System;
 
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>FULLY_CONNECTED (float32; int8 × int8 per-tensor or per-channel, int32 bias; int16 × int8, int64 bias).</summary>
+/// <summary>
+/// FULLY_CONNECTED (float32, also with int8 weights — "hybrid", dequantized at Prepare; int8 × int8 or packed int4,
+/// per-tensor or per-channel, int32 bias; int16 × int8, int64 bias).
+/// </summary>
 public sealed unsafe class FullyConnected : OpKernel
 {
     public static readonly FullyConnected Kernel = new FullyConnected();
@@ -31,7 +34,8 @@ public sealed unsafe class FullyConnected : OpKernel
                     data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
-                FullyConnectedMath.EvalInt8(input.AsReadOnlySpan<sbyte>(), filter.AsReadOnlySpan<sbyte>(),
+                FullyConnectedMath.EvalInt8(input.AsReadOnlySpan<sbyte>(),
+                    PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
                     hasBias ? context.GetInput(ref node, FullyConnectedCommon.BiasTensor).AsReadOnlySpan<int>() : default,
                     output.AsSpan<sbyte>(), data->Batches, data->AccumulationDepth, data->OutputDepth,
                     -data->InputZeroPoint, -data->FilterZeroPoint, data->OutputZeroPoint,

@@ -13,6 +13,9 @@ public static unsafe class FullyConnectedCommon
     public const int BiasTensor = 2;
     public const int OutputTensor = 0;
 
+    /// <summary>Weights [output depth, accumulation depth] are quantized along dimension 0 (output channels).</summary>
+    public const int QuantizedDimension = 0;
+
     public static Status Init(KernelContext context, ref Node node)
     {
         void* data = context.AllocatePersistentBuffer(sizeof(FullyConnectedOpData));
@@ -36,6 +39,8 @@ public static unsafe class FullyConnectedCommon
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         FullyConnectedOptions options = new FullyConnectedOptions(node.BuiltinOptions);
         int activation = (int)options.FusedActivationFunction;
+        data->FilterScratchIndex = -1;
+        data->DequantizedFilter = null;
 
         if (filter.Rank < 1)
             return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" must have at least one dimension");
@@ -55,11 +60,7 @@ public static unsafe class FullyConnectedCommon
 
         if (input.Type == TensorType.Float32)
         {
-            Status status = filter.Type == TensorType.Int8
-                ? PrepareHybrid(context, data, filter)
-                : context.ExpectType(filter, TensorType.Float32, "filter");
-            if (status != Status.Ok) return status;
-            status = context.ExpectType(output, TensorType.Float32, "output");
+            Status status = context.ExpectType(output, TensorType.Float32, "output");
             if (status != Status.Ok) return status;
             if (bias.Exists)
             {
@@ -67,13 +68,22 @@ public static unsafe class FullyConnectedCommon
                 if (status != Status.Ok) return status;
             }
             QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
-            return Status.Ok;
+            // int8 weights ("hybrid", refused by TFLM) are dequantized once into a float copy.
+            if (filter.Type == TensorType.Float32) return Status.Ok;
+            return HybridWeights.Dequantize(context, filter, data->OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
 
         if (input.Type == TensorType.Int8)
         {
-            Status status = ExpectSameType(context, filter, output, bias, TensorType.Int8, TensorType.Int32);
+            // int4 weights (two per byte) are accepted wherever int8 ones are and unpacked to int8 at Invoke.
+            Status status = ExpectSameType(context, filter, output, bias,
+                filter.Type == TensorType.Int4 ? TensorType.Int4 : TensorType.Int8, TensorType.Int32);
             if (status != Status.Ok) return status;
+            if (filter.Type == TensorType.Int4)
+            {
+                status = context.RequestScratchBuffer(filter.ElementCount, out data->FilterScratchIndex);
+                if (status != Status.Ok) return status;
+            }
         }
         else if (input.Type == TensorType.Int16)
         {
@@ -89,37 +99,12 @@ public static unsafe class FullyConnectedCommon
         return PrepareQuantized(context, ref node, data, input, filter, bias, output, activation);
     }
 
-    /// <summary>
-    /// TFLM refuses float activations with int8 weights ("hybrid" models). We run them: the constant weights are
-    /// dequantized once, here, into a persistent float buffer (real = scale[c] × (q − zero_point[c]), per output
-    /// channel when the weights are per-channel), and Invoke runs the float kernel on that copy. Costs 4 bytes of
-    /// arena per weight; results follow float math on the dequantized weights (there is no TFLM golden to match).
-    /// </summary>
-    private static Status PrepareHybrid(KernelContext context, FullyConnectedOpData* data, TensorInfo filter)
-    {
-        ErrorReporter errors = context.Errors;
-        if (!filter.IsConstant || !filter.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "hybrid FULLY_CONNECTED needs constant, quantized int8 weights (filter tensor ")
-                .Append(filter.Index).Append(')');
-        QuantizationInfo q = filter.Quantization;
-        if (q.IsPerChannel && (q.ChannelCount != data->OutputDepth || q.QuantizedDimension != 0))
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index)
-                .Append(" must be quantized per output channel (dimension 0) with one scale per channel");
-        int count = data->OutputDepth * data->AccumulationDepth;
-        data->DequantizedFilter = (float*)context.AllocatePersistentBuffer(count * sizeof(float));
-        if (data->DequantizedFilter == null) return errors.LastStatus;
-        FullyConnectedMath.DequantizeWeights(filter.ConstantData<sbyte>(), new System.Span<float>(data->DequantizedFilter, count),
-            data->AccumulationDepth, q.IsPerChannel ? new System.ReadOnlySpan<float>(q.Scales, q.ChannelCount) : new System.ReadOnlySpan<float>(q.Scales, 1),
-            q.ZeroPoints == null ? default : new System.ReadOnlySpan<long>(q.ZeroPoints, q.ZeroPointCount));
-        return Status.Ok;
-    }
-
     private static Status ExpectSameType(KernelContext context, TensorInfo filter, TensorInfo output, TensorInfo bias,
         TensorType weightType, TensorType biasType)
     {
         Status status = context.ExpectType(filter, weightType, "filter");
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, weightType == TensorType.Float32 ? TensorType.Float32 : TensorType.Int8, "output");
+        status = context.ExpectType(output, TensorType.Int8, "output");
         if (status != Status.Ok) return status;
         if (bias.Exists) return context.ExpectType(bias, biasType, "bias");
         return Status.Ok;

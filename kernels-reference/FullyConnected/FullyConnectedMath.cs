@@ -29,22 +29,6 @@ public static class FullyConnectedMath
     }
 
     /// <summary>
-    /// Weights of a hybrid model to float: w = scale × (q − zero_point), one scale (and zero point) per output row
-    /// when several are given, else one for all.
-    /// </summary>
-    public static void DequantizeWeights(ReadOnlySpan<sbyte> weights, Span<float> output, int accumulationDepth,
-        ReadOnlySpan<float> scales, ReadOnlySpan<long> zeroPoints)
-    {
-        for (int i = 0; i < weights.Length; i++)
-        {
-            int row = i / accumulationDepth;
-            float scale = scales.Length > 1 ? scales[row] : scales[0];
-            int zeroPoint = zeroPoints.IsEmpty ? 0 : (int)zeroPoints[zeroPoints.Length > 1 ? row : 0];
-            output[i] = scale * (weights[i] - zeroPoint);
-        }
-    }
-
-    /// <summary>
     /// int8 activations × int8 weights, int32 bias: int32 accumulator of (filter + filterOffset)·(input + inputOffset),
     /// requantized with one multiplier per tensor (<paramref name="shifts"/> of length 1) or per output channel.
     /// </summary>

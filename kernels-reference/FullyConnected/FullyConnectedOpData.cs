@@ -32,6 +32,12 @@ public unsafe struct FullyConnectedOpData
     /// </summary>
     public float* DequantizedFilter;
 
+    /// <summary>
+    /// int4 weights: scratch buffer (one byte per weight) they are unpacked into at every Invoke, as TFLM does; −1 for
+    /// other weight types.
+    /// </summary>
+    public int FilterScratchIndex;
+
     /// <summary>Inner dimension: the filter's last dimension.</summary>
     public int AccumulationDepth;
 

@@ -17,6 +17,9 @@ internal static class GoldenCaseRunner
         IReadOnlyList<GoldenCase> cases = set.Cases(model);
         Assert.NotEmpty(cases);
         var failures = new List<string>();
+        // "<model>_reset_seq" goldens come from ONE interpreter with Reset() before each case (../shared/ops/README.md):
+        // they record what survives Reset (CALL_ONCE's init does not run again), so they need one runner throughout.
+        using ModelRunner? sharedRunner = model.EndsWith("_reset_seq", System.StringComparison.Ordinal) ? ModelRunner.Open(set.ModelPath(model)) : null;
         foreach (GoldenCase golden in cases)
         {
             int failuresBefore = failures.Count;
@@ -24,8 +27,10 @@ internal static class GoldenCaseRunner
             var inputs = new List<NpyArray>();
             foreach (string path in golden.Inputs) inputs.Add(NpyReader.ReadFile(path));
 
-            // A fresh runner per case: each TFLM golden starts from a freshly reset interpreter.
-            using ModelRunner runner = ModelRunner.Open(set.ModelPath(model));
+            // Otherwise a fresh runner per case: each TFLM golden starts from a freshly reset interpreter.
+            using ModelRunner? ownRunner = sharedRunner == null ? ModelRunner.Open(set.ModelPath(model)) : null;
+            ModelRunner runner = sharedRunner ?? ownRunner!;
+            if (sharedRunner != null) runner.Reset();
             runner.SetInputs(inputs);
             runner.Invoke();
 

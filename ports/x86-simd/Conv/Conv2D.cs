@@ -8,7 +8,8 @@ namespace TfLiteMicro.Ports.X86Simd;
 /// CONV_2D, int8 per-channel and float32, as im2col + matrix product: each output pixel's receptive field is gathered
 /// into a row (a 1×1 convolution gathers just the pixel) and <see cref="Int8Gemm"/> / <see cref="FloatGemm"/>
 /// computes every output channel of four pixels at once. Validation and parameters come from the reference's
-/// <see cref="Conv2DCommon"/>; grouped filters, int16 and non-constant weights run the reference kernel.
+/// <see cref="Conv2DCommon"/>; grouped filters, int16, int4 weights, hybrid (int8 weights with float32 input) and
+/// non-constant weights run the reference kernel.
 /// </summary>
 public sealed unsafe class Conv2D : OpKernel
 {
@@ -36,6 +37,9 @@ public sealed unsafe class Conv2D : OpKernel
         TensorInfo bias = context.GetInputInfo(ref node, Conv2DCommon.BiasTensor);
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         if (!biasKnown || !filter.IsConstant || filter.Data == null || g.FilterInputDepth != g.InputDepth) return Status.Ok;
+        // The packed paths read the filter as the input's type: packed int4 weights and hybrid (float32 input, int8
+        // weights, dequantized by the reference Prepare) run the reference kernel.
+        if (filter.Type != input.Type) return Status.Ok;
         int depth = g.FilterHeight * g.FilterWidth * g.InputDepth;
 
         if (input.Type == TensorType.Int8)

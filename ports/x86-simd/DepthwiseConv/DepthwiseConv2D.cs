@@ -8,7 +8,8 @@ namespace TfLiteMicro.Ports.X86Simd;
 /// DEPTHWISE_CONV_2D with depth multiplier 1 (int8 per-channel and float32) or a single input channel (int8),
 /// channels in vectors
 /// (<see cref="DepthwiseConv2DSimdMath"/>). Validation and parameters come from the reference's
-/// <see cref="DepthwiseConv2DCommon"/>; other depth multipliers, int16 and non-constant weights run the reference.
+/// <see cref="DepthwiseConv2DCommon"/>; other depth multipliers, int16, int4 or hybrid weights and non-constant
+/// weights run the reference.
 /// </summary>
 public sealed unsafe class DepthwiseConv2D : OpKernel
 {
@@ -39,6 +40,9 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         bool oneInputChannel = g.InputDepth == 1 && g.OutputDepth == g.DepthMultiplier;
         if (!biasKnown || !(sameChannels || oneInputChannel)) return Status.Ok;
         if (!sameChannels && input.Type != TensorType.Int8) return Status.Ok;
+        // The vector loops read the filter as the input's type: packed int4 weights and hybrid (float32 input, int8
+        // weights, dequantized by the reference Prepare) run the reference kernel.
+        if (filter.Type != input.Type) return Status.Ok;
 
         if (input.Type == TensorType.Int8)
         {

@@ -7,7 +7,8 @@ namespace TfLiteMicro.Ports.X86Simd;
 /// <summary>
 /// FULLY_CONNECTED, int8 (per-tensor or per-channel) and float32 with constant weights, through the packed
 /// SIMD matrix products. Validation and quantization parameters come from the reference's
-/// <see cref="FullyConnectedCommon"/>; every other case (int16, non-constant weights) runs the reference kernel.
+/// <see cref="FullyConnectedCommon"/>; every other case (int16, int4 or non-constant weights) runs the reference
+/// kernel. Hybrid weights (int8 with float32 input) take the float path on the reference Prepare's dequantized copy.
 /// </summary>
 public sealed unsafe class FullyConnected : OpKernel
 {
@@ -35,7 +36,9 @@ public sealed unsafe class FullyConnected : OpKernel
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         if (!biasKnown) return Status.Ok;
 
-        if (input.Type == TensorType.Int8 && filter.IsConstant && filter.Data != null && reference->FilterZeroPoint == 0)
+        // Packed int4 weights (unpacked per Invoke by the reference) run the reference kernel.
+        if (input.Type == TensorType.Int8 && filter.Type == TensorType.Int8 && filter.IsConstant && filter.Data != null
+            && reference->FilterZeroPoint == 0)
         {
             ReadOnlySpan<int> multipliers = reference->PerChannelMultipliers != null
                 ? new ReadOnlySpan<int>(reference->PerChannelMultipliers, reference->OutputDepth)

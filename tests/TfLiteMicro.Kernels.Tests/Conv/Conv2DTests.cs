@@ -281,10 +281,13 @@ public class Conv2DTests
             same, "bias");
         AssertRejected(implementation, new[] { TestTensor.Int8(new[] { 4, 4, 2 }, null, 0.5f, 0), filter, bias, output }, same, "4D");
         AssertRejected(implementation, new[] { input, filter, bias, TestTensor.Float(new[] { 1, 4, 4, 3 }) }, same, "output");
+        // Hybrid (float32 input, int8 weights) runs, but only with constant weights (they are dequantized at Prepare).
         AssertRejected(implementation, new[]
         {
-            TestTensor.Float(new[] { 1, 4, 4, 2 }), filter, TestTensor.Float(new[] { 3 }), TestTensor.Float(new[] { 1, 4, 4, 3 }),
-        }, same, "hybrid");
+            TestTensor.Float(new[] { 1, 4, 4, 2 }),
+            new TestTensor(TensorType.Int8, new[] { 3, 3, 3, 2 }, null, new[] { 0.1f, 0.1f, 0.1f }, new long[3]),
+            TestTensor.Float(new[] { 3 }), TestTensor.Float(new[] { 1, 4, 4, 3 }),
+        }, same, "constant");
         AssertRejected(implementation, new[] { TestTensor.Int8(new[] { 1, 4, 4, 3 }, null, 0.5f, 0), filter, bias, output }, same,
             "multiple of the filter depth");
         AssertRejected(implementation, new[]

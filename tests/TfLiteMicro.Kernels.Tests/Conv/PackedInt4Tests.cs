@@ -30,14 +30,11 @@ public class PackedInt4Tests
         return packed;
     }
 
-    /// <summary>
-    /// Reference only for now: the x86-simd port packs the filter as int8 whatever its type (reported to its owner);
-    /// switch to all implementations once ports handle int4 or fall back to the reference for it.
-    /// </summary>
-    [Fact]
-    public void ConvAndDepthwiseWithInt4WeightsMatchInt8Weights()
+    /// <summary>Every implementation: ports that cannot use packed int4 weights must fall back to the reference.</summary>
+    [Theory]
+    [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
+    public void ConvAndDepthwiseWithInt4WeightsMatchInt8Weights(string implementation)
     {
-        const string implementation = KernelImplementations.Reference;
         System.Random random = new System.Random(51);
         foreach (bool depthwise in new[] { false, true })
         {

@@ -244,10 +244,13 @@ public class DepthwiseConv2DTests
             TestTensor.Int8(new[] { 1, 4, 4, 3 }, null, 0.5f, 0), filter, bias, output,
         }, same, "multiple");
         AssertRejected(implementation, new[] { input, filter, bias, TestTensor.Int8(new[] { 1, 4, 4 }, null, 0.5f, 0) }, same, "4D");
+        // Hybrid (float32 input, int8 weights) runs, but only with constant weights (they are dequantized at Prepare).
         AssertRejected(implementation, new[]
         {
-            TestTensor.Float(new[] { 1, 4, 4, 2 }), filter, TestTensor.Float(new[] { 4 }), TestTensor.Float(new[] { 1, 4, 4, 4 }),
-        }, same, "hybrid");
+            TestTensor.Float(new[] { 1, 4, 4, 2 }),
+            new TestTensor(TensorType.Int8, new[] { 1, 3, 3, 4 }, null, new[] { 0.1f, 0.1f, 0.1f, 0.1f }, new long[4], 3),
+            TestTensor.Float(new[] { 4 }), TestTensor.Float(new[] { 1, 4, 4, 4 }),
+        }, same, "constant");
         AssertRejected(implementation, new[] { input, filter, bias, output }, Options(Padding.SAME, 1, -1, 2, ActivationFunctionType.NONE),
             "strides");
     }

@@ -1,0 +1,72 @@
+using System;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>
+/// Weights of "hybrid" models (float32 activations, constant int8 weights), which TFLM refuses and we run:
+/// CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED dequantize the weights once, at Prepare, into persistent arena
+/// memory (4 bytes per weight) and Invoke runs the float kernel on that copy.
+/// </summary>
+public static unsafe class HybridWeights
+{
+    /// <summary>
+    /// Checks that <paramref name="filter"/> is constant int8 with one scale (per tensor) or one per channel along
+    /// <paramref name="quantizedDimension"/> (<paramref name="channels"/> of them), allocates the float copy and fills it.
+    /// </summary>
+    public static Status Dequantize(KernelContext context, TensorInfo filter, int channels, int quantizedDimension,
+        out float* weights)
+    {
+        weights = null;
+        ErrorReporter errors = context.Errors;
+        QuantizationInfo q = filter.Quantization;
+        if (filter.Type != TensorType.Int8)
+            return errors.Fail(Status.Error, "float32 input needs a float32 or (hybrid) int8 filter, filter tensor ")
+                .Append(filter.Index).Append(" is ").Append(TensorTypes.Name(filter.Type));
+        if (!filter.IsConstant || filter.Data == null)
+            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs constant weights; filter tensor ")
+                .Append(filter.Index).Append(" is not constant");
+        if (!q.HasQuantization)
+            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs a scale; filter tensor ")
+                .Append(filter.Index).Append(" is not quantized");
+        if (q.ChannelCount != 1 && (q.ChannelCount != channels || q.QuantizedDimension != quantizedDimension))
+            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(q.ChannelCount)
+                .Append(" scales along dimension ").Append(q.QuantizedDimension).Append(", expected 1 or ").Append(channels)
+                .Append(" along dimension ").Append(quantizedDimension);
+        if (q.ZeroPointCount > 1 && q.ZeroPointCount != q.ChannelCount)
+            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(q.ZeroPointCount)
+                .Append(" zero points for ").Append(q.ChannelCount).Append(" scales");
+
+        // Elements after the quantized dimension: consecutive weights of one channel before the next channel starts.
+        int inner = 1;
+        for (int d = quantizedDimension + 1; d < filter.Rank; d++) inner *= filter.Dim(d);
+        int count = filter.ElementCount;
+        weights = (float*)context.AllocatePersistentBuffer(count * sizeof(float));
+        if (weights == null) return errors.LastStatus;
+
+        // A per-tensor quantization may come without a scale array; its single scale is then Scale.
+        float singleScale = q.Scale;
+        long singleZeroPoint = q.ZeroPoint;
+        ReadOnlySpan<float> scales = q.Scales == null ? new ReadOnlySpan<float>(&singleScale, 1) : new ReadOnlySpan<float>(q.Scales, q.ChannelCount);
+        ReadOnlySpan<long> zeroPoints = q.ZeroPoints == null ? new ReadOnlySpan<long>(&singleZeroPoint, 1) : new ReadOnlySpan<long>(q.ZeroPoints, q.ZeroPointCount);
+        DequantizePerChannel(new ReadOnlySpan<sbyte>(filter.Data, count), new Span<float>(weights, count), inner, scales, zeroPoints);
+        return Status.Ok;
+    }
+
+    /// <summary>
+    /// weight[i] = scale[c] × (q[i] − zero_point[c]) with c = (i / <paramref name="inner"/>) mod scale count — TFLM's
+    /// (per-channel) Dequantize. TFLM multiplies in double (per tensor) or float (per channel) and narrows to float; a
+    /// float scale times a difference of at most 9 bits is exact in double, so both equal this float product.
+    /// A single scale or zero point applies to every channel.
+    /// </summary>
+    public static void DequantizePerChannel(ReadOnlySpan<sbyte> quantized, Span<float> output, int inner,
+        ReadOnlySpan<float> scales, ReadOnlySpan<long> zeroPoints)
+    {
+        int channels = scales.Length;
+        for (int i = 0; i < quantized.Length; i++)
+        {
+            int channel = channels == 1 ? 0 : (i / inner) % channels;
+            int zeroPoint = (int)zeroPoints[zeroPoints.Length == 1 ? 0 : channel];
+            output[i] = scales[channel] * (quantized[i] - zeroPoint);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+
+namespace TfLiteMicro.Kernels.Reference;
+
+/// <summary>REDUCE_MIN (float32; int8 with the output quantized like the input) over the axes of the int32 axis tensor.</summary>
+public sealed unsafe class ReduceMin : OpKernel
+{
+    public static readonly ReduceMin Kernel = new ReduceMin();
+
+    public override Status Init(KernelContext context, ref Node node) => ReduceCommon.Init(context, ref node);
+
+    public override Status Prepare(KernelContext context, ref Node node) => ReduceCommon.PrepareMaxOrMin(context, ref node);
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        ref EvalTensor input = ref context.GetInput(ref node, ReduceCommon.InputTensor);
+        ref EvalTensor output = ref context.GetOutput(ref node, ReduceCommon.OutputTensor);
+        ReadOnlySpan<int> shape = input.Shape;
+        Span<int> resolvedStorage = stackalloc int[ReduceCommon.MaxRank];
+        int resolvedCount = ReduceCommon.ResolveAxes(context, ref node, shape, resolvedStorage);
+        if (resolvedCount < 0) return Status.Error;
+        ReadOnlySpan<int> resolved = resolvedStorage.Slice(0, resolvedCount);
+
+        switch (input.Type)
+        {
+            case TensorType.Float32:
+                ReduceMath.Reduce(input.AsReadOnlySpan<float>(), shape, output.AsSpan<float>(), resolved, default(Reducers.FloatMin));
+                return Status.Ok;
+            case TensorType.Int8:
+                ReduceMath.Reduce(input.AsReadOnlySpan<sbyte>(), shape, output.AsSpan<sbyte>(), resolved, default(Reducers.Int8Min));
+                return Status.Ok;
+            default:
+                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+        }
+    }
+}
