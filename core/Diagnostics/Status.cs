@@ -22,4 +22,9 @@ public enum Status
     InvalidState = 6,
     /// <summary>A fixed-capacity table (resolver, profiler, scratch requests) is full.</summary>
     CapacityExceeded = 7,
+    /// <summary>
+    /// Not a failure: a kernel asked to stop this run of the graph here (TFLM's kTfLiteAbort; CIRCULAR_BUFFER
+    /// returns it while it is not due to run). The interpreter stops at that node without an error message.
+    /// </summary>
+    Abort = 8,
 }

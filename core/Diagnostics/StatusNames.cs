@@ -15,6 +15,7 @@ public static class StatusNames
             case Status.InvalidArgument: return "invalid argument";
             case Status.InvalidState: return "invalid state";
             case Status.CapacityExceeded: return "capacity exceeded";
+            case Status.Abort: return "aborted by a kernel";
             default: return "unknown status";
         }
     }

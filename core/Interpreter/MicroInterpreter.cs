@@ -209,6 +209,8 @@ public sealed unsafe partial class MicroInterpreter
             {
                 currentSubgraph = savedSubgraph;
                 currentNode = savedNode;
+                // Abort is a kernel's "stop this run here" (TFLM's kTfLiteAbort), not an error: no message.
+                if (status == Status.Abort) return status;
                 return PrefixNodeError(status, ref node, "Invoke");
             }
         }

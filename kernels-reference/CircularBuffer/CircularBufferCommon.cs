@@ -14,10 +14,10 @@ public static unsafe class CircularBufferCommon
     public const int ValidTensor = 1;
 
     /// <summary>
-    /// TFLM's <c>kTfLiteAbort</c> (-9): "not due yet, stop this run of the graph here". Not a failure; the
+    /// TFLM's <c>kTfLiteAbort</c> (<see cref="Status.Abort"/> here): "not due yet, stop this run of the graph here". Not a failure; the
     /// interpreter stops invoking the remaining operators and returns this value.
     /// </summary>
-    public const Status Abort = (Status)(-9);
+    public const Status Abort = Status.Abort;
 
     /// <summary>
     /// TFLM's process-wide count of CIRCULAR_BUFFER nodes prepared without cycles_max, used by its shape heuristic

@@ -38,7 +38,8 @@ typedef enum {
   TFLM_ARENA_TOO_SMALL = 4,
   TFLM_INVALID_ARGUMENT = 5,
   TFLM_INVALID_STATE = 6,
-  TFLM_CAPACITY_EXCEEDED = 7
+  TFLM_CAPACITY_EXCEEDED = 7,
+  TFLM_ABORT = 8 /* not an error: a kernel stopped this run (e.g. CIRCULAR_BUFFER not due yet) */
 } tflm_status;
 
 /* Which kernels the interpreter's op resolver registers. */

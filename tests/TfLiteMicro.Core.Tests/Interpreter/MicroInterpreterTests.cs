@@ -229,6 +229,24 @@ public unsafe class MicroInterpreterTests
     }
 
     [Fact]
+    public void AbortStopsTheRunAtThatNodeWithoutAnError()
+    {
+        // Two nodes share the kernel: after the first returns Abort the second must not run, and Abort is not an error.
+        using LoadedModel model = new LoadedModel(TestModels.Chain(ops: 2));
+        using NativeArena arena = new NativeArena(4096);
+        AbortingKernel kernel = new AbortingKernel();
+        OpResolver resolver = new OpResolver();
+        resolver.AddCustom("ADD_ONE", kernel);
+        MicroInterpreter interpreter = new MicroInterpreter(model.Model, resolver, arena.Pointer, arena.Size);
+        Assert.Equal(Status.Ok, interpreter.AllocateTensors());
+        Assert.Equal(Status.Abort, interpreter.Invoke());
+        Assert.Equal(1, kernel.InvokeCount);
+        Assert.Equal("", interpreter.Errors.MessageText);
+        Assert.Equal(Status.Abort, interpreter.Invoke());
+        Assert.Equal(2, kernel.InvokeCount);
+    }
+
+    [Fact]
     public void KernelThatLeaksTempMemoryIsReported()
     {
         using LoadedModel model = new LoadedModel(TestModels.Chain(ops: 1));

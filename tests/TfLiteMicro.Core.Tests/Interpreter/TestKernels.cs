@@ -66,3 +66,17 @@ internal sealed class FailingKernel : OpKernel
 
     public override Status Invoke(KernelContext context, ref Node node) => Status.Ok;
 }
+
+/// <summary>A kernel whose Invoke asks to stop the run (<see cref="Status.Abort"/>, TFLM's kTfLiteAbort); counts calls.</summary>
+internal sealed class AbortingKernel : OpKernel
+{
+    public int InvokeCount { get; private set; }
+
+    public override Status Prepare(KernelContext context, ref Node node) => Status.Ok;
+
+    public override Status Invoke(KernelContext context, ref Node node)
+    {
+        InvokeCount++;
+        return Status.Abort;
+    }
+}
