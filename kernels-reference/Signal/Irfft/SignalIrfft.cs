@@ -32,7 +32,7 @@ public sealed unsafe class SignalIrfft : OpKernel
             for (int inputIndex = 0, outputIndex = 0; inputIndex < data->InputSize;
                  inputIndex += data->InputLength, outputIndex += data->OutputLength)
             {
-                KissFftInverseInt16.RealInverse(bins.Slice(inputIndex, ncfft + 1), samples.Slice(outputIndex, fftLength), ncfft,
+                KissFftInt16.RealInverse(bins.Slice(inputIndex, ncfft + 1), samples.Slice(outputIndex, fftLength), ncfft,
                     new ReadOnlySpan<KissComplex16>(data->Twiddles, ncfft), new ReadOnlySpan<KissComplex16>(data->SuperTwiddles, ncfft / 2),
                     factors, new Span<KissComplex16>(data->Work, ncfft), new Span<KissComplex16>(data->RadixScratch, data->LargestRadix));
             }
@@ -45,7 +45,7 @@ public sealed unsafe class SignalIrfft : OpKernel
                  inputIndex += data->InputLength, outputIndex += data->OutputLength)
             {
                 Span<float> frame = samples.Slice(outputIndex, fftLength);
-                KissFftInverseFloat.RealInverse(bins.Slice(inputIndex, ncfft + 1), frame, ncfft,
+                KissFftFloat.RealInverse(bins.Slice(inputIndex, ncfft + 1), frame, ncfft,
                     new ReadOnlySpan<KissComplexFloat>(data->Twiddles, ncfft),
                     new ReadOnlySpan<KissComplexFloat>(data->SuperTwiddles, ncfft / 2), factors,
                     new Span<KissComplexFloat>(data->Work, ncfft), new Span<KissComplexFloat>(data->RadixScratch, data->LargestRadix));

@@ -57,13 +57,13 @@ public static unsafe class SignalIrfftCommon
             return context.Errors.LastStatus;
         if (data->Type == TensorType.Int16)
         {
-            KissFftInverseInt16.FillTwiddles(new Span<KissComplex16>(data->Twiddles, ncfft), ncfft);
-            KissFftInverseInt16.FillSuperTwiddles(new Span<KissComplex16>(data->SuperTwiddles, ncfft / 2), ncfft);
+            KissFftInt16.FillTwiddles(new Span<KissComplex16>(data->Twiddles, ncfft), ncfft, inverse: true);
+            KissFftInt16.FillSuperTwiddles(new Span<KissComplex16>(data->SuperTwiddles, ncfft / 2), ncfft, inverse: true);
         }
         else
         {
-            KissFftInverseFloat.FillTwiddles(new Span<KissComplexFloat>(data->Twiddles, ncfft), ncfft);
-            KissFftInverseFloat.FillSuperTwiddles(new Span<KissComplexFloat>(data->SuperTwiddles, ncfft / 2), ncfft);
+            KissFftFloat.FillTwiddles(new Span<KissComplexFloat>(data->Twiddles, ncfft), ncfft, inverse: true);
+            KissFftFloat.FillSuperTwiddles(new Span<KissComplexFloat>(data->SuperTwiddles, ncfft / 2), ncfft, inverse: true);
         }
         return Status.Ok;
     }

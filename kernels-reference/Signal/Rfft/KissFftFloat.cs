@@ -6,24 +6,27 @@ namespace TfLiteMicro.Kernels.Reference;
 /// kiss_fft v1.3.0 in its float build, the FFT behind TFLM's float SignalRfft
 /// (signal/src/kiss_fft_wrappers/kiss_fft_float.cc): the same mixed-radix structure as
 /// <see cref="KissFftInt16"/> without the per-stage scaling; twiddles are <c>(float)cos(phase)</c> of the double
-/// phase. Same operation order as kiss_fft, so results agree to float rounding.
+/// phase. Same operation order as kiss_fft, so results agree to float rounding. Also the inverse direction behind
+/// the float SignalIrfft (negated twiddle phases, inverse radix-4 rotation; unnormalised, TFLM divides afterwards).
 /// </summary>
 public static unsafe class KissFftFloat
 {
-    public static void FillTwiddles(Span<KissComplexFloat> twiddles, int nfft)
+    public static void FillTwiddles(Span<KissComplexFloat> twiddles, int nfft, bool inverse = false)
     {
         for (int i = 0; i < nfft; i++)
         {
-            KissTrigonometry.CosSin(KissFftFactors.TwiddlePhase(i, nfft), out SoftDouble cos, out SoftDouble sin);
+            SoftDouble phase = KissFftFactors.TwiddlePhase(i, nfft);
+            KissTrigonometry.CosSin(inverse ? phase.Negate() : phase, out SoftDouble cos, out SoftDouble sin);
             twiddles[i] = new KissComplexFloat(cos.ToFloat(), sin.ToFloat());
         }
     }
 
-    public static void FillSuperTwiddles(Span<KissComplexFloat> superTwiddles, int ncfft)
+    public static void FillSuperTwiddles(Span<KissComplexFloat> superTwiddles, int ncfft, bool inverse = false)
     {
         for (int i = 0; i < ncfft / 2; i++)
         {
-            KissTrigonometry.CosSin(KissFftFactors.SuperTwiddlePhase(i, ncfft), out SoftDouble cos, out SoftDouble sin);
+            SoftDouble phase = KissFftFactors.SuperTwiddlePhase(i, ncfft);
+            KissTrigonometry.CosSin(inverse ? phase.Negate() : phase, out SoftDouble cos, out SoftDouble sin);
             superTwiddles[i] = new KissComplexFloat(cos.ToFloat(), sin.ToFloat());
         }
     }
@@ -41,7 +44,7 @@ public static unsafe class KissFftFloat
         fixed (KissComplexFloat* tmp = work)
         fixed (KissComplexFloat* scratch = radixScratch)
         {
-            var plan = new Plan(ncfft, tw, scratch);
+            var plan = new Plan(ncfft, tw, scratch, inverse: false);
             Work(tmp, (KissComplexFloat*)time, 1, fac, plan);
 
             KissComplexFloat dc = tmp[0];
@@ -65,18 +68,51 @@ public static unsafe class KissFftFloat
         }
     }
 
+    /// <summary>kiss_fftri: ncfft + 1 complex bins to 2*ncfft real samples (unnormalised).</summary>
+    public static void RealInverse(ReadOnlySpan<KissComplexFloat> frequencyData, Span<float> timeData, int ncfft,
+        ReadOnlySpan<KissComplexFloat> twiddles, ReadOnlySpan<KissComplexFloat> superTwiddles, ReadOnlySpan<int> factors,
+        Span<KissComplexFloat> work, Span<KissComplexFloat> radixScratch)
+    {
+        fixed (KissComplexFloat* freq = frequencyData)
+        fixed (float* time = timeData)
+        fixed (KissComplexFloat* tw = twiddles)
+        fixed (KissComplexFloat* super = superTwiddles)
+        fixed (int* fac = factors)
+        fixed (KissComplexFloat* tmp = work)
+        fixed (KissComplexFloat* scratch = radixScratch)
+        {
+            tmp[0].R = freq[0].R + freq[ncfft].R;
+            tmp[0].I = freq[0].R - freq[ncfft].R;
+            for (int k = 1; k <= ncfft / 2; k++)
+            {
+                KissComplexFloat fk = freq[k];
+                KissComplexFloat fnkc = new KissComplexFloat(freq[ncfft - k].R, -freq[ncfft - k].I);
+                KissComplexFloat fek = new KissComplexFloat(fk.R + fnkc.R, fk.I + fnkc.I);
+                KissComplexFloat difference = new KissComplexFloat(fk.R - fnkc.R, fk.I - fnkc.I);
+                KissComplexFloat fok = Mul(difference, super[k - 1]);
+                tmp[k] = new KissComplexFloat(fek.R + fok.R, fek.I + fok.I);
+                tmp[ncfft - k] = new KissComplexFloat(fek.R - fok.R, (fek.I - fok.I) * -1f);
+            }
+            Work((KissComplexFloat*)time, tmp, 1, fac, new Plan(ncfft, tw, scratch, inverse: true));
+        }
+    }
+
     private readonly struct Plan
     {
-        public Plan(int nfft, KissComplexFloat* twiddles, KissComplexFloat* scratch)
+        public Plan(int nfft, KissComplexFloat* twiddles, KissComplexFloat* scratch, bool inverse)
         {
             Nfft = nfft;
             Twiddles = twiddles;
             Scratch = scratch;
+            Inverse = inverse;
         }
 
         public readonly int Nfft;
         public readonly KissComplexFloat* Twiddles;
         public readonly KissComplexFloat* Scratch;
+
+        /// <summary>kiss_fft's <c>st->inverse</c>: only the radix-4 rotation depends on it (the twiddles carry the rest).</summary>
+        public readonly bool Inverse;
     }
 
     private static void Work(KissComplexFloat* fout, KissComplexFloat* f, int fstride, int* factors, in Plan plan)
@@ -158,10 +194,20 @@ public static unsafe class KissFftFloat
             fout->R += s3.R;
             fout->I += s3.I;
 
-            fout[m].R = s5.R + s4.I;
-            fout[m].I = s5.I - s4.R;
-            fout[m3].R = s5.R - s4.I;
-            fout[m3].I = s5.I + s4.R;
+            if (plan.Inverse)
+            {
+                fout[m].R = s5.R - s4.I;
+                fout[m].I = s5.I + s4.R;
+                fout[m3].R = s5.R + s4.I;
+                fout[m3].I = s5.I - s4.R;
+            }
+            else
+            {
+                fout[m].R = s5.R + s4.I;
+                fout[m].I = s5.I - s4.R;
+                fout[m3].R = s5.R - s4.I;
+                fout[m3].I = s5.I + s4.R;
+            }
             ++fout;
         }
         while (--k != 0);

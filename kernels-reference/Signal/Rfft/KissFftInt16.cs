@@ -7,7 +7,8 @@ namespace TfLiteMicro.Kernels.Reference;
 /// kiss_fft v1.3.0 compiled with <c>FIXED_POINT=16</c>, the FFT behind TFLM's int16 SignalRfft
 /// (signal/src/kiss_fft_wrappers/kiss_fft_int16.cc): a mixed-radix decimation-in-time complex FFT on Q15 values
 /// that divides by the radix at every stage (so the output is scaled by 1/nfft), plus kiss_fftr's real-input
-/// wrapper. Every rounding, truncation to 16 bits and evaluation order follows kiss_fft's macros
+/// wrapper, and the inverse direction behind SignalIrfft (kiss_fftri: negated twiddle phases, the inverse radix-4
+/// rotation). Every rounding, truncation to 16 bits and evaluation order follows kiss_fft's macros
 /// (<c>sround</c>, <c>C_MUL</c>, <c>C_FIXDIV</c>, <c>HALF_OF</c>) so results are bit-exact.
 /// </summary>
 public static unsafe class KissFftInt16
@@ -18,22 +19,24 @@ public static unsafe class KissFftInt16
     // ----- plan construction (Init; the factorization is KissFftFactors.Factor) -----
 
     /// <summary>kiss_fft_alloc's forward twiddles: <c>phase = -2*pi*i / nfft</c> (in double, in that order).</summary>
-    public static void FillTwiddles(Span<KissComplex16> twiddles, int nfft)
+    public static void FillTwiddles(Span<KissComplex16> twiddles, int nfft, bool inverse = false)
     {
         for (int i = 0; i < nfft; i++)
         {
             SoftDouble phase = KissFftFactors.TwiddlePhase(i, nfft);
+            if (inverse) phase = phase.Negate();
             KissTrigonometry.CosSin(phase, out SoftDouble cos, out SoftDouble sin);
             twiddles[i] = new KissComplex16(Q15(cos), Q15(sin));
         }
     }
 
     /// <summary>kiss_fftr_alloc's super twiddles: <c>phase = -pi * ((double)(i + 1) / ncfft + .5)</c>.</summary>
-    public static void FillSuperTwiddles(Span<KissComplex16> superTwiddles, int ncfft)
+    public static void FillSuperTwiddles(Span<KissComplex16> superTwiddles, int ncfft, bool inverse = false)
     {
         for (int i = 0; i < ncfft / 2; i++)
         {
             SoftDouble phase = KissFftFactors.SuperTwiddlePhase(i, ncfft);
+            if (inverse) phase = phase.Negate();
             KissTrigonometry.CosSin(phase, out SoftDouble cos, out SoftDouble sin);
             superTwiddles[i] = new KissComplex16(Q15(cos), Q15(sin));
         }
@@ -65,7 +68,7 @@ public static unsafe class KissFftInt16
         fixed (KissComplex16* tmp = work)
         fixed (KissComplex16* scratch = radixScratch)
         {
-            var plan = new Plan(ncfft, tw, scratch);
+            var plan = new Plan(ncfft, tw, scratch, inverse: false);
             // The real samples are read as ncfft complex values (even samples real, odd samples imaginary).
             Work(tmp, (KissComplex16*)time, 1, fac, plan);
 
@@ -103,22 +106,63 @@ public static unsafe class KissFftInt16
         fixed (int* fac = factors)
         fixed (KissComplex16* scratch = radixScratch)
         {
-            Work(fout, fin, 1, fac, new Plan(nfft, tw, scratch));
+            Work(fout, fin, 1, fac, new Plan(nfft, tw, scratch, inverse: false));
+        }
+    }
+
+    /// <summary>
+    /// kiss_fftri: ncfft + 1 complex bins to 2*ncfft real samples through one ncfft-point inverse complex FFT.
+    /// <paramref name="work"/> holds ncfft values (kiss_fftr's tmpbuf), <paramref name="radixScratch"/> the largest radix.
+    /// </summary>
+    public static void RealInverse(ReadOnlySpan<KissComplex16> frequencyData, Span<short> timeData, int ncfft,
+        ReadOnlySpan<KissComplex16> twiddles, ReadOnlySpan<KissComplex16> superTwiddles, ReadOnlySpan<int> factors,
+        Span<KissComplex16> work, Span<KissComplex16> radixScratch)
+    {
+        fixed (KissComplex16* freq = frequencyData)
+        fixed (short* time = timeData)
+        fixed (KissComplex16* tw = twiddles)
+        fixed (KissComplex16* super = superTwiddles)
+        fixed (int* fac = factors)
+        fixed (KissComplex16* tmp = work)
+        fixed (KissComplex16* scratch = radixScratch)
+        {
+            // The int sums are stored in the 16-bit tmpbuf before the halving, as in kiss_fft.
+            tmp[0].R = (short)(freq[0].R + freq[ncfft].R);
+            tmp[0].I = (short)(freq[0].R - freq[ncfft].R);
+            FixDiv(ref tmp[0], 2);
+            for (int k = 1; k <= ncfft / 2; k++)
+            {
+                KissComplex16 fk = freq[k];
+                KissComplex16 fnkc = new KissComplex16(freq[ncfft - k].R, (short)-freq[ncfft - k].I);
+                FixDiv(ref fk, 2);
+                FixDiv(ref fnkc, 2);
+                KissComplex16 fek = Add(fk, fnkc);
+                KissComplex16 difference = Sub(fk, fnkc);
+                KissComplex16 fok = Mul(difference, super[k - 1]);
+                tmp[k] = Add(fek, fok);
+                KissComplex16 mirrored = Sub(fek, fok);
+                tmp[ncfft - k] = new KissComplex16(mirrored.R, (short)(mirrored.I * -1));
+            }
+            Work((KissComplex16*)time, tmp, 1, fac, new Plan(ncfft, tw, scratch, inverse: true));
         }
     }
 
     private readonly struct Plan
     {
-        public Plan(int nfft, KissComplex16* twiddles, KissComplex16* scratch)
+        public Plan(int nfft, KissComplex16* twiddles, KissComplex16* scratch, bool inverse)
         {
             Nfft = nfft;
             Twiddles = twiddles;
             Scratch = scratch;
+            Inverse = inverse;
         }
 
         public readonly int Nfft;
         public readonly KissComplex16* Twiddles;
         public readonly KissComplex16* Scratch;
+
+        /// <summary>kiss_fft's <c>st->inverse</c>: only the radix-4 rotation depends on it (the twiddles carry the rest).</summary>
+        public readonly bool Inverse;
     }
 
     /// <summary>kiss_fft's recursive <c>kf_work</c>: scatter (decimation in time), then one butterfly stage.</summary>
@@ -204,11 +248,20 @@ public static unsafe class KissFftInt16
             tw3 += fstride * 3;
             *fout = Add(*fout, s3);
 
-            // Forward transform only (TFLM's RFFT never allocates an inverse plan).
-            fout[m].R = (short)(s5.R + s4.I);
-            fout[m].I = (short)(s5.I - s4.R);
-            fout[m3].R = (short)(s5.R - s4.I);
-            fout[m3].I = (short)(s5.I + s4.R);
+            if (plan.Inverse)
+            {
+                fout[m].R = (short)(s5.R - s4.I);
+                fout[m].I = (short)(s5.I + s4.R);
+                fout[m3].R = (short)(s5.R + s4.I);
+                fout[m3].I = (short)(s5.I - s4.R);
+            }
+            else
+            {
+                fout[m].R = (short)(s5.R + s4.I);
+                fout[m].I = (short)(s5.I - s4.R);
+                fout[m3].R = (short)(s5.R - s4.I);
+                fout[m3].I = (short)(s5.I + s4.R);
+            }
             ++fout;
         }
         while (--k != 0);
