@@ -44,6 +44,22 @@ internal sealed unsafe class InterpreterContext : KernelContext
     private TensorInfo DescribeSubgraphTensor(int subgraphIndex, int tensorIndex) =>
         tensorIndex < 0 ? default : interpreter.DescribeTensor(subgraphIndex, tensorIndex);
 
+    public override bool IsCompressed(int tensorIndex) => interpreter.IsTensorCompressed(tensorIndex);
+
+    public override int DecompressedBytes(int tensorIndex) => interpreter.DecompressedBytes(tensorIndex);
+
+    public override bool AcceptCompressedInput(ref Node node, int inputIndex)
+    {
+        int tensorIndex = node.InputIndex(inputIndex);
+        return tensorIndex >= 0 && Phase == KernelPhase.Prepare && interpreter.AcceptCompressedTensor(tensorIndex);
+    }
+
+    public override Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes)
+    {
+        if (Phase == KernelPhase.Prepare) interpreter.AcceptCompressedTensor(tensorIndex);
+        return interpreter.DecompressTensor(tensorIndex, destination, destinationBytes);
+    }
+
     public override ref EvalTensor GetEvalTensor(int tensorIndex) => ref interpreter.EvalTensorOfCurrentSubgraph(tensorIndex);
 
     public override TensorInfo GetTensorInfo(int tensorIndex) =>

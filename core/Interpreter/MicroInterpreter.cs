@@ -266,6 +266,12 @@ public sealed unsafe partial class MicroInterpreter
                     allocator.Arena.ResetTempAllocations();
                     return PrefixNodeError(status, ref node, "Prepare");
                 }
+                status = CheckCompressedInputsAccepted(ref node);
+                if (status != Status.Ok)
+                {
+                    allocator.Arena.ResetTempAllocations();
+                    return PrefixNodeError(status, ref node, "Prepare");
+                }
                 if (!allocator.Arena.ResetTempAllocations())
                 {
                     Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
@@ -299,6 +305,7 @@ public sealed unsafe partial class MicroInterpreter
             SubgraphAllocation* sub = &subgraphs[s];
             sub->TensorCount = subgraph.TensorCount;
             sub->NodeCount = subgraph.OperatorCount;
+            sub->Compressed = null;
 
             int tensorBytes = sub->TensorCount * sizeof(EvalTensor);
             sub->Tensors = (EvalTensor*)allocator.AllocatePersistent(tensorBytes, sizeof(void*), AllocationCategory.EvalTensors);
@@ -335,7 +342,7 @@ public sealed unsafe partial class MicroInterpreter
                 node->KernelSlot = -1;
             }
         }
-        return Status.Ok;
+        return AttachCompressedTensors();
     }
 
     /// <summary>The resource variable table in the tail, sized by the budget (TFLM's MicroResourceVariables::Create).</summary>

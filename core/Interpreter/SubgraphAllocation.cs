@@ -1,3 +1,5 @@
+using TfLiteMicro.Compression;
+
 namespace TfLiteMicro;
 
 /// <summary>Per-subgraph run-time tables, kept in the arena's tail.</summary>
@@ -5,6 +7,11 @@ internal unsafe struct SubgraphAllocation
 {
     public EvalTensor* Tensors;
     public Node* Nodes;
+    /// <summary>
+    /// When the subgraph has LUT-compressed tensors: one pointer per tensor (null for an uncompressed one), as in
+    /// TFLM's CompressedTensorList; else null.
+    /// </summary>
+    public LutTensor** Compressed;
     public int TensorCount;
     public int NodeCount;
 }

@@ -129,6 +129,57 @@ public abstract unsafe class KernelContext
     /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
     public virtual ResourceVariables? ResourceVariables => null;
 
+    // ----- LUT-compressed constant tensors (TFLM's compression; see docs/compression.md) -----
+    // A kernel that supports compression calls RequestDecompressionScratch in Prepare for each input it may get
+    // compressed and GetDecompressedInput in Invoke; an input given compressed to a kernel that did not accept it
+    // fails Prepare. Tensor indices are those of the current subgraph.
+
+    /// <summary>True when tensor <paramref name="tensorIndex"/> of the current subgraph is LUT-compressed.</summary>
+    public virtual bool IsCompressed(int tensorIndex) => false;
+
+    /// <summary>Bytes tensor <paramref name="tensorIndex"/> takes decompressed (0 when it is not compressed).</summary>
+    public virtual int DecompressedBytes(int tensorIndex) => 0;
+
+    /// <summary>
+    /// Prepare: the kernel will decompress input <paramref name="inputIndex"/> itself (e.g. straight into a resource
+    /// variable or into repacked weights). Returns false when the input is not compressed.
+    /// </summary>
+    public virtual bool AcceptCompressedInput(ref Node node, int inputIndex) => false;
+
+    /// <summary>
+    /// Prepare: when input <paramref name="inputIndex"/> is compressed, requests the scratch buffer it is decompressed
+    /// into at Invoke; <paramref name="scratchIndex"/> is -1 when the input is absent or not compressed.
+    /// </summary>
+    public Status RequestDecompressionScratch(ref Node node, int inputIndex, out int scratchIndex)
+    {
+        scratchIndex = -1;
+        if (!AcceptCompressedInput(ref node, inputIndex)) return Status.Ok;
+        return RequestScratchBuffer(DecompressedBytes(node.InputIndex(inputIndex)), out scratchIndex);
+    }
+
+    /// <summary>
+    /// Invoke: input <paramref name="inputIndex"/> as a kernel reads it — the tensor itself, or (scratch index from
+    /// <see cref="RequestDecompressionScratch"/> ≥ 0) a view of its values decompressed into that scratch buffer.
+    /// </summary>
+    public EvalTensor GetDecompressedInput(ref Node node, int inputIndex, int scratchIndex)
+    {
+        EvalTensor tensor = GetInput(ref node, inputIndex);
+        if (scratchIndex < 0) return tensor;
+        int tensorIndex = node.InputIndex(inputIndex);
+        void* buffer = GetScratchBuffer(scratchIndex);
+        // Geometry and every index were validated when the model was allocated, so this cannot fail here.
+        DecompressTensor(tensorIndex, buffer, DecompressedBytes(tensorIndex));
+        tensor.Data = buffer;
+        return tensor;
+    }
+
+    /// <summary>
+    /// Decompresses tensor <paramref name="tensorIndex"/> into <paramref name="destination"/> (any phase; in Prepare it
+    /// also accepts the tensor for the current node). Fails when the tensor is not compressed or the space is short.
+    /// </summary>
+    public virtual Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes) =>
+        Errors.Fail(Status.InvalidArgument, "tensor ").Append(tensorIndex).Append(" is not compressed");
+
     /// <summary>Helper for kernels: reports a failure and returns its status.</summary>
     public Status Fail(string message) => Errors.Fail(Status.Error, message);
 

@@ -17,5 +17,7 @@ public enum AllocationCategory
     Bookkeeping,
     /// <summary>The table of resource variables (their buffers are kernel persistent buffers).</summary>
     ResourceVariables,
+    /// <summary>Per-tensor LUT decompression tables of compressed models (TFLM's kCompressionData).</summary>
+    CompressionData,
     Count,
 }

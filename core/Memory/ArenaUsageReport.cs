@@ -43,6 +43,7 @@ public sealed class ArenaUsageReport
             case AllocationCategory.ScratchHandles: return "scratch buffer handles";
             case AllocationCategory.Bookkeeping: return "bookkeeping";
             case AllocationCategory.ResourceVariables: return "resource variable table";
+            case AllocationCategory.CompressionData: return "compression tables";
             default: return "unknown";
         }
     }

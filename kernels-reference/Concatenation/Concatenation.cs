@@ -24,7 +24,9 @@ public sealed unsafe class Concatenation : OpKernel
         int offset = 0;
         for (int i = 0; i < node.InputCount; i++)
         {
-            ref EvalTensor input = ref context.GetInput(ref node, i);
+            EvalTensor input = data->DecompressionIndices == null
+                ? context.GetInput(ref node, i)
+                : context.GetDecompressedInput(ref node, i, data->DecompressionIndices[i]);
             int inputSlab = input.Dim(axis) * inner;
             switch (elementSize)
             {

@@ -70,6 +70,26 @@ public static unsafe class ConcatenationCommon
         if (axisTotal != output.Dim(axis))
             return errors.Fail(Status.Error, "inputs add up to ").Append(axisTotal).Append(" along axis ").Append(axis)
                 .Append(", output tensor ").Append(output.Index).Append(" has ").Append(output.Dim(axis));
+        return RequestDecompression(context, ref node, data);
+    }
+
+    /// <summary>
+    /// LUT-compressed (constant) inputs are decompressed into one scratch buffer each at Invoke, as in TFLM; the
+    /// per-input scratch indices are kept only when some input is compressed.
+    /// </summary>
+    private static Status RequestDecompression(KernelContext context, ref Node node, ConcatenationOpData* data)
+    {
+        data->DecompressionIndices = null;
+        bool anyCompressed = false;
+        for (int i = 0; i < node.InputCount; i++) anyCompressed |= context.IsCompressed(node.InputIndex(i));
+        if (!anyCompressed) return Status.Ok;
+        data->DecompressionIndices = (int*)context.AllocatePersistentBuffer(node.InputCount * sizeof(int));
+        if (data->DecompressionIndices == null) return context.Errors.LastStatus;
+        for (int i = 0; i < node.InputCount; i++)
+        {
+            Status status = context.RequestDecompressionScratch(ref node, i, out data->DecompressionIndices[i]);
+            if (status != Status.Ok) return status;
+        }
         return Status.Ok;
     }
 }

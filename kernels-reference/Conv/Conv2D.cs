@@ -19,7 +19,7 @@ public sealed unsafe class Conv2D : OpKernel
     {
         Conv2DOpData* data = (Conv2DOpData*)node.UserData;
         ref EvalTensor input = ref context.GetInput(ref node, Conv2DCommon.InputTensor);
-        ref EvalTensor filter = ref context.GetInput(ref node, Conv2DCommon.FilterTensor);
+        EvalTensor filter = context.GetDecompressedInput(ref node, Conv2DCommon.FilterTensor, data->FilterDecompressionIndex);
         ref EvalTensor output = ref context.GetOutput(ref node, Conv2DCommon.OutputTensor);
         bool hasBias = KernelContext.HasInput(ref node, Conv2DCommon.BiasTensor);
         int channels = data->Geometry.OutputDepth;
@@ -31,13 +31,13 @@ public sealed unsafe class Conv2D : OpKernel
                     data->DequantizedFilter != null
                         ? new ReadOnlySpan<float>(data->DequantizedFilter, filter.ElementCount)
                         : filter.AsReadOnlySpan<float>(),
-                    hasBias ? context.GetInput(ref node, Conv2DCommon.BiasTensor).AsReadOnlySpan<float>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
                 Conv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),
                     PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
-                    hasBias ? context.GetInput(ref node, Conv2DCommon.BiasTensor).AsReadOnlySpan<int>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<sbyte>(), data->InputOffset, data->OutputOffset,
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
                     data->OutputActivationMin, data->OutputActivationMax);
@@ -48,17 +48,18 @@ public sealed unsafe class Conv2D : OpKernel
                 ReadOnlySpan<int> shifts = new ReadOnlySpan<int>(data->PerChannelShifts, channels);
                 // With no bias TFLM takes its int64-accumulator kernel (conv_2d_int16_1x1_nobias matches only that
                 // way: the int32 path's double rounding differs by one step in a few outputs).
-                if (!hasBias || context.GetInput(ref node, Conv2DCommon.BiasTensor).Type == TensorType.Int64)
+                EvalTensor bias = hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex) : default;
+                if (!hasBias || bias.Type == TensorType.Int64)
                 {
                     Conv2DMath.EvalInt16(data->Geometry, input.AsReadOnlySpan<short>(), filter.AsReadOnlySpan<sbyte>(),
-                        hasBias ? context.GetInput(ref node, Conv2DCommon.BiasTensor).AsReadOnlySpan<long>() : default, output.AsSpan<short>(),
+                        hasBias ? bias.AsReadOnlySpan<long>() : default, output.AsSpan<short>(),
                         multipliers, shifts, data->OutputActivationMin, data->OutputActivationMax);
                 }
                 else
                 {
                     // An int32 bias selects TFLM's int32-accumulator kernel.
                     Conv2DMath.EvalInt16WithInt32Accumulator(data->Geometry, input.AsReadOnlySpan<short>(), filter.AsReadOnlySpan<sbyte>(),
-                        context.GetInput(ref node, Conv2DCommon.BiasTensor).AsReadOnlySpan<int>(),
+                        bias.AsReadOnlySpan<int>(),
                         output.AsSpan<short>(), multipliers, shifts, data->OutputActivationMin, data->OutputActivationMax);
                 }
                 return Status.Ok;

@@ -48,7 +48,23 @@ public static unsafe class HybridWeights
         long singleZeroPoint = q.ZeroPoint;
         ReadOnlySpan<float> scales = q.Scales == null ? new ReadOnlySpan<float>(&singleScale, 1) : new ReadOnlySpan<float>(q.Scales, q.ChannelCount);
         ReadOnlySpan<long> zeroPoints = q.ZeroPoints == null ? new ReadOnlySpan<long>(&singleZeroPoint, 1) : new ReadOnlySpan<long>(q.ZeroPoints, q.ZeroPointCount);
-        DequantizePerChannel(new ReadOnlySpan<sbyte>(filter.Data, count), new Span<float>(weights, count), inner, scales, zeroPoints);
+        // LUT-compressed weights are decompressed into temp memory first; only the float copy outlives Prepare.
+        void* source = filter.Data;
+        void* decompressed = null;
+        if (context.IsCompressed(filter.Index))
+        {
+            decompressed = context.AllocateTempBuffer(count, 16);
+            if (decompressed == null) return errors.LastStatus;
+            Status status = context.DecompressTensor(filter.Index, decompressed, count);
+            if (status != Status.Ok)
+            {
+                context.DeallocateTempBuffer(decompressed);
+                return status;
+            }
+            source = decompressed;
+        }
+        DequantizePerChannel(new ReadOnlySpan<sbyte>(source, count), new Span<float>(weights, count), inner, scales, zeroPoints);
+        if (decompressed != null) context.DeallocateTempBuffer(decompressed);
         return Status.Ok;
     }
 

@@ -19,7 +19,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
     {
         DepthwiseConv2DOpData* data = (DepthwiseConv2DOpData*)node.UserData;
         ref EvalTensor input = ref context.GetInput(ref node, DepthwiseConv2DCommon.InputTensor);
-        ref EvalTensor filter = ref context.GetInput(ref node, DepthwiseConv2DCommon.FilterTensor);
+        EvalTensor filter = context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.FilterTensor, data->FilterDecompressionIndex);
         ref EvalTensor output = ref context.GetOutput(ref node, DepthwiseConv2DCommon.OutputTensor);
         bool hasBias = KernelContext.HasInput(ref node, DepthwiseConv2DCommon.BiasTensor);
         int channels = data->Geometry.OutputDepth;
@@ -31,13 +31,13 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                     data->DequantizedFilter != null
                         ? new ReadOnlySpan<float>(data->DequantizedFilter, filter.ElementCount)
                         : filter.AsReadOnlySpan<float>(),
-                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<float>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
                 DepthwiseConv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),
                     PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
-                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<int>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<sbyte>(), new Span<int>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
                     data->InputOffset, data->OutputOffset,
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
@@ -45,7 +45,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                 return Status.Ok;
             case TensorType.Int16:
                 DepthwiseConv2DMath.EvalInt16(data->Geometry, input.AsReadOnlySpan<short>(), filter.AsReadOnlySpan<sbyte>(),
-                    hasBias ? context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).AsReadOnlySpan<long>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<long>() : default,
                     output.AsSpan<short>(), new Span<long>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
                     data->OutputActivationMin, data->OutputActivationMax);

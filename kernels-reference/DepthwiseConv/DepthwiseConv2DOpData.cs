@@ -35,4 +35,8 @@ public unsafe struct DepthwiseConv2DOpData
     /// (<see cref="HybridWeights"/>); null otherwise.
     /// </summary>
     public float* DequantizedFilter;
+
+    /// <summary>LUT-compressed filter / bias: scratch buffers they are decompressed into at Invoke; −1 when not compressed.</summary>
+    public int FilterDecompressionIndex;
+    public int BiasDecompressionIndex;
 }

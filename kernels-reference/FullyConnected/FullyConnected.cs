@@ -18,7 +18,7 @@ public sealed unsafe class FullyConnected : OpKernel
     {
         FullyConnectedOpData* data = (FullyConnectedOpData*)node.UserData;
         ref EvalTensor input = ref context.GetInput(ref node, FullyConnectedCommon.InputTensor);
-        ref EvalTensor filter = ref context.GetInput(ref node, FullyConnectedCommon.FilterTensor);
+        EvalTensor filter = context.GetDecompressedInput(ref node, FullyConnectedCommon.FilterTensor, data->FilterDecompressionIndex);
         ref EvalTensor output = ref context.GetOutput(ref node, FullyConnectedCommon.OutputTensor);
         bool hasBias = KernelContext.HasInput(ref node, FullyConnectedCommon.BiasTensor);
 
@@ -29,14 +29,14 @@ public sealed unsafe class FullyConnected : OpKernel
                     data->DequantizedFilter != null
                         ? new ReadOnlySpan<float>(data->DequantizedFilter, data->OutputDepth * data->AccumulationDepth)
                         : filter.AsReadOnlySpan<float>(),
-                    hasBias ? context.GetInput(ref node, FullyConnectedCommon.BiasTensor).AsReadOnlySpan<float>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->Batches, data->AccumulationDepth, data->OutputDepth,
                     data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
                 FullyConnectedMath.EvalInt8(input.AsReadOnlySpan<sbyte>(),
                     PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
-                    hasBias ? context.GetInput(ref node, FullyConnectedCommon.BiasTensor).AsReadOnlySpan<int>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<sbyte>(), data->Batches, data->AccumulationDepth, data->OutputDepth,
                     -data->InputZeroPoint, -data->FilterZeroPoint, data->OutputZeroPoint,
                     Multipliers(data), Shifts(data), data->OutputActivationMin, data->OutputActivationMax);
@@ -47,7 +47,7 @@ public sealed unsafe class FullyConnected : OpKernel
                 ReadOnlySpan<int> bias32 = default;
                 if (hasBias)
                 {
-                    ref EvalTensor bias = ref context.GetInput(ref node, FullyConnectedCommon.BiasTensor);
+                    EvalTensor bias = context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex);
                     if (bias.Type == TensorType.Int64) bias64 = bias.AsReadOnlySpan<long>();
                     else bias32 = bias.AsReadOnlySpan<int>();
                 }

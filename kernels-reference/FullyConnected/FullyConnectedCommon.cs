@@ -58,6 +58,14 @@ public static unsafe class FullyConnectedCommon
             return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
                 .Append(" elements, expected ").Append(data->OutputDepth);
 
+        // Compressed weights and bias (TFLM's compression) are decompressed into scratch buffers at Invoke; hybrid
+        // int8 weights are decompressed once, when they are dequantized below.
+        bool hybrid = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
+        data->FilterDecompressionIndex = -1;
+        Status requested = hybrid ? Status.Ok : context.RequestDecompressionScratch(ref node, FilterTensor, out data->FilterDecompressionIndex);
+        if (requested == Status.Ok) requested = context.RequestDecompressionScratch(ref node, BiasTensor, out data->BiasDecompressionIndex);
+        if (requested != Status.Ok) return requested;
+
         if (input.Type == TensorType.Float32)
         {
             Status status = context.ExpectType(output, TensorType.Float32, "output");

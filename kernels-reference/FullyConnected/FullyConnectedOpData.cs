@@ -38,6 +38,10 @@ public unsafe struct FullyConnectedOpData
     /// </summary>
     public int FilterScratchIndex;
 
+    /// <summary>LUT-compressed weights / bias: scratch buffers they are decompressed into at Invoke; −1 when not compressed.</summary>
+    public int FilterDecompressionIndex;
+    public int BiasDecompressionIndex;
+
     /// <summary>Inner dimension: the filter's last dimension.</summary>
     public int AccumulationDepth;
 

@@ -18,7 +18,7 @@ public sealed unsafe class TransposeConv : OpKernel
     {
         TransposeConvOpData* data = (TransposeConvOpData*)node.UserData;
         ref EvalTensor input = ref context.GetInput(ref node, TransposeConvCommon.InputTensor);
-        ref EvalTensor filter = ref context.GetInput(ref node, TransposeConvCommon.FilterTensor);
+        EvalTensor filter = context.GetDecompressedInput(ref node, TransposeConvCommon.FilterTensor, data->FilterDecompressionIndex);
         ref EvalTensor output = ref context.GetOutput(ref node, TransposeConvCommon.OutputTensor);
         bool hasBias = KernelContext.HasInput(ref node, TransposeConvCommon.BiasTensor);
         int channels = data->Geometry.OutputDepth;
@@ -28,12 +28,12 @@ public sealed unsafe class TransposeConv : OpKernel
         {
             case TensorType.Float32:
                 TransposeConvMath.EvalFloat(data->Geometry, input.AsReadOnlySpan<float>(), filter.AsReadOnlySpan<float>(),
-                    hasBias ? context.GetInput(ref node, TransposeConvCommon.BiasTensor).AsReadOnlySpan<float>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, TransposeConvCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
                     output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
                 TransposeConvMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(), filter.AsReadOnlySpan<sbyte>(),
-                    hasBias ? context.GetInput(ref node, TransposeConvCommon.BiasTensor).AsReadOnlySpan<int>() : default,
+                    hasBias ? context.GetDecompressedInput(ref node, TransposeConvCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<sbyte>(), new Span<int>(context.GetScratchBuffer(data->ScratchBufferIndex), count),
                     data->InputOffset, data->OutputOffset,
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
@@ -45,7 +45,7 @@ public sealed unsafe class TransposeConv : OpKernel
                 ReadOnlySpan<short> bias16 = default;
                 if (hasBias)
                 {
-                    ref EvalTensor bias = ref context.GetInput(ref node, TransposeConvCommon.BiasTensor);
+                    EvalTensor bias = context.GetDecompressedInput(ref node, TransposeConvCommon.BiasTensor, data->BiasDecompressionIndex);
                     if (bias.Type == TensorType.Int16) bias16 = bias.AsReadOnlySpan<short>();
                     else bias64 = bias.AsReadOnlySpan<long>();
                 }

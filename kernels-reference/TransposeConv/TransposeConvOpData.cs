@@ -24,4 +24,8 @@ public unsafe struct TransposeConvOpData
 
     /// <summary>Scratch buffer holding one int32 (int8) or int64 (int16) accumulator per output element.</summary>
     public int ScratchBufferIndex;
+
+    /// <summary>LUT-compressed filter / bias: scratch buffers they are decompressed into at Invoke; −1 when not compressed.</summary>
+    public int FilterDecompressionIndex;
+    public int BiasDecompressionIndex;
 }

@@ -35,6 +35,9 @@ public sealed unsafe class Conv2D : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, Conv2DCommon.InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, Conv2DCommon.FilterTensor);
         TensorInfo bias = context.GetInputInfo(ref node, Conv2DCommon.BiasTensor);
+        // LUT-compressed weights or bias: the reference kernel decompresses them at Invoke (the packed paths read
+        // the raw constant data at Prepare).
+        if (context.IsCompressed(filter.Index) || context.IsCompressed(bias.Index)) return Status.Ok;
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         if (!biasKnown || !filter.IsConstant || filter.Data == null || g.FilterInputDepth != g.InputDepth) return Status.Ok;
         // The packed paths read the filter as the input's type: packed int4 weights and hybrid (float32 input, int8

@@ -35,6 +35,9 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, DepthwiseConv2DCommon.InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, DepthwiseConv2DCommon.FilterTensor);
         TensorInfo bias = context.GetInputInfo(ref node, DepthwiseConv2DCommon.BiasTensor);
+        // LUT-compressed weights or bias: the reference kernel decompresses them at Invoke (the packed paths read
+        // the raw constant data at Prepare).
+        if (context.IsCompressed(filter.Index) || context.IsCompressed(bias.Index)) return Status.Ok;
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         bool sameChannels = g.DepthMultiplier == 1 && g.OutputDepth == g.InputDepth;
         bool oneInputChannel = g.InputDepth == 1 && g.OutputDepth == g.DepthMultiplier;

@@ -1,0 +1,250 @@
+using System;
+using TfLiteMicro.Compression;
+using TfLiteMicro.Memory;
+using TfLiteMicro.Schema;
+using Buffer = TfLiteMicro.Schema.Buffer;
+
+namespace TfLiteMicro;
+
+// LUT-compressed constant tensors (TFLM's USE_TFLM_COMPRESSION): the COMPRESSION_METADATA is read and checked once
+// at StartModelAllocation, every compressed tensor gets a LutTensor entry in the tail, and kernels that support
+// compression decompress at Invoke into a scratch buffer they requested in Prepare. Unlike TFLM, a kernel that does
+// not decompress an input it is given compressed is an error at Prepare, not silently wrong numbers.
+public sealed unsafe partial class MicroInterpreter
+{
+    private const string DecompressingKernels =
+        "TFLM decompresses only in FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, CONCATENATION and ASSIGN_VARIABLE";
+
+    /// <summary>Number of LUT-compressed tensors over all subgraphs (0 for an uncompressed model).</summary>
+    public int CompressedTensorCount { get; private set; }
+
+    private Status AttachCompressedTensors()
+    {
+        CompressedTensorCount = 0;
+        if (!model.TryGetMetadataBuffer(CompressionMetadata.MetadataName, out Buffer metadataBuffer)) return Status.Ok;
+        Status status = CompressionMetadata.Open(metadataBuffer, Errors, out CompressionMetadata metadata);
+        if (status != Status.Ok) return status;
+        if (metadata.SubgraphCount > subgraphCount)
+        {
+            return Errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA describes ").Append(metadata.SubgraphCount)
+                .Append(" subgraphs but the model has ").Append(subgraphCount);
+        }
+
+        for (int s = 0; s < metadata.SubgraphCount; s++)
+        {
+            int lutCount = metadata.LutTensorCount(s);
+            if (lutCount == 0) continue;
+            SubgraphAllocation* sub = &subgraphs[s];
+            int tableBytes = sub->TensorCount * sizeof(LutTensor*);
+            sub->Compressed = (LutTensor**)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.CompressionData);
+            if (sub->Compressed == null) return ArenaTooSmall(tableBytes, "compression tables");
+            new Span<byte>(sub->Compressed, tableBytes).Clear();
+
+            for (int i = 0; i < lutCount; i++)
+            {
+                metadata.GetLutTensor(s, i, out int tensorIndex, out uint valueBuffer, out int bitWidth);
+                status = AttachLutTensor(s, tensorIndex, valueBuffer, bitWidth);
+                if (status != Status.Ok)
+                {
+                    Errors.Prefix("): ");
+                    PrefixNumber(i);
+                    Errors.Prefix(", lut_tensors ");
+                    PrefixNumber(s);
+                    Errors.Prefix("COMPRESSION_METADATA (subgraph ");
+                    return status;
+                }
+                CompressedTensorCount++;
+            }
+        }
+        return Status.Ok;
+    }
+
+    private Status AttachLutTensor(int subgraphIndex, int tensorIndex, uint valueBufferIndex, int bitWidth)
+    {
+        SubgraphAllocation* sub = &subgraphs[subgraphIndex];
+        if ((uint)tensorIndex >= (uint)sub->TensorCount)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor index ").Append(tensorIndex).Append(" is out of range (")
+                .Append(sub->TensorCount).Append(" tensors)");
+        }
+        if (sub->Compressed[tensorIndex] != null) return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" is listed twice");
+
+        Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
+        EvalTensor* eval = &sub->Tensors[tensorIndex];
+        if (eval->Data == null)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex)
+                .Append(" is not a constant tensor; only constant tensors can be compressed");
+        }
+        int elementSize = CompressedElementSize(tensor.Type);
+        if (elementSize == 0)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" has type ").Append(TensorTypes.Name(tensor.Type))
+                .Append("; compressed tensors must be FLOAT32, INT8, INT16, INT32, INT64 or BOOL (as in TFLM)");
+        }
+        if (bitWidth < 1 || bitWidth > LutDecompression.MaxBitWidth)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": index_bitwidth ").Append(bitWidth)
+                .Append(" is outside 1..").Append(LutDecompression.MaxBitWidth);
+        }
+        if (valueBufferIndex >= (uint)model.BufferCount)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": value_buffer ").Append(valueBufferIndex)
+                .Append(" is out of range (").Append(model.BufferCount).Append(" buffers)");
+        }
+        Buffer values = model.GetBuffer((int)valueBufferIndex);
+        if (values.Length == 0 || values.Length % elementSize != 0)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": value buffer ").Append(valueBufferIndex)
+                .Append(" holds ").Append(values.Length).Append(" bytes, not a whole number of ").Append(TensorTypes.Name(tensor.Type))
+                .Append(" values");
+        }
+
+        int elementCount = Dimensions.ElementCount(eval->Dims);
+        int channelCount = 1;
+        bool channelIsLastAxis = false;
+        if (tensor.HasQuantization && tensor.Quantization.Scale.Count > 1)
+        {
+            // Per-channel quantized: one value table per channel, along the quantized dimension (first or last axis).
+            channelCount = tensor.Quantization.Scale.Count;
+            int axis = tensor.Quantization.QuantizedDimension;
+            int rank = eval->Dims[0];
+            if (axis != 0 && axis != rank - 1)
+            {
+                return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" is quantized along axis ").Append(axis)
+                    .Append("; compression supports per-channel tables only along the first or the last axis");
+            }
+            if (rank == 0 || eval->Dims[1 + axis] != channelCount)
+            {
+                return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" has ").Append(channelCount)
+                    .Append(" quantization channels but dimension ").Append(axis).Append(" is ").Append(rank == 0 ? 0 : eval->Dims[1 + axis]);
+            }
+            channelIsLastAxis = axis != 0 && rank > 1;
+        }
+
+        int valueCount = values.Length / elementSize;
+        if (valueCount % channelCount != 0)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(valueCount)
+                .Append(" table values do not divide into ").Append(channelCount).Append(" channels");
+        }
+        int valuesPerChannel = valueCount / channelCount;
+        if (valuesPerChannel > LutDecompression.MaxValuesPerChannel)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(valuesPerChannel)
+                .Append(" values per channel table; at most ").Append(LutDecompression.MaxValuesPerChannel).Append(" are supported");
+        }
+
+        Buffer packed = model.GetBuffer(tensor.BufferIndex);
+        long packedBytes = LutDecompression.PackedBytes(elementCount, bitWidth);
+        if (packed.Length < packedBytes)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(elementCount).Append(" indices of ")
+                .Append(bitWidth).Append(" bits need ").Append(packedBytes).Append(" bytes but the buffer holds ").Append(packed.Length);
+        }
+        // Checked once here so that decompression at Invoke can never read outside a channel's table.
+        int badElement = LutDecompression.FindIndexOutOfRange(packed.Bytes, elementCount, bitWidth, valuesPerChannel);
+        if (badElement >= 0)
+        {
+            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": element ").Append(badElement)
+                .Append(" has index ").Append(LutDecompression.IndexAt(packed.Bytes, badElement, bitWidth))
+                .Append(" but each value table holds ").Append(valuesPerChannel).Append(" values");
+        }
+
+        LutTensor* lut = (LutTensor*)allocator.AllocatePersistent(sizeof(LutTensor), sizeof(void*), AllocationCategory.CompressionData);
+        if (lut == null) return ArenaTooSmall(sizeof(LutTensor), "compression tables");
+        sub->Compressed[tensorIndex] = lut;
+        lut->ValueTable = values.Data;
+        lut->ValuesPerChannel = valuesPerChannel;
+        lut->ChannelCount = channelCount;
+        lut->ElementCount = elementCount;
+        lut->ElementSize = elementSize;
+        lut->BitWidth = bitWidth;
+        lut->ChannelIsLastAxis = channelIsLastAxis;
+        lut->ClaimedBySubgraph = -1;
+        lut->ClaimedByNode = -1;
+        return Status.Ok;
+    }
+
+    private static int CompressedElementSize(TensorType type)
+    {
+        switch (type)
+        {
+            case TensorType.Float32:
+            case TensorType.Int32:
+                return 4;
+            case TensorType.Int8:
+            case TensorType.Bool:
+                return 1;
+            case TensorType.Int16:
+                return 2;
+            case TensorType.Int64:
+                return 8;
+            default:
+                return 0;
+        }
+    }
+
+    private LutTensor* CompressedEntry(int subgraphIndex, int tensorIndex)
+    {
+        if ((uint)subgraphIndex >= (uint)subgraphCount) return null;
+        SubgraphAllocation* sub = &subgraphs[subgraphIndex];
+        if (sub->Compressed == null || (uint)tensorIndex >= (uint)sub->TensorCount) return null;
+        return sub->Compressed[tensorIndex];
+    }
+
+    internal bool IsTensorCompressed(int tensorIndex) => CompressedEntry(currentSubgraph, tensorIndex) != null;
+
+    /// <summary>The current node says it decompresses <paramref name="tensorIndex"/>; false when it is not compressed.</summary>
+    internal bool AcceptCompressedTensor(int tensorIndex)
+    {
+        LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
+        if (lut == null) return false;
+        lut->ClaimedBySubgraph = currentSubgraph;
+        lut->ClaimedByNode = currentNode;
+        return true;
+    }
+
+    /// <summary>Bytes of the decompressed tensor (element count × element size).</summary>
+    internal int DecompressedBytes(int tensorIndex)
+    {
+        LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
+        return lut == null ? 0 : lut->ElementCount * lut->ElementSize;
+    }
+
+    internal Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes)
+    {
+        LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
+        if (lut == null) return Errors.Fail(Status.InvalidArgument, "tensor ").Append(tensorIndex).Append(" is not compressed");
+        int bytes = lut->ElementCount * lut->ElementSize;
+        if (destination == null || destinationBytes < bytes)
+        {
+            return Errors.Fail(Status.InvalidArgument, "decompressing tensor ").Append(tensorIndex).Append(" needs ").Append(bytes)
+                .Append(" bytes, the destination has ").Append(destinationBytes);
+        }
+        EvalTensor* eval = &subgraphs[currentSubgraph].Tensors[tensorIndex];
+        LutDecompression.Decompress(
+            new ReadOnlySpan<byte>(eval->Data, (int)LutDecompression.PackedBytes(lut->ElementCount, lut->BitWidth)),
+            lut->ElementCount, lut->BitWidth,
+            new ReadOnlySpan<byte>(lut->ValueTable, lut->ValuesPerChannel * lut->ChannelCount * lut->ElementSize),
+            lut->ElementSize, lut->ChannelCount, lut->ValuesPerChannel, lut->ChannelIsLastAxis,
+            new Span<byte>(destination, bytes));
+        return Status.Ok;
+    }
+
+    /// <summary>After a node's Prepare: every compressed input must have been accepted by its kernel.</summary>
+    private Status CheckCompressedInputsAccepted(ref Node node)
+    {
+        if (subgraphs[currentSubgraph].Compressed == null) return Status.Ok;
+        for (int i = 0; i < node.InputCount; i++)
+        {
+            int tensorIndex = node.InputIndex(i);
+            LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
+            if (lut == null) continue;
+            if (lut->ClaimedBySubgraph == currentSubgraph && lut->ClaimedByNode == currentNode) continue;
+            return Errors.Fail(Status.UnsupportedOperator, "input ").Append(i).Append(" (tensor ").Append(tensorIndex)
+                .Append(") is LUT-compressed but this kernel does not decompress it; ").Append(DecompressingKernels);
+        }
+        return Status.Ok;
+    }
+}
