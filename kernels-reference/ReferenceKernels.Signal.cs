@@ -51,5 +51,6 @@ public static partial class ReferenceKernels
         // The other custom ops TFLM ships (AddCircularBuffer etc. live in ReferenceKernels.CustomOps.cs).
         if (status == Status.Ok) status = resolver.AddCircularBuffer();
         if (status == Status.Ok) status = resolver.AddDetectionPostProcess();
+        if (status == Status.Ok) status = resolver.AddDecode();
     }
 }

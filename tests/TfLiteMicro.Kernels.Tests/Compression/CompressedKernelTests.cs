@@ -280,4 +280,29 @@ public class CompressedKernelTests
             g.SetInputs(x).SetOutputs(y);
         }, expectedCompressed: 1);
     }
+
+    [Theory]
+    [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
+    public void DecompressingAtInvokeAllocatesNothing(string implementation)
+    {
+        TfLiteModelBuilder builder = new TfLiteModelBuilder();
+        SubgraphBuilder g = builder.AddSubgraph("main");
+        LutModelCompression lut = new LutModelCompression(builder, compress: true);
+        int input = g.AddTensor(TensorType.Int8, new[] { 1, 16 }, scales: new[] { 0.5f }, zeroPoints: new long[] { 0 });
+        int weights = lut.AddConstant(g, 0, TensorType.Int8, new[] { 8, 16 },
+            Bytes(FewValues(128, 8, false, 9, (c, k) => (sbyte)(k * 5 - c))), Scales(8, 0.01f), new long[8], 0);
+        int output = g.AddTensor(TensorType.Int8, new[] { 1, 8 }, scales: new[] { 0.1f }, zeroPoints: new long[] { 0 });
+        g.AddOperator((int)BuiltinOperator.FULLY_CONNECTED, new[] { input, weights, -1 }, new[] { output },
+            (byte)BuiltinOptions.FullyConnectedOptions, new FbTable().Scalar(0, (sbyte)ActivationFunctionType.NONE));
+        g.SetInputs(input).SetOutputs(output);
+        lut.Finish();
+        using ModelHarness harness = new ModelHarness(implementation, builder.Build()).Allocated();
+        harness.Invoke();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            if (harness.Interpreter.Invoke() != Status.Ok) Assert.Fail(harness.Message);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
