@@ -4,8 +4,8 @@ namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
 /// SignalRfft (TFLM audio front end): real FFT of each frame, zero-padded to fft_length, giving fft_length/2 + 1
-/// complex bins (real, imaginary interleaved). INT16 is bit-exact with TFLM's fixed-point kiss_fft; FLOAT32
-/// follows kiss_fft's float build operation by operation.
+/// complex bins (real, imaginary interleaved). INT16 and INT32 are bit-exact with TFLM's fixed-point kiss_fft
+/// builds (output scaled by 1/fft_length); FLOAT32 follows kiss_fft's float build operation by operation.
 /// </summary>
 public sealed unsafe class SignalRfft : OpKernel
 {
@@ -21,39 +21,30 @@ public sealed unsafe class SignalRfft : OpKernel
         ref EvalTensor input = ref context.GetInput(ref node, SignalRfftCommon.InputTensor);
         ref EvalTensor output = ref context.GetOutput(ref node, SignalRfftCommon.OutputTensor);
         void* scratch = context.GetScratchBuffer(data->ScratchIndex);
-        ReadOnlySpan<int> factors = new ReadOnlySpan<int>(data->Factors, 2 * data->Stages);
-        int ncfft = data->ComplexLength;
-
-        if (data->Type == TensorType.Int16)
+        switch (data->Type)
         {
-            Span<short> frame = new Span<short>(scratch, data->FftLength);
-            ReadOnlySpan<short> inputData = input.AsReadOnlySpan<short>();
-            Span<KissComplex16> outputData = new Span<KissComplex16>(output.Data, output.ElementCount / 2);
-            for (int inputIndex = 0, outputIndex = 0; inputIndex < data->InputSize;
-                 inputIndex += data->InputLength, outputIndex += data->OutputLength)
-            {
-                inputData.Slice(inputIndex, data->InputLength).CopyTo(frame);
-                frame.Slice(data->InputLength).Clear();
-                KissFftInt16.RealForward(frame, outputData.Slice(outputIndex, ncfft + 1), ncfft,
-                    new ReadOnlySpan<KissComplex16>(data->Twiddles, ncfft), new ReadOnlySpan<KissComplex16>(data->SuperTwiddles, ncfft / 2),
-                    factors, new Span<KissComplex16>(data->Work, ncfft), new Span<KissComplex16>(data->RadixScratch, data->LargestRadix));
-            }
-        }
-        else
-        {
-            Span<float> frame = new Span<float>(scratch, data->FftLength);
-            ReadOnlySpan<float> inputData = input.AsReadOnlySpan<float>();
-            Span<KissComplexFloat> outputData = new Span<KissComplexFloat>(output.Data, output.ElementCount / 2);
-            for (int inputIndex = 0, outputIndex = 0; inputIndex < data->InputSize;
-                 inputIndex += data->InputLength, outputIndex += data->OutputLength)
-            {
-                inputData.Slice(inputIndex, data->InputLength).CopyTo(frame);
-                frame.Slice(data->InputLength).Clear();
-                KissFftFloat.RealForward(frame, outputData.Slice(outputIndex, ncfft + 1), ncfft,
-                    new ReadOnlySpan<KissComplexFloat>(data->Twiddles, ncfft), new ReadOnlySpan<KissComplexFloat>(data->SuperTwiddles, ncfft / 2),
-                    factors, new Span<KissComplexFloat>(data->Work, ncfft), new Span<KissComplexFloat>(data->RadixScratch, data->LargestRadix));
-            }
+            case TensorType.Int16: Transform<short, KissFftInt16>(data, ref input, ref output, scratch); break;
+            case TensorType.Int32: Transform<int, KissFftInt32>(data, ref input, ref output, scratch); break;
+            default: Transform<float, KissFftFloat>(data, ref input, ref output, scratch); break;
         }
         return Status.Ok;
+    }
+
+    /// <summary>Each frame is copied into the scratch buffer, zero-padded to fft_length and transformed.</summary>
+    private static void Transform<T, TArithmetic>(SignalRfftOpData* data, ref EvalTensor input, ref EvalTensor output, void* scratch)
+        where T : unmanaged
+        where TArithmetic : struct, IKissArithmetic<T>
+    {
+        Span<T> frame = new Span<T>(scratch, data->FftLength);
+        ReadOnlySpan<T> inputData = input.AsReadOnlySpan<T>();
+        Span<KissComplex<T>> outputData = new Span<KissComplex<T>>(output.Data, output.ElementCount / 2);
+        int bins = data->Plan.ComplexLength + 1;
+        for (int inputIndex = 0, outputIndex = 0; inputIndex < data->InputSize;
+             inputIndex += data->InputLength, outputIndex += data->OutputLength)
+        {
+            inputData.Slice(inputIndex, data->InputLength).CopyTo(frame);
+            frame.Slice(data->InputLength).Clear();
+            KissFft<T, TArithmetic>.RealForward(frame, outputData.Slice(outputIndex, bins), data->Plan);
+        }
     }
 }

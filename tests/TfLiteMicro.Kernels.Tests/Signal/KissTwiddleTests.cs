@@ -41,8 +41,8 @@ public class KissTwiddleTests
     {
         for (int nfft = 1; nfft <= 600; nfft++)
         {
-            var twiddles = new KissComplex16[nfft];
-            KissFftInt16.FillTwiddles(twiddles, nfft);
+            var twiddles = new KissComplex<short>[nfft];
+            KissFft<short, KissFftInt16>.FillTwiddles(twiddles, nfft, inverse: false);
             for (int i = 0; i < nfft; i++)
             {
                 double phase = -2 * Math.PI * i / nfft;
@@ -50,8 +50,8 @@ public class KissTwiddleTests
                 Assert.Equal((short)Math.Floor(.5 + 32767 * Math.Sin(phase)), twiddles[i].I);
             }
 
-            var super = new KissComplex16[nfft / 2];
-            KissFftInt16.FillSuperTwiddles(super, nfft);
+            var super = new KissComplex<short>[nfft / 2];
+            KissFft<short, KissFftInt16>.FillSuperTwiddles(super, nfft, inverse: false);
             for (int i = 0; i < nfft / 2; i++)
             {
                 double phase = -3.14159265358979323846264338327 * ((double)(i + 1) / nfft + .5);
@@ -61,13 +61,47 @@ public class KissTwiddleTests
         }
     }
 
+    /// <summary>
+    /// Q31 twiddles: floor(.5 + 2147483647 * cos(phase)) needs the product rounded to a double first and a cos
+    /// correct to the last bit far more often than Q15 does; forward and inverse phases, all twiddle kinds.
+    /// </summary>
+    [Fact]
+    public void Q31TwiddlesMatchKissFftForManyLengths()
+    {
+        for (int nfft = 1; nfft <= 600; nfft++)
+        {
+            foreach (bool inverse in new[] { false, true })
+            {
+                var twiddles = new KissComplex<int>[nfft];
+                KissFft<int, KissFftInt32>.FillTwiddles(twiddles, nfft, inverse);
+                for (int i = 0; i < nfft; i++)
+                {
+                    double phase = -2 * Math.PI * i / nfft;
+                    if (inverse) phase *= -1;
+                    Assert.Equal((int)Math.Floor(.5 + 2147483647 * Math.Cos(phase)), twiddles[i].R);
+                    Assert.Equal((int)Math.Floor(.5 + 2147483647 * Math.Sin(phase)), twiddles[i].I);
+                }
+
+                var super = new KissComplex<int>[nfft / 2];
+                KissFft<int, KissFftInt32>.FillSuperTwiddles(super, nfft, inverse);
+                for (int i = 0; i < nfft / 2; i++)
+                {
+                    double phase = -3.14159265358979323846264338327 * ((double)(i + 1) / nfft + .5);
+                    if (inverse) phase *= -1;
+                    Assert.Equal((int)Math.Floor(.5 + 2147483647 * Math.Cos(phase)), super[i].R);
+                    Assert.Equal((int)Math.Floor(.5 + 2147483647 * Math.Sin(phase)), super[i].I);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void FloatTwiddlesMatchKissFft()
     {
         foreach (int nfft in new[] { 3, 5, 12, 120, 240, 256 })
         {
-            var twiddles = new KissComplexFloat[nfft];
-            KissFftFloat.FillTwiddles(twiddles, nfft);
+            var twiddles = new KissComplex<float>[nfft];
+            KissFft<float, KissFftFloat>.FillTwiddles(twiddles, nfft, inverse: false);
             for (int i = 0; i < nfft; i++)
             {
                 double phase = -2 * Math.PI * i / nfft;

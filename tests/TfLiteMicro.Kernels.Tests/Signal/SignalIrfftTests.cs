@@ -6,7 +6,8 @@ using static TfLiteMicro.Kernels.Tests.Signal.SignalTestSupport;
 namespace TfLiteMicro.Kernels.Tests.Signal;
 
 /// <summary>
-/// SignalIrfft: TFLM's fft_test.cc IrfftTestLength64 cases (a flat spectrum of 256 gives an impulse of 256),
+/// SignalIrfft: TFLM's fft_test.cc IrfftTestLength64 cases (a flat spectrum of 256 gives an impulse of 256) and
+/// the int16 512-point vector (INT32 is in SignalFftInt32Tests),
 /// an inverse DFT in double for float and int16 on several radices, and the round trip through SignalRfft.
 /// </summary>
 public class SignalIrfftTests
@@ -17,27 +18,6 @@ public class SignalIrfftTests
             Tensor<T>(type, new[] { frames, fftLength + 2 }, null),
             Tensor<T>(type, new[] { frames, fftLength }, null),
         }, new[] { 0 }, new[] { 1 }, customOptions: Options(("T", (int)type), ("fft_length", fftLength)), arenaBytes: 1 << 18);
-
-    /// <summary>The real inverse DFT of fft_length / 2 + 1 bins (Hermitian extension), normalised by 1 / fft_length.</summary>
-    private static double[] InverseDft(double[] interleaved, int fftLength)
-    {
-        double[] result = new double[fftLength];
-        for (int n = 0; n < fftLength; n++)
-        {
-            double sum = 0;
-            for (int k = 0; k < fftLength; k++)
-            {
-                int bin = k <= fftLength / 2 ? k : fftLength - k;
-                double re = interleaved[2 * bin];
-                double im = k <= fftLength / 2 ? interleaved[2 * bin + 1] : -interleaved[2 * bin + 1];
-                if (k == 0 || k == fftLength / 2) im = 0;
-                double angle = 2 * Math.PI * k * n / fftLength;
-                sum += re * Math.Cos(angle) - im * Math.Sin(angle);
-            }
-            result[n] = sum / fftLength;
-        }
-        return result;
-    }
 
     [Theory]
     [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
@@ -72,6 +52,20 @@ public class SignalIrfftTests
         }
     }
 
+    /// <summary>IrfftTestLength512Int16 (fft_test.cc, tolerance 0): TFLM's 514-value spectrum and the samples its int16 build gives.</summary>
+    [Theory]
+    [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
+    public void Int16MatchesTflmLength512VectorBitExactly(string implementation)
+    {
+        Assert.Equal(514, SignalFftTestData.Int16IrfftInput.Length);
+        Assert.Equal(512, SignalFftTestData.Int16IrfftGolden.Length);
+        using KernelRunner runner = Runner<short>(implementation, TensorType.Int16, 512, 1);
+        Assert.Equal(Status.Ok, runner.InitAndPrepare());
+        runner.SetData(0, SignalFftTestData.Int16IrfftInput);
+        Assert.Equal(Status.Ok, runner.Invoke());
+        Assert.Equal(SignalFftTestData.Int16IrfftGolden, runner.Get<short>(1));
+    }
+
     public static TheoryData<string, int> FloatCases()
     {
         var data = new TheoryData<string, int>();
@@ -99,7 +93,7 @@ public class SignalIrfftTests
         for (int f = 0; f < frames; f++)
         {
             double[] frame = Array.ConvertAll(bins[(f * (fftLength + 2))..((f + 1) * (fftLength + 2))], v => (double)v);
-            double[] expected = InverseDft(frame, fftLength);
+            double[] expected = SignalDft.Inverse(frame, fftLength);
             for (int i = 0; i < fftLength; i++) Assert.True(Math.Abs(expected[i] - output[f * fftLength + i]) < 2e-6,
                 "sample " + i + ": " + expected[i] + " vs " + output[f * fftLength + i]);
         }
@@ -117,7 +111,7 @@ public class SignalIrfftTests
         runner.SetData(0, bins);
         Assert.Equal(Status.Ok, runner.Invoke());
         short[] output = runner.Get<short>(1);
-        double[] expected = InverseDft(Array.ConvertAll(bins, v => (double)v), fftLength);
+        double[] expected = SignalDft.Inverse(SignalDft.ToDouble(bins), fftLength);
         // Each stage rounds to 16 bits after dividing; the error stays within a few units per stage.
         int stages = (int)Math.Ceiling(Math.Log2(fftLength)) + 1;
         for (int i = 0; i < fftLength; i++) Assert.True(Math.Abs(expected[i] - output[i]) <= 2 * stages,
@@ -151,7 +145,8 @@ public class SignalIrfftTests
     [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
     public void RejectsUnsupportedTypesAndMismatchedFrames(string implementation)
     {
-        using (KernelRunner runner = Runner<int>(implementation, TensorType.Int32, 16, 1))
+        // INT8 has no kiss_fft build (INT32 has one: SignalFftInt32Tests).
+        using (KernelRunner runner = Runner<sbyte>(implementation, TensorType.Int8, 16, 1))
         {
             Assert.NotEqual(Status.Ok, runner.InitAndPrepare());
             Assert.Contains("'T'", runner.Errors.MessageText);

@@ -6,7 +6,7 @@ using static TfLiteMicro.Kernels.Tests.Signal.SignalTestSupport;
 namespace TfLiteMicro.Kernels.Tests.Signal;
 
 /// <summary>
-/// SignalRfft (int16): bit-exact against the shared TFLM trace (fft_length 512, radix-4 stages), and against a
+/// SignalRfft (int16; INT32 is in SignalFftInt32Tests): bit-exact against the shared TFLM trace (fft_length 512, radix-4 stages), and against a
 /// double-precision DFT within the fixed-point error for lengths that exercise radix 2, 3, 5 and the generic
 /// butterfly.
 /// </summary>
@@ -49,23 +49,13 @@ public class SignalRfftTests
         short[] output = runner.Get<short>(1);
 
         // kiss_fft's fixed-point FFT divides by the length at every stage: bin k = DFT(x)[k] / fft_length.
-        int stages = 0;
-        for (int n = fftLength / 2; n > 1; n /= SmallestFactor(n)) stages++;
-        double tolerance = 2.0 + 1.5 * stages;
+        double tolerance = SignalDft.FixedPointTolerance(fftLength);
+        double[] samples = SignalDft.ToDouble(input);
         for (int frame = 0; frame < 2; frame++)
         {
-            for (int k = 0; k < bins; k++)
-            {
-                double re = 0, im = 0;
-                for (int t = 0; t < frameLength; t++)
-                {
-                    double angle = -2 * Math.PI * k * t / fftLength;
-                    re += input[frame * frameLength + t] * Math.Cos(angle);
-                    im += input[frame * frameLength + t] * Math.Sin(angle);
-                }
-                Assert.InRange(output[frame * 2 * bins + 2 * k], re / fftLength - tolerance, re / fftLength + tolerance);
-                Assert.InRange(output[frame * 2 * bins + 2 * k + 1], im / fftLength - tolerance, im / fftLength + tolerance);
-            }
+            double[] expected = SignalDft.Forward(samples.AsSpan(frame * frameLength, frameLength), fftLength);
+            for (int i = 0; i < 2 * bins; i++)
+                Assert.InRange(output[frame * 2 * bins + i], expected[i] / fftLength - tolerance, expected[i] / fftLength + tolerance);
         }
     }
 
@@ -89,35 +79,24 @@ public class SignalRfftTests
         Assert.Equal(Status.Ok, runner.Invoke());
         float[] output = runner.Get<float>(1);
         // The float build does not scale: bin k is the plain DFT.
-        for (int k = 0; k < bins; k++)
-        {
-            double re = 0, im = 0;
-            for (int t = 0; t < frameLength; t++)
-            {
-                double angle = -2 * Math.PI * k * t / fftLength;
-                re += input[t] * Math.Cos(angle);
-                im += input[t] * Math.Sin(angle);
-            }
-            Assert.InRange(output[2 * k], re - 1e-4, re + 1e-4);
-            Assert.InRange(output[2 * k + 1], im - 1e-4, im + 1e-4);
-        }
-    }
-
-    private static int SmallestFactor(int n)
-    {
-        if (n % 4 == 0) return 4;
-        for (int p = 2; p <= n; p++) if (n % p == 0) return p;
-        return n;
+        double[] expected = SignalDft.Forward(SignalDft.ToDouble(input), fftLength);
+        for (int i = 0; i < 2 * bins; i++) Assert.InRange(output[i], expected[i] - 1e-4, expected[i] + 1e-4);
     }
 
     [Theory]
     [MemberData(nameof(KernelImplementations.All), MemberType = typeof(KernelImplementations))]
     public void UnsupportedTypeAndBadLengthsAreReported(string implementation)
     {
+        using (KernelRunner int8Type = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 9))
+        {
+            Assert.Equal(Status.Error, int8Type.InitAndPrepare());
+            Assert.Contains("option 'T' = 9 (INT8)", int8Type.Errors.Message.ToString());
+        }
+        // 'T' = INT32 is supported, but these tensors are INT16.
         using (KernelRunner int32Type = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 2))
         {
             Assert.Equal(Status.Error, int32Type.InitAndPrepare());
-            Assert.Contains("INT32", int32Type.Errors.Message.ToString());
+            Assert.Contains("input tensor 0 has type INT16, expected INT32", int32Type.Errors.Message.ToString());
         }
         using (KernelRunner wrapsToInt16 = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 256 + 7))
         {
