@@ -35,20 +35,33 @@ public sealed unsafe class Conv2D : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, Conv2DCommon.InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, Conv2DCommon.FilterTensor);
         TensorInfo bias = context.GetInputInfo(ref node, Conv2DCommon.BiasTensor);
-        // LUT-compressed weights or bias: the reference kernel decompresses them at Invoke (the packed paths read
-        // the raw constant data at Prepare).
-        if (context.IsCompressed(filter.Index) || context.IsCompressed(bias.Index)) return Status.Ok;
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         if (!biasKnown || !filter.IsConstant || filter.Data == null || g.FilterInputDepth != g.InputDepth) return Status.Ok;
         // The packed paths read the filter as the input's type: packed int4 weights and hybrid (float32 input, int8
         // weights, dequantized by the reference Prepare) run the reference kernel.
         if (filter.Type != input.Type) return Status.Ok;
+
+        // LUT-compressed weights or bias are decoded here, once, and packed like uncompressed ones.
+        status = DecodedConstant.Decode(context, filter, out DecodedConstant weights);
+        if (status != Status.Ok) return status;
+        status = DecodedConstant.Decode(context, bias, out DecodedConstant biasValues);
+        if (status == Status.Ok) status = PreparePacked(context, data, input, weights.Data, biasValues.Data);
+        biasValues.Release(context);
+        weights.Release(context);
+        return status;
+    }
+
+    private static Status PreparePacked(KernelContext context, Conv2DPackedData* data, TensorInfo input, void* filterData, void* biasData)
+    {
+        Conv2DOpData* reference = &data->Reference;
+        ref ConvolutionGeometry g = ref reference->Geometry;
+        Status status;
         int depth = g.FilterHeight * g.FilterWidth * g.InputDepth;
 
         if (input.Type == TensorType.Int8)
         {
-            status = PackedFilterInt8Builder.Create(context, &data->Int8, (sbyte*)filter.Data, g.OutputDepth, depth,
-                bias.Exists ? (int*)bias.Data : null, new ReadOnlySpan<int>(reference->PerChannelMultipliers, g.OutputDepth),
+            status = PackedFilterInt8Builder.Create(context, &data->Int8, (sbyte*)filterData, g.OutputDepth, depth,
+                (int*)biasData, new ReadOnlySpan<int>(reference->PerChannelMultipliers, g.OutputDepth),
                 new ReadOnlySpan<int>(reference->PerChannelShifts, g.OutputDepth), reference->InputOffset, reference->OutputOffset,
                 reference->OutputActivationMin, reference->OutputActivationMax);
             if (status != Status.Ok) return status;
@@ -58,8 +71,8 @@ public sealed unsafe class Conv2D : OpKernel
         }
         else if (input.Type == TensorType.Float32)
         {
-            status = PackedFilterFloat.Create(context, &data->Float, (float*)filter.Data, g.OutputDepth, depth,
-                bias.Exists ? (float*)bias.Data : null, reference->FloatActivationMin, reference->FloatActivationMax);
+            status = PackedFilterFloat.Create(context, &data->Float, (float*)filterData, g.OutputDepth, depth,
+                (float*)biasData, reference->FloatActivationMin, reference->FloatActivationMax);
             if (status != Status.Ok) return status;
             status = context.RequestScratchBuffer(depth * sizeof(float), out data->RowsScratchIndex);
             if (status != Status.Ok) return status;

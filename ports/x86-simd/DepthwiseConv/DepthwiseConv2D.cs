@@ -35,9 +35,6 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, DepthwiseConv2DCommon.InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, DepthwiseConv2DCommon.FilterTensor);
         TensorInfo bias = context.GetInputInfo(ref node, DepthwiseConv2DCommon.BiasTensor);
-        // LUT-compressed weights or bias: the reference kernel decompresses them at Invoke (the packed paths read
-        // the raw constant data at Prepare).
-        if (context.IsCompressed(filter.Index) || context.IsCompressed(bias.Index)) return Status.Ok;
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         bool sameChannels = g.DepthMultiplier == 1 && g.OutputDepth == g.InputDepth;
         bool oneInputChannel = g.InputDepth == 1 && g.OutputDepth == g.DepthMultiplier;
@@ -49,10 +46,15 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
 
         if (input.Type == TensorType.Int8)
         {
+            // The bias is copied here (decoded first when LUT-compressed); a compressed filter is decoded at Invoke
+            // into the scratch buffer the reference Prepare requested.
+            status = DecodedConstant.Decode(context, bias, out DecodedConstant biasValues);
+            if (status != Status.Ok) return status;
             status = PackedFilterInt8Builder.CreateRequantization(context, &data->Int8, g.OutputDepth, g.FilterHeight * g.FilterWidth,
-                bias.Exists ? (int*)bias.Data : null, new ReadOnlySpan<int>(reference->PerChannelMultipliers, g.OutputDepth),
+                (int*)biasValues.Data, new ReadOnlySpan<int>(reference->PerChannelMultipliers, g.OutputDepth),
                 new ReadOnlySpan<int>(reference->PerChannelShifts, g.OutputDepth), reference->InputOffset, reference->OutputOffset,
                 reference->OutputActivationMin, reference->OutputActivationMax);
+            biasValues.Release(context);
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Int8;
         }
@@ -68,7 +70,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         DepthwiseConv2DPackedData* data = (DepthwiseConv2DPackedData*)node.UserData;
         if (data->Path == PackedPath.Reference) return ReferenceDepthwiseConv2D.Kernel.Invoke(context, ref node);
         ref EvalTensor input = ref context.GetInput(ref node, DepthwiseConv2DCommon.InputTensor);
-        ref EvalTensor filter = ref context.GetInput(ref node, DepthwiseConv2DCommon.FilterTensor);
+        EvalTensor filter = context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.FilterTensor, data->Reference.FilterDecompressionIndex);
         ref EvalTensor output = ref context.GetOutput(ref node, DepthwiseConv2DCommon.OutputTensor);
         if (data->Path == PackedPath.Int8)
         {
@@ -77,7 +79,8 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
         else
         {
             float* bias = KernelContext.HasInput(ref node, DepthwiseConv2DCommon.BiasTensor)
-                ? (float*)context.GetInput(ref node, DepthwiseConv2DCommon.BiasTensor).Data : null;
+                ? (float*)context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->Reference.BiasDecompressionIndex).Data
+                : null;
             DepthwiseConv2DSimdMath.Float(in data->Reference.Geometry, (float*)input.Data, (float*)filter.Data, bias, (float*)output.Data,
                 data->Reference.FloatActivationMin, data->Reference.FloatActivationMax);
         }

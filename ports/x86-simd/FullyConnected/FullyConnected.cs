@@ -33,14 +33,27 @@ public sealed unsafe class FullyConnected : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, FullyConnectedCommon.InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, FullyConnectedCommon.FilterTensor);
         TensorInfo bias = context.GetInputInfo(ref node, FullyConnectedCommon.BiasTensor);
-        // LUT-compressed weights or bias: the reference kernel decompresses them at Invoke (the packed paths read
-        // the raw constant data at Prepare).
-        if (context.IsCompressed(filter.Index) || context.IsCompressed(bias.Index)) return Status.Ok;
         bool biasKnown = !bias.Exists || (bias.IsConstant && bias.Data != null);
         if (!biasKnown) return Status.Ok;
 
+        // LUT-compressed weights or bias are decoded here, once, and packed like uncompressed ones.
+        status = DecodedConstant.Decode(context, filter, out DecodedConstant weights);
+        if (status != Status.Ok) return status;
+        status = DecodedConstant.Decode(context, bias, out DecodedConstant biasValues);
+        if (status == Status.Ok) status = PreparePacked(context, data, input, filter, bias, weights.Data, biasValues.Data);
+        biasValues.Release(context);
+        weights.Release(context);
+        return status;
+    }
+
+    private static Status PreparePacked(KernelContext context, FullyConnectedPackedData* data, TensorInfo input, TensorInfo filter,
+        TensorInfo bias, void* filterData, void* biasData)
+    {
+        FullyConnectedOpData* reference = &data->Reference;
+        Status status;
+
         // Packed int4 weights (unpacked per Invoke by the reference) run the reference kernel.
-        if (input.Type == TensorType.Int8 && filter.Type == TensorType.Int8 && filter.IsConstant && filter.Data != null
+        if (input.Type == TensorType.Int8 && filter.Type == TensorType.Int8 && filter.IsConstant && filterData != null
             && reference->FilterZeroPoint == 0)
         {
             ReadOnlySpan<int> multipliers = reference->PerChannelMultipliers != null
@@ -49,8 +62,8 @@ public sealed unsafe class FullyConnected : OpKernel
             ReadOnlySpan<int> shifts = reference->PerChannelShifts != null
                 ? new ReadOnlySpan<int>(reference->PerChannelShifts, reference->OutputDepth)
                 : new ReadOnlySpan<int>(&reference->OutputShift, 1);
-            status = PackedFilterInt8Builder.Create(context, &data->Int8, (sbyte*)filter.Data, reference->OutputDepth,
-                reference->AccumulationDepth, bias.Exists ? (int*)bias.Data : null, multipliers, shifts,
+            status = PackedFilterInt8Builder.Create(context, &data->Int8, (sbyte*)filterData, reference->OutputDepth,
+                reference->AccumulationDepth, (int*)biasData, multipliers, shifts,
                 -reference->InputZeroPoint, reference->OutputZeroPoint, reference->OutputActivationMin,
                 reference->OutputActivationMax);
             if (status != Status.Ok) return status;
@@ -59,11 +72,11 @@ public sealed unsafe class FullyConnected : OpKernel
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Int8;
         }
-        else if (input.Type == TensorType.Float32 && (reference->DequantizedFilter != null || (filter.IsConstant && filter.Data != null)))
+        else if (input.Type == TensorType.Float32 && (reference->DequantizedFilter != null || (filter.IsConstant && filterData != null)))
         {
-            float* weights = reference->DequantizedFilter != null ? reference->DequantizedFilter : (float*)filter.Data;
+            float* weights = reference->DequantizedFilter != null ? reference->DequantizedFilter : (float*)filterData;
             status = PackedFilterFloat.Create(context, &data->Float, weights, reference->OutputDepth, reference->AccumulationDepth,
-                bias.Exists ? (float*)bias.Data : null, reference->FloatActivationMin, reference->FloatActivationMax);
+                (float*)biasData, reference->FloatActivationMin, reference->FloatActivationMax);
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Float;
         }
