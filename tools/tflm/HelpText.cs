@@ -28,9 +28,11 @@ internal static class HelpText
         Usage: tflm inspect MODEL [--json]
 
         Prints what MODEL (.tflite) contains: every subgraph with its operators in execution order (index, name,
-        input and output tensor indices) and tensors (index, name, type, shape, quantization, constant/variable),
-        the operators the model needs and whether the reference kernels provide them ("supported" or
-        "not registered"), and the arena size the interpreter plans in a 64 MiB trial arena (or why it cannot).
+        input and output tensor indices) and tensors (index, name, type, shape, quantization, constant/variable).
+        Each operator node says "supported" or exactly why it cannot run with the reference kernels: not
+        registered (an "ethos-u" node needs an Arm Ethos-U NPU), or the kernel's own Init/Prepare message (a type
+        or shape TFLM does not support either); every node is checked, not just the first failing one. Then the
+        distinct operators the model needs, and the arena size planned in a 64 MiB trial arena (or why it cannot).
 
         Options:
           --json      Print one JSON object with the same content instead of text.

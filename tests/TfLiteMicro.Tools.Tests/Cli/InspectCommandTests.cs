@@ -104,4 +104,53 @@ public class InspectCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("missing MODEL", result.Stderr);
     }
+
+    /// <summary>Every shared model but the Vela one runs with the reference kernels: each node says "supported".</summary>
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void EveryOperatorNodeGetsAVerdict(string model)
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        JsonElement root = json.RootElement;
+        int nodes = 0;
+        int unsupported = 0;
+        foreach (JsonElement subgraph in root.GetProperty("subgraphs").EnumerateArray())
+        {
+            foreach (JsonElement op in subgraph.GetProperty("operators").EnumerateArray())
+            {
+                nodes++;
+                bool supported = op.GetProperty("supported").GetBoolean();
+                string status = op.GetProperty("status").GetString()!;
+                if (supported) Assert.Equal("supported", status);
+                else unsupported++;
+                if (!supported) Assert.False(string.IsNullOrWhiteSpace(status));
+            }
+        }
+        Assert.Equal(nodes, root.GetProperty("operator_count").GetInt32());
+        Assert.Equal(unsupported, root.GetProperty("unsupported_operator_count").GetInt32());
+        Assert.Equal(model == "person_detect_vela" ? 1 : 0, unsupported);
+        Assert.Equal(unsupported == 0, root.GetProperty("all_operators_supported").GetBoolean());
+    }
+
+    [Fact]
+    public void TheVelaNodeSaysItNeedsAnEthosUNpu()
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("NOT SUPPORTED: custom op 'ethos-u' is not registered in the op resolver (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
+        Assert.Contains("1 of 1 operator nodes are not supported", result.Stdout);
+    }
+
+    [Fact]
+    public void SupportedModelsSaySoInText()
+    {
+        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("all 3 operator nodes are supported", result.Stdout);
+    }
 }

@@ -13,6 +13,16 @@ public sealed class ModelDescription
 
     /// <summary>Distinct operators the model uses, in operator-code order, with whether a kernel is registered.</summary>
     public required IReadOnlyList<RequiredOperatorDescription> RequiredOperators { get; init; }
+    /// <summary>Every operator node of every subgraph runs (registered, and its kernel's Init and Prepare accept it).</summary>
     public required bool AllOperatorsSupported { get; init; }
+
+    /// <summary>Operator nodes that cannot run; each says why in <see cref="OperatorDescription.Status"/>.</summary>
+    public required int UnsupportedOperatorCount { get; init; }
+
+    /// <summary>Operator nodes over all subgraphs.</summary>
+    public required int OperatorCount { get; init; }
+
+    /// <summary>Set when the per-node check could not finish.</summary>
+    public string? OperatorCheckError { get; init; }
     public required ArenaDescription Arena { get; init; }
 }

@@ -25,7 +25,8 @@ public static class ModelDescriptionPrinter
             output.WriteLine("  operators (execution order):");
             foreach (OperatorDescription op in subgraph.Operators)
             {
-                output.WriteLine("    " + Pad("#" + op.Index, 5) + " " + Pad(op.Op, 28) + " inputs " + List(op.Inputs) + " -> outputs " + List(op.Outputs));
+                output.WriteLine("    " + Pad("#" + op.Index, 5) + " " + Pad(op.Op, 28) + " " + Pad("inputs " + List(op.Inputs) + " -> outputs " + List(op.Outputs), 40)
+                    + " " + (op.Supported ? op.Status : "NOT SUPPORTED: " + op.Status));
             }
             output.WriteLine("  tensors:");
             foreach (TensorDescription tensor in subgraph.Tensors)
@@ -47,6 +48,12 @@ public static class ModelDescriptionPrinter
         {
             output.WriteLine("  " + Pad((op.IsCustom ? "custom " : "") + op.Op, 36) + " x" + Pad(op.Uses.ToString(CultureInfo.InvariantCulture), 4) + " " + op.Status);
         }
+
+        output.WriteLine();
+        if (model.OperatorCheckError != null) output.WriteLine("operator check incomplete: " + model.OperatorCheckError);
+        output.WriteLine(model.UnsupportedOperatorCount == 0 && model.OperatorCheckError == null
+            ? "all " + model.OperatorCount + " operator nodes are supported"
+            : model.UnsupportedOperatorCount + " of " + model.OperatorCount + " operator nodes are not supported (reasons above)");
 
         ArenaDescription arena = model.Arena;
         output.WriteLine();

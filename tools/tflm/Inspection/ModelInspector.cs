@@ -11,15 +11,24 @@ public static class ModelInspector
     public static ModelDescription Describe(ModelFile file, OpResolver resolver)
     {
         Model model = file.Model;
+        OperatorVerdicts verdicts = OperatorVerdicts.Check(model, resolver);
         var subgraphs = new List<SubgraphDescription>(model.SubgraphCount);
-        for (int s = 0; s < model.SubgraphCount; s++) subgraphs.Add(DescribeSubgraph(model, s));
+        for (int s = 0; s < model.SubgraphCount; s++) subgraphs.Add(DescribeSubgraph(model, s, verdicts));
 
-        IReadOnlyList<RequiredOperatorDescription> required = DescribeRequiredOperators(model, resolver);
-        bool allSupported = true;
-        foreach (RequiredOperatorDescription op in required)
+        int operatorCount = 0;
+        int unsupported = 0;
+        var refusedCodes = new HashSet<int>();
+        foreach (SubgraphDescription subgraph in subgraphs)
         {
-            if (op.Status != RequiredOperatorDescription.SupportedStatus) allSupported = false;
+            foreach (OperatorDescription op in subgraph.Operators)
+            {
+                operatorCount++;
+                if (op.Supported) continue;
+                unsupported++;
+                refusedCodes.Add(op.OpcodeIndex);
+            }
         }
+        IReadOnlyList<RequiredOperatorDescription> required = DescribeRequiredOperators(model, resolver, refusedCodes);
 
         string description = ModelText.ToText(model.Description);
         return new ModelDescription
@@ -30,7 +39,10 @@ public static class ModelInspector
             Description = description.Length > 0 ? description : null,
             Subgraphs = subgraphs,
             RequiredOperators = required,
-            AllOperatorsSupported = allSupported,
+            AllOperatorsSupported = unsupported == 0 && verdicts.CheckError == null,
+            UnsupportedOperatorCount = unsupported,
+            OperatorCount = operatorCount,
+            OperatorCheckError = verdicts.CheckError,
             Arena = DescribeArena(ArenaTrial.Measure(model, resolver)),
         };
     }
@@ -45,8 +57,16 @@ public static class ModelInspector
         return true;
     }
 
-    /// <summary>The distinct operator codes used by any operator of any subgraph, in operator-code order.</summary>
-    public static IReadOnlyList<RequiredOperatorDescription> DescribeRequiredOperators(Model model, OpResolver resolver)
+    /// <summary>The distinct operator codes used by any operator of any subgraph, and whether each is registered.</summary>
+    public static IReadOnlyList<RequiredOperatorDescription> DescribeRequiredOperators(Model model, OpResolver resolver) =>
+        DescribeRequiredOperators(model, resolver, new HashSet<int>());
+
+    /// <summary>
+    /// The distinct operator codes used by any operator of any subgraph, in operator-code order; codes in
+    /// <paramref name="refusedCodes"/> had a node refused by its kernel.
+    /// </summary>
+    public static IReadOnlyList<RequiredOperatorDescription> DescribeRequiredOperators(Model model, OpResolver resolver,
+        IReadOnlySet<int> refusedCodes)
     {
         int[] uses = new int[model.OperatorCodeCount];
         for (int s = 0; s < model.SubgraphCount; s++)
@@ -69,15 +89,15 @@ public static class ModelInspector
                 Op = ModelText.OperatorName(code),
                 IsCustom = code.BuiltinCode == BuiltinOperator.CUSTOM,
                 Uses = uses[c],
-                Status = ReferenceResolver.Supports(resolver, code)
-                    ? RequiredOperatorDescription.SupportedStatus
-                    : RequiredOperatorDescription.NotRegisteredStatus,
+                Status = !ReferenceResolver.Supports(resolver, code)
+                    ? RequiredOperatorDescription.NotRegisteredStatus
+                    : refusedCodes.Contains(c) ? RequiredOperatorDescription.RejectedStatus : RequiredOperatorDescription.SupportedStatus,
             });
         }
         return required;
     }
 
-    private static SubgraphDescription DescribeSubgraph(Model model, int index)
+    private static SubgraphDescription DescribeSubgraph(Model model, int index, OperatorVerdicts verdicts)
     {
         SubGraph subgraph = model.GetSubgraph(index);
         var operators = new List<OperatorDescription>(subgraph.OperatorCount);
@@ -91,6 +111,8 @@ public static class ModelInspector
                 OpcodeIndex = op.OpcodeIndex,
                 Inputs = op.Inputs.AsSpan().ToArray(),
                 Outputs = op.Outputs.AsSpan().ToArray(),
+                Supported = verdicts.For(index, o) == OperatorVerdicts.SupportedVerdict,
+                Status = verdicts.For(index, o),
             });
         }
 

@@ -4,6 +4,7 @@ public sealed class RequiredOperatorDescription
 {
     public const string SupportedStatus = "supported";
     public const string NotRegisteredStatus = "not registered";
+    public const string RejectedStatus = "refused by its kernel on some nodes (see the operator list)";
 
     public required string Op { get; init; }
     public required bool IsCustom { get; init; }
@@ -11,6 +12,6 @@ public sealed class RequiredOperatorDescription
     /// <summary>How many operators of the model use it.</summary>
     public required int Uses { get; init; }
 
-    /// <summary><see cref="SupportedStatus"/> or <see cref="NotRegisteredStatus"/>.</summary>
+    /// <summary><see cref="SupportedStatus"/>, <see cref="NotRegisteredStatus"/> or <see cref="RejectedStatus"/>.</summary>
     public required string Status { get; init; }
 }
