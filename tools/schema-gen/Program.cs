@@ -4,9 +4,9 @@ using System.IO;
 namespace TfLiteMicro.SchemaGen;
 
 /// <summary>
-/// Entry point: <c>schema-gen [schema.fbs] [output directory]</c>. Without arguments it finds the repository root
-/// (the folder holding TfLiteMicro.sln, searched upwards from the current directory) and uses
-/// ../shared/schema/schema.fbs and core/Schema/Generated.
+/// Entry point: <c>schema-gen [schema.fbs] [output directory] [layout file]</c>. Without arguments it finds the
+/// repository root (the folder holding TfLiteMicro.sln, searched upwards from the current directory) and uses
+/// ../shared/schema/schema.fbs, core/Schema/Generated and tools/flatbuffers/Generated/TfLiteSchemaLayout.g.cs.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +24,9 @@ internal static class Program
         var emitter = new CodeEmitter(schema);
         emitter.EmitAll();
         emitter.WriteTo(outputDirectory);
+        // The field layout for the tool's model rewriter (tflm compress).
+        string layoutPath = args.Length > 2 ? args[2] : Path.Combine(root ?? ".", "tools", "flatbuffers", "Generated", "TfLiteSchemaLayout.g.cs");
+        File.WriteAllText(layoutPath, new LayoutEmitter(schema).Emit());
         Console.WriteLine("schema-gen: " + schema.Tables.Count + " tables, " + schema.Enums.Count + " enums, " + schema.Unions.Count
             + " unions -> " + emitter.Files.Count + " files in " + Path.GetFullPath(outputDirectory));
         return 0;

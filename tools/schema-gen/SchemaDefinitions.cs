@@ -15,9 +15,11 @@ internal sealed record UnionDefinition(string Name, List<UnionMember> Members);
 
 /// <summary>
 /// A table field. <see cref="Id"/> is the vtable slot: declaration order, deprecated fields included, and a union
-/// field takes two ids (its type tag at <c>Id</c>, the value at <c>Id + 1</c>).
+/// field takes two ids (its type tag at <c>Id</c>, the value at <c>Id + 1</c>). <see cref="ForceAlign"/> is the
+/// <c>force_align</c> attribute of a vector (0 when absent): where its elements must start.
 /// </summary>
-internal sealed record FieldDefinition(string Name, string TypeName, bool IsVector, string? DefaultText, bool Deprecated, int Id);
+internal sealed record FieldDefinition(string Name, string TypeName, bool IsVector, string? DefaultText, bool Deprecated, int Id,
+    int ForceAlign = 0);
 
 internal sealed record TableDefinition(string Name, List<FieldDefinition> Fields, bool Deprecated);
 

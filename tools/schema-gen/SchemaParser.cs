@@ -121,9 +121,10 @@ internal sealed class SchemaParser
                 Next();
                 defaultText = Next();
             }
-            bool deprecated = SkipAttributes();
+            int forceAlign = 0;
+            bool deprecated = SkipAttributes(value => forceAlign = value);
             Expect(";");
-            fields.Add(new FieldDefinition(fieldName, typeName, isVector, defaultText, deprecated, nextId));
+            fields.Add(new FieldDefinition(fieldName, typeName, isVector, defaultText, deprecated, nextId, forceAlign));
             // Unions occupy two slots: the type tag and the value. Unions are declared before use in this schema,
             // but a forward reference is resolved later anyway (see Program), so only count known unions here.
             nextId += !isVector && schema.FindUnion(typeName) != null ? 2 : 1;
@@ -132,15 +133,25 @@ internal sealed class SchemaParser
         return new TableDefinition(name, fields, tableDeprecated);
     }
 
-    /// <summary>Skips "( name [: value], ... )" if present; returns true when it contained "deprecated".</summary>
-    private bool SkipAttributes()
+    /// <summary>
+    /// Skips "( name [: value], ... )" if present; returns true when it contained "deprecated". A
+    /// <c>force_align: N</c> attribute is passed to <paramref name="onForceAlign"/> (the layout emitter needs it).
+    /// </summary>
+    private bool SkipAttributes(Action<int>? onForceAlign = null)
     {
         if (Peek() != "(") return false;
         bool deprecated = false;
         Next();
         while (Peek() != ")")
         {
-            if (Next() == "deprecated") deprecated = true;
+            string attribute = Next();
+            if (attribute == "deprecated") deprecated = true;
+            if (attribute == "force_align" && Peek() == ":")
+            {
+                Next();
+                int value = int.Parse(Next(), CultureInfo.InvariantCulture);
+                onForceAlign?.Invoke(value);
+            }
         }
         Next();
         return deprecated;

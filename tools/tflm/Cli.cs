@@ -39,13 +39,15 @@ public static class Cli
                     return RunCommand.Run(rest, stdout);
                 case "bench":
                     return BenchCommand.Run(rest, stdout, stderr);
+                case "compress":
+                    return CompressCommand.Run(rest, stdout);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
         }
         catch (UsageException e)
         {
-            string about = command is "inspect" or "run" or "bench" ? "tflm " + command : "tflm";
+            string about = command is "inspect" or "run" or "bench" or "compress" ? "tflm " + command : "tflm";
             stderr.WriteLine(about + ": " + e.Message + " (see '" + about + " --help')");
             return ExitCodes.Usage;
         }
@@ -79,6 +81,9 @@ public static class Cli
                 return ExitCodes.Ok;
             case "bench":
                 stdout.Write(HelpText.Bench);
+                return ExitCodes.Ok;
+            case "compress":
+                stdout.Write(HelpText.Compress);
                 return ExitCodes.Ok;
             default:
                 throw new UsageException("no help for unknown command '" + topics[0] + "'");

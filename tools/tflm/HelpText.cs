@@ -11,12 +11,14 @@ internal static class HelpText
           tflm inspect MODEL [--json]
           tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
           tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
+          tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
           tflm help [COMMAND]
 
         Commands:
           inspect   Print subgraphs, operators, tensors, the operators the model needs and the planned arena size.
           run       Run the model once on .npy inputs and write its outputs as .npy files.
           bench     Time Invoke: median and min microseconds, per-operator breakdown, arena bytes.
+          compress  LUT-compress constant tensors (TFLM's COMPRESSION_METADATA) and report the flash saved.
 
         Exit codes: 0 success, 1 model/input/runtime error, 2 usage error.
         Run 'tflm COMMAND --help' for the options of a command.
@@ -76,6 +78,32 @@ internal static class HelpText
           --json            Print one JSON object: model, kernels, iterations, warmup, median_us, min_us, mean_us,
                             arena_bytes, operators[] {name, nodes, us_per_invoke, share}.
           -h, --help        Show this help.
+
+        """;
+
+    public const string Compress =
+        """
+        Usage: tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
+
+        Writes OUT: MODEL with its constant tensors compressed as TFLM's LUT compression stores them (packed
+        indices into per-tensor or per-channel value tables, COMPRESSION_METADATA; see docs/compression.md). A
+        tensor is compressed when every operator reading it decompresses that input (FULLY_CONNECTED, CONV_2D,
+        DEPTHWISE_CONV_2D and TRANSPOSE_CONV weights and bias, CONCATENATION inputs, ASSIGN_VARIABLE's value), its
+        type is FLOAT32/INT8/INT16/INT32/INT64/BOOL, it has at most 128 distinct values per channel and it gets
+        smaller. Prints one line per tensor (compressed, or kept and why) and the flash saved.
+
+        Without --cluster the compression is lossless: OUT computes exactly what MODEL computes. Trained int8
+        weights usually have more than 128 distinct values per channel; --cluster N first replaces each channel's
+        float32/int8/int16 weights by N representatives (k-means), which changes the results: OUT then computes
+        exactly what the clustered model written by --write-uncompressed computes.
+
+        Options:
+          -o, --output OUT            Where to write the compressed model (required).
+          --cluster N                 Cluster weights to N values per channel first (2..128).
+          --tensors S:T,...           Only these tensors (SUBGRAPH:TENSOR, or TENSOR of subgraph 0).
+          --write-uncompressed PATH   Also write the model with only the clustering applied.
+          --json                      Print one JSON object: sizes and one entry per tensor.
+          -h, --help                  Show this help.
 
         """;
 }

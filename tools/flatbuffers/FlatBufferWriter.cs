@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace TfLiteMicro.Testing;
+namespace TfLiteMicro.Tools.FlatBuffers;
 
 /// <summary>
-/// A FlatBuffer value to serialize: a table, a vector, a string or raw bytes. Test-only: the writer lays objects
-/// out front to back (a table before the children it points to), which is all the format requires
-/// (offsets point forward, a vtable may sit anywhere).
+/// A FlatBuffer value to serialize: a table, a vector, a string or raw bytes. The writer lays objects out front to
+/// back (a table before the children it points to), which is all the format requires (offsets point forward, a
+/// vtable may sit anywhere). Used by <c>tflm compress</c> to write models and by the tests to build them.
 /// </summary>
 public abstract class FbObject
 {
@@ -26,6 +26,15 @@ public sealed class FbTable : FbObject
     public FbTable Scalar(int id, float value) => Put(id, BitConverter.GetBytes(value), 4);
     public FbTable Scalar(int id, long value) => Put(id, BitConverter.GetBytes(value), 8);
     public FbTable Scalar(int id, ulong value) => Put(id, BitConverter.GetBytes(value), 8);
+
+    /// <summary>The sub-object of a reference field, or null when absent.</summary>
+    public FbObject? GetChild(int id) => Fields.TryGetValue(id, out FbField? field) ? field.Child : null;
+
+    /// <summary>The bytes of a scalar field, or null when absent.</summary>
+    public byte[]? GetRaw(int id) => Fields.TryGetValue(id, out FbField? field) ? field.Bytes : null;
+
+    /// <summary>A scalar field given as its little-endian bytes (1, 2, 4 or 8 of them, aligned to their size).</summary>
+    public FbTable Raw(int id, byte[] bytes) => Put(id, bytes, bytes.Length);
 
     /// <summary>A reference field (sub-table, vector or string); null leaves the field absent.</summary>
     public FbTable Child(int id, FbObject? child)
@@ -66,6 +75,7 @@ public sealed class FbScalarVector : FbObject
         System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
 }
 
+/// <summary>A vector of offsets: tables or strings.</summary>
 public sealed class FbTableVector : FbObject
 {
     public FbTableVector(IReadOnlyList<FbObject> items) => Items = items;
@@ -74,8 +84,12 @@ public sealed class FbTableVector : FbObject
 
 public sealed class FbString : FbObject
 {
-    public FbString(string text) => Text = text;
-    public string Text { get; }
+    public FbString(string text) => Utf8 = Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A string given as its bytes, copied as they are (a model's names need not be valid UTF-8).</summary>
+    public FbString(byte[] utf8) => Utf8 = utf8;
+
+    public byte[] Utf8 { get; }
 }
 
 /// <summary>Serializes an <see cref="FbObject"/> tree into FlatBuffer bytes.</summary>
@@ -87,18 +101,18 @@ public static class FlatBufferWriter
         // Root offset (patched) and optional file identifier.
         output.AddRange(new byte[4]);
         if (fileIdentifier != null) output.AddRange(Encoding.ASCII.GetBytes(fileIdentifier));
-        int rootPosition = WriteObject(output, root);
+        int rootPosition = WriteObject(output, root, new Dictionary<string, int>());
         Patch(output, 0, rootPosition - 0);
         // Pad to 16 so tests can place the bytes in aligned memory without reading past the end.
         while (output.Count % 16 != 0) output.Add(0);
         return output.ToArray();
     }
 
-    private static int WriteObject(List<byte> output, FbObject obj)
+    private static int WriteObject(List<byte> output, FbObject obj, Dictionary<string, int> vtables)
     {
         switch (obj)
         {
-            case FbTable table: return WriteTable(output, table);
+            case FbTable table: return WriteTable(output, table, vtables);
             case FbScalarVector vector:
             {
                 // Length prefix at position p with (p + 4) aligned to the element alignment.
@@ -112,7 +126,7 @@ public static class FlatBufferWriter
             {
                 Align(output, 4, 0);
                 int position = output.Count;
-                byte[] bytes = Encoding.UTF8.GetBytes(text.Text);
+                byte[] bytes = text.Utf8;
                 output.AddRange(BitConverter.GetBytes(bytes.Length));
                 output.AddRange(bytes);
                 output.Add(0);
@@ -127,7 +141,7 @@ public static class FlatBufferWriter
                 output.AddRange(new byte[4 * tables.Items.Count]);
                 for (int i = 0; i < tables.Items.Count; i++)
                 {
-                    int child = WriteObject(output, tables.Items[i]);
+                    int child = WriteObject(output, tables.Items[i], vtables);
                     int slot = firstSlot + 4 * i;
                     Patch(output, slot, child - slot);
                 }
@@ -138,33 +152,47 @@ public static class FlatBufferWriter
         }
     }
 
-    private static int WriteTable(List<byte> output, FbTable table)
+    private static int WriteTable(List<byte> output, FbTable table, Dictionary<string, int> vtables)
     {
-        // Lay out the inline fields after the 4-byte soffset, each aligned to its size (relative to the table
-        // start, which itself is aligned to 8 so absolute alignment holds).
+        // Lay out the inline fields after the 4-byte soffset, each aligned to its size relative to the table start,
+        // which is aligned to the widest field so absolute alignment holds.
         int maxId = -1;
         foreach (int id in table.Fields.Keys) maxId = Math.Max(maxId, id);
         int vtableBytes = 4 + 2 * (maxId + 1);
         Dictionary<int, int> fieldOffsets = new Dictionary<int, int>();
         int cursor = 4;
+        int tableAlignment = 4;
         foreach (KeyValuePair<int, FbField> pair in table.Fields)
         {
             int size = pair.Value.Bytes?.Length ?? 4;
             int alignment = pair.Value.Alignment;
+            tableAlignment = Math.Max(tableAlignment, alignment);
             cursor = (cursor + alignment - 1) / alignment * alignment;
             fieldOffsets[pair.Key] = cursor;
             cursor += size;
         }
         int tableBytes = (cursor + 3) / 4 * 4;
 
-        // vtable directly before the table; the table start must be 8-aligned.
-        Align(output, 8, vtableBytes);
-        int vtablePosition = output.Count;
-        output.AddRange(BitConverter.GetBytes((ushort)vtableBytes));
-        output.AddRange(BitConverter.GetBytes((ushort)tableBytes));
+        byte[] vtable = new byte[vtableBytes];
+        BitConverter.GetBytes((ushort)vtableBytes).CopyTo(vtable, 0);
+        BitConverter.GetBytes((ushort)tableBytes).CopyTo(vtable, 2);
         for (int id = 0; id <= maxId; id++)
         {
-            output.AddRange(BitConverter.GetBytes((ushort)(fieldOffsets.TryGetValue(id, out int o) ? o : 0)));
+            BitConverter.GetBytes((ushort)(fieldOffsets.TryGetValue(id, out int o) ? o : 0)).CopyTo(vtable, 4 + 2 * id);
+        }
+        // Identical vtables are written once and shared (a table's soffset may point anywhere), as FlatBuffers
+        // builders do: a model has thousands of tables of a few shapes.
+        string key = Convert.ToBase64String(vtable);
+        if (!vtables.TryGetValue(key, out int vtablePosition))
+        {
+            Align(output, tableAlignment, vtableBytes);
+            vtablePosition = output.Count;
+            output.AddRange(vtable);
+            vtables[key] = vtablePosition;
+        }
+        else
+        {
+            Align(output, tableAlignment, 0);
         }
         int tablePosition = output.Count;
         output.AddRange(new byte[tableBytes]);
@@ -179,7 +207,7 @@ public static class FlatBufferWriter
         foreach (KeyValuePair<int, FbField> pair in table.Fields)
         {
             if (pair.Value.Child == null) continue;
-            int child = WriteObject(output, pair.Value.Child);
+            int child = WriteObject(output, pair.Value.Child, vtables);
             int slot = tablePosition + fieldOffsets[pair.Key];
             Patch(output, slot, child - slot);
         }
