@@ -111,16 +111,10 @@ public sealed unsafe partial class MicroInterpreter
                 if (node.KernelSlot < 0) continue;
                 currentSubgraph = s;
                 currentNode = n;
-                int requestBytes = (scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest);
-                if (!allocator.Arena.ResizeHead(requestBytes)) return ArenaTooSmall(requestBytes, "scratch buffer requests");
+                status = ReserveScratchRequests();
+                if (status != Status.Ok) return status;
                 Errors.Clear();
-                status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
-                if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
-                bool releasedTemp = allocator.Arena.ResetTempAllocations();
-                if (status == Status.Ok && !releasedTemp)
-                {
-                    status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
-                }
+                status = PrepareNode(ref node);
                 if (status == Status.Ok)
                 {
                     sink.Supported(s, n);
@@ -146,10 +140,10 @@ public sealed unsafe partial class MicroInterpreter
         if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
     }
 
-    private void ReportRejected(OperatorCheckSink sink, ref Node node, KernelPhase phase, Status status, bool keepSlot = false)
+    private void ReportRejected(OperatorCheckSink sink, ref Node node, KernelPhase phase, Status status)
     {
         if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message");
         sink.Rejected(node.SubgraphIndex, node.OperatorIndex, phase, status, Errors.Message);
-        if (!keepSlot) node.KernelSlot = -1;
+        node.KernelSlot = -1;
     }
 }

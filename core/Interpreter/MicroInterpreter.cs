@@ -257,26 +257,10 @@ public sealed unsafe partial class MicroInterpreter
                 ref Node node = ref sub->Nodes[n];
                 currentSubgraph = s;
                 currentNode = n;
-                // Room for this node's scratch requests at the start of the head.
-                if (!allocator.Arena.ResizeHead((scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest)))
-                    return ArenaTooSmall((scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest), "scratch buffer requests");
-                status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
-                if (status != Status.Ok)
-                {
-                    allocator.Arena.ResetTempAllocations();
-                    return PrefixNodeError(status, ref node, "Prepare");
-                }
-                status = CheckCompressedInputsAccepted(ref node);
-                if (status != Status.Ok)
-                {
-                    allocator.Arena.ResetTempAllocations();
-                    return PrefixNodeError(status, ref node, "Prepare");
-                }
-                if (!allocator.Arena.ResetTempAllocations())
-                {
-                    Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
-                    return PrefixNodeError(Status.Error, ref node, "Prepare");
-                }
+                status = ReserveScratchRequests();
+                if (status != Status.Ok) return status;
+                status = PrepareNode(ref node);
+                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Prepare");
             }
         }
 
@@ -285,6 +269,27 @@ public sealed unsafe partial class MicroInterpreter
         if (status != Status.Ok) return status;
         context.SetPhase(KernelPhase.Invoke);
         return Status.Ok;
+    }
+
+    /// <summary>Room for the current node's scratch requests at the start of the head.</summary>
+    private Status ReserveScratchRequests()
+    {
+        int requestBytes = (scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest);
+        return allocator.Arena.ResizeHead(requestBytes) ? Status.Ok : ArenaTooSmall(requestBytes, "scratch buffer requests");
+    }
+
+    /// <summary>
+    /// The current node's Prepare and what the interpreter checks after it: compressed inputs accepted, temp buffers
+    /// released (released in any case). The message is the kernel's, without the node prefix.
+    /// </summary>
+    private Status PrepareNode(ref Node node)
+    {
+        Status status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
+        if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
+        bool releasedTemp = allocator.Arena.ResetTempAllocations();
+        if (status == Status.Ok && !releasedTemp)
+            status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
+        return status;
     }
 
     /// <summary>Tail tables: subgraph allocations, eval tensors and nodes (TFLM's StartModelAllocation).</summary>

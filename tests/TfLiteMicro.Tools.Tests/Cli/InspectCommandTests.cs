@@ -141,7 +141,7 @@ public class InspectCommandTests
         CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("NOT SUPPORTED: custom op 'ethos-u' is not registered in the op resolver (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
+        Assert.Contains("NOT SUPPORTED: custom op 'ethos-u' is not provided by TfLiteMicro (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
         Assert.Contains("1 of 1 operator nodes are not supported", result.Stdout);
     }
 
@@ -152,5 +152,35 @@ public class InspectCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("all 3 operator nodes are supported", result.Stdout);
+    }
+
+    [Fact]
+    public void EveryProblemOfAModelIsNamedNotJustTheFirst()
+    {
+        // An unknown custom op, then a CAST from int64 (TFLM's CAST has no int64), then a node that is fine.
+        var builder = new TfLiteMicro.Testing.TfLiteModelBuilder();
+        TfLiteMicro.Testing.SubgraphBuilder main = builder.AddSubgraph("main");
+        int x = main.AddTensor(TensorType.Float32, new[] { 4 });
+        int y = main.AddTensor(TensorType.Float32, new[] { 4 });
+        int longs = main.AddTensor(TensorType.Int64, new[] { 4 });
+        int bytes = main.AddTensor(TensorType.Int8, new[] { 4 });
+        int z = main.AddTensor(TensorType.Float32, new[] { 4 });
+        main.AddCustomOperator("MY_OP", new[] { x }, new[] { y });
+        main.AddOperator((int)TfLiteMicro.Schema.BuiltinOperator.CAST, new[] { longs }, new[] { bytes });
+        main.AddOperator((int)TfLiteMicro.Schema.BuiltinOperator.ADD, new[] { x, x }, new[] { z },
+            (byte)TfLiteMicro.Schema.BuiltinOptions.AddOptions, new TfLiteMicro.Tools.FlatBuffers.FbTable());
+        main.SetInputs(x, longs).SetOutputs(y, bytes, z);
+        using var directory = new TempDirectory();
+        string path = directory.File("problems.tflite");
+        System.IO.File.WriteAllBytes(path, builder.Build());
+
+        CliResult result = CliResult.Run("inspect", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("NOT SUPPORTED: custom op 'MY_OP' is not provided by TfLiteMicro", result.Stdout);
+        Assert.Contains("0:FLOAT32[4] -> 1:FLOAT32[4]", result.Stdout);
+        Assert.Matches("CAST .*NOT SUPPORTED: refused at Prepare: .*INT64", result.Stdout);
+        Assert.Matches("ADD .* supported", result.Stdout);
+        Assert.Contains("2 of 3 operator nodes are not supported", result.Stdout);
     }
 }

@@ -25,8 +25,8 @@ public static class ModelDescriptionPrinter
             output.WriteLine("  operators (execution order):");
             foreach (OperatorDescription op in subgraph.Operators)
             {
-                output.WriteLine("    " + Pad("#" + op.Index, 5) + " " + Pad(op.Op, 28) + " " + Pad("inputs " + List(op.Inputs) + " -> outputs " + List(op.Outputs), 40)
-                    + " " + (op.Supported ? op.Status : "NOT SUPPORTED: " + op.Status));
+                output.WriteLine("    " + Pad("#" + op.Index, 5) + " " + Pad(op.Op, 28) + " " + Tensors(subgraph, op.Inputs) + " -> "
+                    + Tensors(subgraph, op.Outputs) + "  " + (op.Supported ? op.Status : "NOT SUPPORTED: " + op.Status));
             }
             output.WriteLine("  tensors:");
             foreach (TensorDescription tensor in subgraph.Tensors)
@@ -66,6 +66,23 @@ public static class ModelDescriptionPrinter
         {
             output.WriteLine("arena: not planned (" + arena.ErrorStatus + "): " + arena.Error);
         }
+    }
+
+    /// <summary>"0:INT8[1,49,40,1], 1:INT32[8]"; "-" for an omitted optional tensor.</summary>
+    private static string Tensors(SubgraphDescription subgraph, IReadOnlyList<int> indices)
+    {
+        var parts = new List<string>();
+        foreach (int index in indices)
+        {
+            if (index < 0 || index >= subgraph.Tensors.Count)
+            {
+                parts.Add("-");
+                continue;
+            }
+            TensorDescription tensor = subgraph.Tensors[index];
+            parts.Add(index.ToString(CultureInfo.InvariantCulture) + ":" + tensor.Type + List(tensor.Shape));
+        }
+        return string.Join(", ", parts);
     }
 
     private static string Quantization(QuantizationDescription quantization)

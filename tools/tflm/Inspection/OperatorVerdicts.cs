@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Schema;
+using TfLiteMicro.Tools.Models;
 
 namespace TfLiteMicro.Tools.Inspection;
 
@@ -26,13 +27,24 @@ public sealed class OperatorVerdicts : OperatorCheckSink
 
     public static unsafe OperatorVerdicts Check(Model model, OpResolver resolver, int trialBytes = 64 * 1024 * 1024)
     {
-        var verdicts = new OperatorVerdicts();
+        var verdicts = new OperatorVerdicts { model = model, everyKernel = ReferenceResolver.Create() };
         using var arena = new NativeArena(trialBytes);
         var interpreter = new MicroInterpreter(model, resolver, arena.Pointer, arena.Size);
-        Status status = interpreter.CheckOperators(verdicts);
-        if (status != Status.Ok && status != Status.UnsupportedOperator) verdicts.CheckError = status + ": " + interpreter.Errors.MessageText;
+        try
+        {
+            Status status = interpreter.CheckOperators(verdicts);
+            if (status != Status.Ok && status != Status.UnsupportedOperator) verdicts.CheckError = status + ": " + interpreter.Errors.MessageText;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Preparing a node after an earlier one failed can leave a kernel in a state it never sees in a real run.
+            verdicts.CheckError = "a kernel failed unexpectedly during the check (" + e.GetType().Name + ": " + e.Message + ")";
+        }
         return verdicts;
     }
+
+    private Model model;
+    private OpResolver? everyKernel;
 
     /// <summary>"supported", or the reason the node cannot run ("not checked: ..." when the check did not reach it).</summary>
     public string For(int subgraph, int node)
@@ -44,8 +56,15 @@ public sealed class OperatorVerdicts : OperatorCheckSink
 
     public override void Supported(int subgraphIndex, int nodeIndex) => supported.Add((subgraphIndex, nodeIndex));
 
-    public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message) =>
-        reasons[(subgraphIndex, nodeIndex)] = message.ToString();
+    public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message)
+    {
+        // Missing from the resolver checked, or from TfLiteMicro altogether? Only the latter is final.
+        OperatorCode code = model.GetOperatorCode(model.GetSubgraph(subgraphIndex).GetOperator(nodeIndex).OpcodeIndex);
+        string reason = message.ToString();
+        if (everyKernel != null && !ReferenceResolver.Supports(everyKernel, code))
+            reason = reason.Replace("is not registered in the op resolver", "is not provided by TfLiteMicro", StringComparison.Ordinal);
+        reasons[(subgraphIndex, nodeIndex)] = reason;
+    }
 
     public override void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<char> message) =>
         reasons[(subgraphIndex, nodeIndex)] = (phase == KernelPhase.Init ? "refused at Init: " : "refused at Prepare: ") + message.ToString();
