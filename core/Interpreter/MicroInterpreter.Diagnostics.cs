@@ -130,15 +130,12 @@ public sealed unsafe partial class MicroInterpreter
 
     private void DescribeMissingKernel(OperatorCode code)
     {
-        if (code.BuiltinCode != BuiltinOperator.CUSTOM)
-        {
-            Errors.Fail(Status.UnsupportedOperator, BuiltinOperators.Name(code.BuiltinCode)).Append(" is not registered in the op resolver");
-            return;
-        }
-        Errors.Fail(Status.UnsupportedOperator, "custom op '").AppendAscii(code.CustomCode.Bytes).Append("' is not registered in the op resolver");
-        // Vela-compiled models hand whole subgraphs to an Arm Ethos-U NPU through this one custom op.
-        if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
+        Errors.Fail(Status.UnsupportedOperator, NotRegisteredPrefix);
+        AppendOperator(code);
     }
+
+    /// <summary>Start of the message for an operator missing from the resolver (the operator's name follows).</summary>
+    public const string NotRegisteredPrefix = "not registered in the op resolver: ";
 
     private void ReportRejected(OperatorCheckSink sink, ref Node node, KernelPhase phase, Status status)
     {

@@ -385,16 +385,7 @@ public sealed unsafe partial class MicroInterpreter
             if (slot >= 0 || !IsOperatorCodeUsed(c)) continue;
             if (missing == 0) Errors.Fail(Status.UnsupportedOperator, "the op resolver lacks operators the model needs: ");
             else Errors.Append(", ");
-            if (code.BuiltinCode == BuiltinOperator.CUSTOM)
-            {
-                Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
-                // Vela-compiled models hand whole subgraphs to an Arm Ethos-U NPU through this one custom op.
-                if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
-            }
-            else
-            {
-                Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
-            }
+            AppendOperator(code);
             missing++;
         }
         if (missing > 0) return Status.UnsupportedOperator;
@@ -425,6 +416,19 @@ public sealed unsafe partial class MicroInterpreter
             }
         }
         return Status.Ok;
+    }
+
+    /// <summary>Appends the operator's name: the builtin name, or "custom op 'NAME'" (saying what an "ethos-u" op needs).</summary>
+    private void AppendOperator(OperatorCode code)
+    {
+        if (code.BuiltinCode != BuiltinOperator.CUSTOM)
+        {
+            Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
+            return;
+        }
+        Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
+        // Vela-compiled models hand whole subgraphs to an Arm Ethos-U NPU through this one custom op.
+        if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
     }
 
     private bool IsOperatorCodeUsed(int opcodeIndex)

@@ -16,8 +16,9 @@ public abstract class OperatorCheckSink
     public abstract void Supported(int subgraphIndex, int nodeIndex);
 
     /// <summary>
-    /// The resolver has no kernel for the node's operator. <paramref name="message"/> names the operator (the
-    /// builtin name, or "custom op 'NAME'") and says why when it is known (an "ethos-u" op needs an Arm Ethos-U NPU).
+    /// The resolver has no kernel for the node's operator. <paramref name="message"/> is
+    /// <see cref="MicroInterpreter.NotRegisteredPrefix"/> and the operator (the builtin name, or "custom op 'NAME'", with
+    /// what it needs when that is known: an "ethos-u" op needs an Arm Ethos-U NPU).
     /// </summary>
     public abstract void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message);
 

@@ -88,12 +88,9 @@ public static unsafe class Conv2DCommon
             return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
                 .Append(" elements, expected ").Append(g.OutputDepth);
 
-        // Compressed filter and bias (TFLM's compression) are decompressed into scratch buffers at Invoke; hybrid
-        // int8 weights are decompressed once, when they are dequantized below.
         bool hybridWeights = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
-        data->FilterDecompressionIndex = -1;
-        Status decompressionStatus = hybridWeights ? Status.Ok : context.RequestDecompressionScratch(ref node, FilterTensor, out data->FilterDecompressionIndex);
-        if (decompressionStatus == Status.Ok) decompressionStatus = context.RequestDecompressionScratch(ref node, BiasTensor, out data->BiasDecompressionIndex);
+        Status decompressionStatus = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, hybridWeights,
+            out data->FilterDecompressionIndex, out data->BiasDecompressionIndex);
         if (decompressionStatus != Status.Ok) return decompressionStatus;
 
         if (input.Type == TensorType.Float32)

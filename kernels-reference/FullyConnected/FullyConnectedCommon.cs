@@ -58,12 +58,9 @@ public static unsafe class FullyConnectedCommon
             return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
                 .Append(" elements, expected ").Append(data->OutputDepth);
 
-        // Compressed weights and bias (TFLM's compression) are decompressed into scratch buffers at Invoke; hybrid
-        // int8 weights are decompressed once, when they are dequantized below.
-        bool hybrid = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
-        data->FilterDecompressionIndex = -1;
-        Status requested = hybrid ? Status.Ok : context.RequestDecompressionScratch(ref node, FilterTensor, out data->FilterDecompressionIndex);
-        if (requested == Status.Ok) requested = context.RequestDecompressionScratch(ref node, BiasTensor, out data->BiasDecompressionIndex);
+        bool hybridWeights = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
+        Status requested = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, hybridWeights,
+            out data->FilterDecompressionIndex, out data->BiasDecompressionIndex);
         if (requested != Status.Ok) return requested;
 
         if (input.Type == TensorType.Float32)

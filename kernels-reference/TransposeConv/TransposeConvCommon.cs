@@ -85,9 +85,8 @@ public static unsafe class TransposeConvCommon
             return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
                 .Append(" elements, expected ").Append(g.OutputDepth);
 
-        // Compressed filter and bias (TFLM's compression) are decompressed into scratch buffers at Invoke.
-        Status decompressionStatus = context.RequestDecompressionScratch(ref node, FilterTensor, out data->FilterDecompressionIndex);
-        if (decompressionStatus == Status.Ok) decompressionStatus = context.RequestDecompressionScratch(ref node, BiasTensor, out data->BiasDecompressionIndex);
+        Status decompressionStatus = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, filterDecodedAtPrepare: false,
+            out data->FilterDecompressionIndex, out data->BiasDecompressionIndex);
         if (decompressionStatus != Status.Ok) return decompressionStatus;
 
         if (input.Type == TensorType.Float32)

@@ -72,8 +72,8 @@ public class CheckOperatorsTests
         Assert.Contains("4 of 5 operator nodes cannot run with this op resolver", interpreter.Errors.MessageText);
         Assert.Equal(5, sink.Verdicts.Count);
         Assert.Equal("supported", sink.Verdicts[(0, 0)]);
-        Assert.Equal("missing: MUL is not registered in the op resolver", sink.Verdicts[(0, 1)]);
-        Assert.Equal("missing: custom op 'MY_OP' is not registered in the op resolver", sink.Verdicts[(0, 2)]);
+        Assert.Equal("missing: not registered in the op resolver: MUL", sink.Verdicts[(0, 1)]);
+        Assert.Equal("missing: not registered in the op resolver: custom op 'MY_OP'", sink.Verdicts[(0, 2)]);
         Assert.StartsWith("Prepare ", sink.Verdicts[(0, 3)]);
         Assert.Contains("INT32", sink.Verdicts[(0, 3)]);
         Assert.StartsWith("Prepare ", sink.Verdicts[(0, 4)]);

@@ -141,7 +141,7 @@ public class InspectCommandTests
         CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("NOT SUPPORTED: custom op 'ethos-u' is not provided by TfLiteMicro (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
+        Assert.Contains("NOT SUPPORTED: not provided by TfLiteMicro: custom op 'ethos-u' (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
         Assert.Contains("1 of 1 operator nodes are not supported", result.Stdout);
     }
 
@@ -177,7 +177,7 @@ public class InspectCommandTests
         CliResult result = CliResult.Run("inspect", path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("NOT SUPPORTED: custom op 'MY_OP' is not provided by TfLiteMicro", result.Stdout);
+        Assert.Contains("NOT SUPPORTED: not provided by TfLiteMicro: custom op 'MY_OP'", result.Stdout);
         Assert.Contains("0:FLOAT32[4] -> 1:FLOAT32[4]", result.Stdout);
         Assert.Matches("CAST .*NOT SUPPORTED: refused at Prepare: .*INT64", result.Stdout);
         Assert.Matches("ADD .* supported", result.Stdout);

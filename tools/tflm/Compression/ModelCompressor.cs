@@ -177,10 +177,12 @@ public static unsafe class ModelCompressor
         bool clustered = false;
         if (options.Cluster > 0 && CanCluster(type))
         {
+            var channelMembers = new List<int>[channels];
+            for (int c = 0; c < channels; c++) channelMembers[c] = new List<int>(perChannel);
+            for (int e = 0; e < count; e++) channelMembers[Channel(e)].Add(e);
             for (int c = 0; c < channels; c++)
             {
-                var members = new List<int>();
-                for (int e = 0; e < count; e++) if (Channel(e) == c) members.Add(e);
+                List<int> members = channelMembers[c];
                 var numeric = new double[members.Count];
                 for (int i = 0; i < numeric.Length; i++) numeric[i] = ToNumber(type, values[members[i]]);
                 (double min, double max) = Range(type);

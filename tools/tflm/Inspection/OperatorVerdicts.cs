@@ -61,8 +61,8 @@ public sealed class OperatorVerdicts : OperatorCheckSink
         // Missing from the resolver checked, or from TfLiteMicro altogether? Only the latter is final.
         OperatorCode code = model.GetOperatorCode(model.GetSubgraph(subgraphIndex).GetOperator(nodeIndex).OpcodeIndex);
         string reason = message.ToString();
-        if (everyKernel != null && !ReferenceResolver.Supports(everyKernel, code))
-            reason = reason.Replace("is not registered in the op resolver", "is not provided by TfLiteMicro", StringComparison.Ordinal);
+        if (everyKernel != null && !ReferenceResolver.Supports(everyKernel, code) && reason.StartsWith(MicroInterpreter.NotRegisteredPrefix, StringComparison.Ordinal))
+            reason = "not provided by TfLiteMicro: " + reason.Substring(MicroInterpreter.NotRegisteredPrefix.Length);
         reasons[(subgraphIndex, nodeIndex)] = reason;
     }
 
