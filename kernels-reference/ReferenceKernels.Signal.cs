@@ -2,35 +2,35 @@ namespace TfLiteMicro.Kernels.Reference;
 
 public static partial class ReferenceKernels
 {
-    public static Status AddSignalWindow(this OpResolver resolver) => resolver.AddCustom("SignalWindow", SignalWindow.Kernel);
+    public static Status AddSignalWindow(this OpResolver resolver) => resolver.AddCustom("SignalWindow"u8, SignalWindow.Kernel);
 
-    public static Status AddSignalFftAutoScale(this OpResolver resolver) => resolver.AddCustom("SignalFftAutoScale", SignalFftAutoScale.Kernel);
+    public static Status AddSignalFftAutoScale(this OpResolver resolver) => resolver.AddCustom("SignalFftAutoScale"u8, SignalFftAutoScale.Kernel);
 
-    public static Status AddSignalRfft(this OpResolver resolver) => resolver.AddCustom("SignalRfft", SignalRfft.Kernel);
+    public static Status AddSignalRfft(this OpResolver resolver) => resolver.AddCustom("SignalRfft"u8, SignalRfft.Kernel);
 
-    public static Status AddSignalEnergy(this OpResolver resolver) => resolver.AddCustom("SignalEnergy", SignalEnergy.Kernel);
+    public static Status AddSignalEnergy(this OpResolver resolver) => resolver.AddCustom("SignalEnergy"u8, SignalEnergy.Kernel);
 
-    public static Status AddSignalFilterBank(this OpResolver resolver) => resolver.AddCustom("SignalFilterBank", SignalFilterBank.Kernel);
+    public static Status AddSignalFilterBank(this OpResolver resolver) => resolver.AddCustom("SignalFilterBank"u8, SignalFilterBank.Kernel);
 
     public static Status AddSignalFilterBankSquareRoot(this OpResolver resolver) =>
-        resolver.AddCustom("SignalFilterBankSquareRoot", SignalFilterBankSquareRoot.Kernel);
+        resolver.AddCustom("SignalFilterBankSquareRoot"u8, SignalFilterBankSquareRoot.Kernel);
 
     public static Status AddSignalFilterBankSpectralSubtraction(this OpResolver resolver) =>
-        resolver.AddCustom("SignalFilterBankSpectralSubtraction", SignalFilterBankSpectralSubtraction.Kernel);
+        resolver.AddCustom("SignalFilterBankSpectralSubtraction"u8, SignalFilterBankSpectralSubtraction.Kernel);
 
-    public static Status AddSignalFilterBankLog(this OpResolver resolver) => resolver.AddCustom("SignalFilterBankLog", SignalFilterBankLog.Kernel);
+    public static Status AddSignalFilterBankLog(this OpResolver resolver) => resolver.AddCustom("SignalFilterBankLog"u8, SignalFilterBankLog.Kernel);
 
-    public static Status AddSignalPcan(this OpResolver resolver) => resolver.AddCustom("SignalPCAN", SignalPcan.Kernel);
+    public static Status AddSignalPcan(this OpResolver resolver) => resolver.AddCustom("SignalPCAN"u8, SignalPcan.Kernel);
 
-    public static Status AddSignalDelay(this OpResolver resolver) => resolver.AddCustom("SignalDelay", SignalDelay.Kernel);
+    public static Status AddSignalDelay(this OpResolver resolver) => resolver.AddCustom("SignalDelay"u8, SignalDelay.Kernel);
 
-    public static Status AddSignalFramer(this OpResolver resolver) => resolver.AddCustom("SignalFramer", SignalFramer.Kernel);
+    public static Status AddSignalFramer(this OpResolver resolver) => resolver.AddCustom("SignalFramer"u8, SignalFramer.Kernel);
 
-    public static Status AddSignalStacker(this OpResolver resolver) => resolver.AddCustom("SignalStacker", SignalStacker.Kernel);
+    public static Status AddSignalStacker(this OpResolver resolver) => resolver.AddCustom("SignalStacker"u8, SignalStacker.Kernel);
 
-    public static Status AddSignalOverlapAdd(this OpResolver resolver) => resolver.AddCustom("SignalOverlapAdd", SignalOverlapAdd.Kernel);
+    public static Status AddSignalOverlapAdd(this OpResolver resolver) => resolver.AddCustom("SignalOverlapAdd"u8, SignalOverlapAdd.Kernel);
 
-    public static Status AddSignalIrfft(this OpResolver resolver) => resolver.AddCustom("SignalIrfft", SignalIrfft.Kernel);
+    public static Status AddSignalIrfft(this OpResolver resolver) => resolver.AddCustom("SignalIrfft"u8, SignalIrfft.Kernel);
 
     static partial void AddSignalKernels(OpResolver resolver, ref Status status)
     {

@@ -1,3 +1,5 @@
+using System;
+using Buffer = TfLiteMicro.Schema.Buffer;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Compression;
@@ -13,7 +15,7 @@ namespace TfLiteMicro.Compression;
 /// </summary>
 internal readonly unsafe struct CompressionMetadata
 {
-    public const string MetadataName = "COMPRESSION_METADATA";
+    public static ReadOnlySpan<byte> MetadataName => "COMPRESSION_METADATA"u8;
 
     /// <summary>Newest schema version understood; older ones are accepted, as TFLM's comment asks.</summary>
     public const uint SupportedSchemaVersion = 1;
@@ -55,20 +57,20 @@ internal readonly unsafe struct CompressionMetadata
         metadata = default;
         if (buffer.Length < 8)
         {
-            return errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA is ").Append(buffer.Length)
-                .Append(" bytes, too short for a FlatBuffer");
+            return errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA is "u8).Append(buffer.Length)
+                .Append(" bytes, too short for a FlatBuffer"u8);
         }
         var verifier = new FlatBufferVerifier(buffer.Data, buffer.Length, errors);
         if (!verifier.Dereference(0, out uint rootPosition) || !VerifyRoot(ref verifier, rootPosition))
         {
-            errors.Prefix("COMPRESSION_METADATA is malformed: ");
+            errors.Prefix("COMPRESSION_METADATA is malformed: "u8);
             return Status.MalformedModel;
         }
         metadata = new CompressionMetadata(new Table(buffer.Data + rootPosition));
         if (metadata.SchemaVersion > SupportedSchemaVersion)
         {
-            return errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA schema version ").Append(metadata.SchemaVersion)
-                .Append(" is newer than the supported version ").Append(SupportedSchemaVersion);
+            return errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA schema version "u8).Append(metadata.SchemaVersion)
+                .Append(" is newer than the supported version "u8).Append(SupportedSchemaVersion);
         }
         return Status.Ok;
     }
@@ -76,11 +78,11 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifyRoot(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, Ids.SchemaVersion, 4)) return verifier.InField("schema_version");
-        if (!verifier.OffsetVectorField(in frame, Ids.Subgraphs, out uint subgraphs, out int count)) return verifier.InField("subgraphs");
+        if (!verifier.ScalarField(in frame, Ids.SchemaVersion, 4)) return verifier.InField("schema_version"u8);
+        if (!verifier.OffsetVectorField(in frame, Ids.Subgraphs, out uint subgraphs, out int count)) return verifier.InField("subgraphs"u8);
         for (int s = 0; s < count; s++)
         {
-            if (!VerifySubgraph(ref verifier, verifier.DereferenceElement(subgraphs, s))) return verifier.InElement("subgraphs", s);
+            if (!VerifySubgraph(ref verifier, verifier.DereferenceElement(subgraphs, s))) return verifier.InElement("subgraphs"u8, s);
         }
         verifier.LeaveTable();
         return true;
@@ -89,10 +91,10 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifySubgraph(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.OffsetVectorField(in frame, Ids.LutTensors, out uint tensors, out int count)) return verifier.InField("lut_tensors");
+        if (!verifier.OffsetVectorField(in frame, Ids.LutTensors, out uint tensors, out int count)) return verifier.InField("lut_tensors"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyLutTensor(ref verifier, verifier.DereferenceElement(tensors, i))) return verifier.InElement("lut_tensors", i);
+            if (!VerifyLutTensor(ref verifier, verifier.DereferenceElement(tensors, i))) return verifier.InElement("lut_tensors"u8, i);
         }
         verifier.LeaveTable();
         return true;
@@ -101,9 +103,9 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifyLutTensor(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, Ids.Tensor, 4)) return verifier.InField("tensor");
-        if (!verifier.ScalarField(in frame, Ids.ValueBuffer, 4)) return verifier.InField("value_buffer");
-        if (!verifier.ScalarField(in frame, Ids.IndexBitWidth, 1)) return verifier.InField("index_bitwidth");
+        if (!verifier.ScalarField(in frame, Ids.Tensor, 4)) return verifier.InField("tensor"u8);
+        if (!verifier.ScalarField(in frame, Ids.ValueBuffer, 4)) return verifier.InField("value_buffer"u8);
+        if (!verifier.ScalarField(in frame, Ids.IndexBitWidth, 1)) return verifier.InField("index_bitwidth"u8);
         verifier.LeaveTable();
         return true;
     }

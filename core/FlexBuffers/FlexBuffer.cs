@@ -14,7 +14,7 @@ public static class FlexBuffer
     {
         FlexError error = ReadRoot(buffer, out root);
         if (error == FlexError.None) return Status.Ok;
-        return errors.Fail(Status.MalformedModel, "FlexBuffer root (").Append(buffer.Length).Append(" bytes): ")
+        return errors.Fail(Status.MalformedModel, "FlexBuffer root ("u8).Append(buffer.Length).Append(" bytes): "u8)
             .Append(FlexBufferBytes.Describe(error));
     }
 
@@ -40,9 +40,9 @@ public static class FlexBuffer
         return FlexError.None;
     }
 
-    internal static Status Fail(ErrorReporter errors, FlexError error, FlexBufferType type, string expected)
+    internal static Status Fail(ErrorReporter errors, FlexError error, FlexBufferType type, ReadOnlySpan<byte> expected)
     {
-        return errors.Fail(Status.MalformedModel, "FlexBuffer: value of type ").Append(FlexBufferTypes.Name(type))
-            .Append(" cannot be read as ").Append(expected).Append(": ").Append(FlexBufferBytes.Describe(error));
+        return errors.Fail(Status.MalformedModel, "FlexBuffer: value of type "u8).Append(FlexBufferTypes.Name(type))
+            .Append(" cannot be read as "u8).Append(expected).Append(": "u8).Append(FlexBufferBytes.Describe(error));
     }
 }

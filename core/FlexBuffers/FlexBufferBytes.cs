@@ -78,16 +78,16 @@ internal static class FlexBufferBytes
         return (long)((value >> 1) | (value & 1)) * 2f;
     }
 
-    public static string Describe(FlexError error)
+    public static System.ReadOnlySpan<byte> Describe(FlexError error)
     {
         switch (error)
         {
-            case FlexError.OutOfBounds: return "an offset or length points outside the buffer";
-            case FlexError.BadWidth: return "invalid byte width";
-            case FlexError.WrongType: return "value has the wrong type";
-            case FlexError.OutOfRange: return "value is out of range";
-            case FlexError.UnterminatedKey: return "key is not zero-terminated";
-            default: return "ok";
+            case FlexError.OutOfBounds: return "an offset or length points outside the buffer"u8;
+            case FlexError.BadWidth: return "invalid byte width"u8;
+            case FlexError.WrongType: return "value has the wrong type"u8;
+            case FlexError.OutOfRange: return "value is out of range"u8;
+            case FlexError.UnterminatedKey: return "key is not zero-terminated"u8;
+            default: return "ok"u8;
         }
     }
 }

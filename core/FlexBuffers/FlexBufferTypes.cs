@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.FlexBuffers;
 
 /// <summary>Classification of <see cref="FlexBufferType"/> values, following the FlexBuffers specification.</summary>
@@ -26,39 +28,39 @@ public static class FlexBufferTypes
     /// <summary>Element count implied by a fixed typed vector type (2, 3 or 4).</summary>
     public static int FixedLength(FlexBufferType vectorType) => (vectorType - FlexBufferType.VectorInt2) / 3 + 2;
 
-    public static string Name(FlexBufferType type)
+    public static System.ReadOnlySpan<byte> Name(FlexBufferType type)
     {
         switch (type)
         {
-            case FlexBufferType.Null: return "NULL";
-            case FlexBufferType.Int: return "INT";
-            case FlexBufferType.UInt: return "UINT";
-            case FlexBufferType.Float: return "FLOAT";
-            case FlexBufferType.Key: return "KEY";
-            case FlexBufferType.String: return "STRING";
-            case FlexBufferType.IndirectInt: return "INDIRECT_INT";
-            case FlexBufferType.IndirectUInt: return "INDIRECT_UINT";
-            case FlexBufferType.IndirectFloat: return "INDIRECT_FLOAT";
-            case FlexBufferType.Map: return "MAP";
-            case FlexBufferType.Vector: return "VECTOR";
-            case FlexBufferType.VectorInt: return "VECTOR_INT";
-            case FlexBufferType.VectorUInt: return "VECTOR_UINT";
-            case FlexBufferType.VectorFloat: return "VECTOR_FLOAT";
-            case FlexBufferType.VectorKey: return "VECTOR_KEY";
-            case FlexBufferType.VectorString: return "VECTOR_STRING";
-            case FlexBufferType.VectorInt2: return "VECTOR_INT2";
-            case FlexBufferType.VectorUInt2: return "VECTOR_UINT2";
-            case FlexBufferType.VectorFloat2: return "VECTOR_FLOAT2";
-            case FlexBufferType.VectorInt3: return "VECTOR_INT3";
-            case FlexBufferType.VectorUInt3: return "VECTOR_UINT3";
-            case FlexBufferType.VectorFloat3: return "VECTOR_FLOAT3";
-            case FlexBufferType.VectorInt4: return "VECTOR_INT4";
-            case FlexBufferType.VectorUInt4: return "VECTOR_UINT4";
-            case FlexBufferType.VectorFloat4: return "VECTOR_FLOAT4";
-            case FlexBufferType.Blob: return "BLOB";
-            case FlexBufferType.Bool: return "BOOL";
-            case FlexBufferType.VectorBool: return "VECTOR_BOOL";
-            default: return "UNKNOWN";
+            case FlexBufferType.Null: return "NULL"u8;
+            case FlexBufferType.Int: return "INT"u8;
+            case FlexBufferType.UInt: return "UINT"u8;
+            case FlexBufferType.Float: return "FLOAT"u8;
+            case FlexBufferType.Key: return "KEY"u8;
+            case FlexBufferType.String: return "STRING"u8;
+            case FlexBufferType.IndirectInt: return "INDIRECT_INT"u8;
+            case FlexBufferType.IndirectUInt: return "INDIRECT_UINT"u8;
+            case FlexBufferType.IndirectFloat: return "INDIRECT_FLOAT"u8;
+            case FlexBufferType.Map: return "MAP"u8;
+            case FlexBufferType.Vector: return "VECTOR"u8;
+            case FlexBufferType.VectorInt: return "VECTOR_INT"u8;
+            case FlexBufferType.VectorUInt: return "VECTOR_UINT"u8;
+            case FlexBufferType.VectorFloat: return "VECTOR_FLOAT"u8;
+            case FlexBufferType.VectorKey: return "VECTOR_KEY"u8;
+            case FlexBufferType.VectorString: return "VECTOR_STRING"u8;
+            case FlexBufferType.VectorInt2: return "VECTOR_INT2"u8;
+            case FlexBufferType.VectorUInt2: return "VECTOR_UINT2"u8;
+            case FlexBufferType.VectorFloat2: return "VECTOR_FLOAT2"u8;
+            case FlexBufferType.VectorInt3: return "VECTOR_INT3"u8;
+            case FlexBufferType.VectorUInt3: return "VECTOR_UINT3"u8;
+            case FlexBufferType.VectorFloat3: return "VECTOR_FLOAT3"u8;
+            case FlexBufferType.VectorInt4: return "VECTOR_INT4"u8;
+            case FlexBufferType.VectorUInt4: return "VECTOR_UINT4"u8;
+            case FlexBufferType.VectorFloat4: return "VECTOR_FLOAT4"u8;
+            case FlexBufferType.Blob: return "BLOB"u8;
+            case FlexBufferType.Bool: return "BOOL"u8;
+            case FlexBufferType.VectorBool: return "VECTOR_BOOL"u8;
+            default: return "UNKNOWN"u8;
         }
     }
 }

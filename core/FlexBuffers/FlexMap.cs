@@ -59,7 +59,7 @@ public readonly ref struct FlexMap
     }
 
     /// <summary>Finds the value stored under <paramref name="key"/> (ASCII). False when absent or the key table is damaged.</summary>
-    public bool TryFind(string key, out FlexReference value)
+    public bool TryFind(ReadOnlySpan<byte> key, out FlexReference value)
     {
         value = default;
         for (int i = 0; i < Count; i++)
@@ -70,60 +70,60 @@ public readonly ref struct FlexMap
         return false;
     }
 
-    public bool ContainsKey(string key) => TryFind(key, out _);
+    public bool ContainsKey(ReadOnlySpan<byte> key) => TryFind(key, out _);
 
-    public Status Get(string key, ErrorReporter errors, out FlexReference value)
+    public Status Get(ReadOnlySpan<byte> key, ErrorReporter errors, out FlexReference value)
     {
         if (TryFind(key, out value)) return Status.Ok;
-        return errors.Fail(Status.MalformedModel, "FlexBuffer: key '").Append(key).Append("' not found");
+        return errors.Fail(Status.MalformedModel, "FlexBuffer: key '"u8).Append(key).Append("' not found"u8);
     }
 
-    public Status GetInt32(string key, ErrorReporter errors, out int value)
+    public Status GetInt32(ReadOnlySpan<byte> key, ErrorReporter errors, out int value)
     {
         value = 0;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
         FlexError error = reference.ReadInt64(out long wide);
         if (error == FlexError.None && (wide < int.MinValue || wide > int.MaxValue)) error = FlexError.OutOfRange;
         if (error == FlexError.None) value = (int)wide;
-        return Report(errors, error, key, reference.Type, "a 32-bit integer");
+        return Report(errors, error, key, reference.Type, "a 32-bit integer"u8);
     }
 
-    public Status GetInt64(string key, ErrorReporter errors, out long value)
+    public Status GetInt64(ReadOnlySpan<byte> key, ErrorReporter errors, out long value)
     {
         value = 0;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
-        return Report(errors, reference.ReadInt64(out value), key, reference.Type, "an integer");
+        return Report(errors, reference.ReadInt64(out value), key, reference.Type, "an integer"u8);
     }
 
-    public Status GetUInt64(string key, ErrorReporter errors, out ulong value)
+    public Status GetUInt64(ReadOnlySpan<byte> key, ErrorReporter errors, out ulong value)
     {
         value = 0;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
-        return Report(errors, reference.ReadUInt64(out value), key, reference.Type, "an unsigned integer");
+        return Report(errors, reference.ReadUInt64(out value), key, reference.Type, "an unsigned integer"u8);
     }
 
-    public Status GetFloat(string key, ErrorReporter errors, out float value)
+    public Status GetFloat(ReadOnlySpan<byte> key, ErrorReporter errors, out float value)
     {
         value = 0f;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
-        return Report(errors, reference.ReadFloat(out value), key, reference.Type, "a float");
+        return Report(errors, reference.ReadFloat(out value), key, reference.Type, "a float"u8);
     }
 
-    public Status GetBool(string key, ErrorReporter errors, out bool value)
+    public Status GetBool(ReadOnlySpan<byte> key, ErrorReporter errors, out bool value)
     {
         value = false;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
-        return Report(errors, reference.ReadBool(out value), key, reference.Type, "a bool");
+        return Report(errors, reference.ReadBool(out value), key, reference.Type, "a bool"u8);
     }
 
-    public Status GetVector(string key, ErrorReporter errors, out FlexVector vector)
+    public Status GetVector(ReadOnlySpan<byte> key, ErrorReporter errors, out FlexVector vector)
     {
         vector = default;
         if (!TryFind(key, out FlexReference reference)) return Get(key, errors, out _);
-        return Report(errors, reference.ReadVector(out vector), key, reference.Type, "a vector");
+        return Report(errors, reference.ReadVector(out vector), key, reference.Type, "a vector"u8);
     }
 
-    private static bool KeyEquals(ReadOnlySpan<byte> candidate, string key)
+    private static bool KeyEquals(ReadOnlySpan<byte> candidate, ReadOnlySpan<byte> key)
     {
         if (candidate.Length != key.Length) return false;
         for (int i = 0; i < key.Length; i++)
@@ -133,11 +133,11 @@ public readonly ref struct FlexMap
         return true;
     }
 
-    private static Status Report(ErrorReporter errors, FlexError error, string key, FlexBufferType type, string expected)
+    private static Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> key, FlexBufferType type, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
-        return errors.Fail(Status.MalformedModel, "FlexBuffer: key '").Append(key).Append("' of type ")
-            .Append(FlexBufferTypes.Name(type)).Append(" cannot be read as ").Append(expected).Append(": ")
+        return errors.Fail(Status.MalformedModel, "FlexBuffer: key '"u8).Append(key).Append("' of type "u8)
+            .Append(FlexBufferTypes.Name(type)).Append(" cannot be read as "u8).Append(expected).Append(": "u8)
             .Append(FlexBufferBytes.Describe(error));
     }
 }

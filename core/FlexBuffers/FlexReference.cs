@@ -46,21 +46,21 @@ public readonly ref struct FlexReference
 
     public bool TryGetBool(out bool value) => ReadBool(out value) == FlexError.None;
 
-    public Status GetInt64(ErrorReporter errors, out long value) => Report(errors, ReadInt64(out value), "an integer");
+    public Status GetInt64(ErrorReporter errors, out long value) => Report(errors, ReadInt64(out value), "an integer"u8);
 
     public Status GetInt32(ErrorReporter errors, out int value)
     {
         FlexError error = ReadInt64(out long wide);
         if (error == FlexError.None && (wide < int.MinValue || wide > int.MaxValue)) error = FlexError.OutOfRange;
         value = error == FlexError.None ? (int)wide : 0;
-        return Report(errors, error, "a 32-bit integer");
+        return Report(errors, error, "a 32-bit integer"u8);
     }
 
-    public Status GetUInt64(ErrorReporter errors, out ulong value) => Report(errors, ReadUInt64(out value), "an unsigned integer");
+    public Status GetUInt64(ErrorReporter errors, out ulong value) => Report(errors, ReadUInt64(out value), "an unsigned integer"u8);
 
-    public Status GetFloat(ErrorReporter errors, out float value) => Report(errors, ReadFloat(out value), "a float");
+    public Status GetFloat(ErrorReporter errors, out float value) => Report(errors, ReadFloat(out value), "a float"u8);
 
-    public Status GetBool(ErrorReporter errors, out bool value) => Report(errors, ReadBool(out value), "a bool");
+    public Status GetBool(ErrorReporter errors, out bool value) => Report(errors, ReadBool(out value), "a bool"u8);
 
     // ----- containers and strings -----
 
@@ -68,9 +68,9 @@ public readonly ref struct FlexReference
 
     public bool TryGetMap(out FlexMap map) => ReadMap(out map) == FlexError.None;
 
-    public Status GetVector(ErrorReporter errors, out FlexVector vector) => Report(errors, ReadVector(out vector), "a vector");
+    public Status GetVector(ErrorReporter errors, out FlexVector vector) => Report(errors, ReadVector(out vector), "a vector"u8);
 
-    public Status GetMap(ErrorReporter errors, out FlexMap map) => Report(errors, ReadMap(out map), "a map");
+    public Status GetMap(ErrorReporter errors, out FlexMap map) => Report(errors, ReadMap(out map), "a map"u8);
 
     /// <summary>The bytes of a STRING or KEY value (without the terminating zero).</summary>
     public bool TryGetString(out ReadOnlySpan<byte> text) => ReadString(out text) == FlexError.None;
@@ -236,7 +236,7 @@ public readonly ref struct FlexReference
         return FlexError.None;
     }
 
-    private Status Report(ErrorReporter errors, FlexError error, string expected)
+    private Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
         return FlexBuffer.Fail(errors, error, Type, expected);

@@ -81,7 +81,7 @@ public readonly ref struct FlexVector
     public Status Get(int index, ErrorReporter errors, out FlexReference element)
     {
         if (TryGet(index, out element)) return Status.Ok;
-        return errors.Fail(Status.MalformedModel, "FlexBuffer: vector index ").Append(index).Append(" is outside 0..")
+        return errors.Fail(Status.MalformedModel, "FlexBuffer: vector index "u8).Append(index).Append(" is outside 0.."u8)
             .Append(Count - 1);
     }
 
@@ -89,7 +89,7 @@ public readonly ref struct FlexVector
     {
         value = 0;
         Status status = Get(index, errors, out FlexReference element);
-        return status != Status.Ok ? status : Element(errors, element.ReadInt64(out value), element.Type, index, "an integer");
+        return status != Status.Ok ? status : Element(errors, element.ReadInt64(out value), element.Type, index, "an integer"u8);
     }
 
     public Status GetInt32(int index, ErrorReporter errors, out int value)
@@ -98,8 +98,8 @@ public readonly ref struct FlexVector
         Status status = GetInt64(index, errors, out long wide);
         if (status != Status.Ok) return status;
         if (wide < int.MinValue || wide > int.MaxValue)
-            return errors.Fail(Status.MalformedModel, "FlexBuffer: vector element ").Append(index).Append(" = ").Append(wide)
-                .Append(" does not fit a 32-bit integer");
+            return errors.Fail(Status.MalformedModel, "FlexBuffer: vector element "u8).Append(index).Append(" = "u8).Append(wide)
+                .Append(" does not fit a 32-bit integer"u8);
         value = (int)wide;
         return Status.Ok;
     }
@@ -108,14 +108,14 @@ public readonly ref struct FlexVector
     {
         value = 0f;
         Status status = Get(index, errors, out FlexReference element);
-        return status != Status.Ok ? status : Element(errors, element.ReadFloat(out value), element.Type, index, "a float");
+        return status != Status.Ok ? status : Element(errors, element.ReadFloat(out value), element.Type, index, "a float"u8);
     }
 
-    private static Status Element(ErrorReporter errors, FlexError error, FlexBufferType type, int index, string expected)
+    private static Status Element(ErrorReporter errors, FlexError error, FlexBufferType type, int index, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
-        return errors.Fail(Status.MalformedModel, "FlexBuffer: vector element ").Append(index).Append(" of type ")
-            .Append(FlexBufferTypes.Name(type)).Append(" cannot be read as ").Append(expected).Append(": ")
+        return errors.Fail(Status.MalformedModel, "FlexBuffer: vector element "u8).Append(index).Append(" of type "u8)
+            .Append(FlexBufferTypes.Name(type)).Append(" cannot be read as "u8).Append(expected).Append(": "u8)
             .Append(FlexBufferBytes.Describe(error));
     }
 }

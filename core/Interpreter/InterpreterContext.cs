@@ -35,7 +35,7 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     public override Status InvokeSubgraph(int subgraphIndex)
     {
-        if (Phase != KernelPhase.Invoke) return Errors.Fail(Status.InvalidState, "InvokeSubgraph is only allowed in Invoke");
+        if (Phase != KernelPhase.Invoke) return Errors.Fail(Status.InvalidState, "InvokeSubgraph is only allowed in Invoke"u8);
         return interpreter.InvokeSubgraph(subgraphIndex);
     }
 
@@ -69,11 +69,11 @@ internal sealed unsafe class InterpreterContext : KernelContext
     {
         if (Phase != KernelPhase.Init && Phase != KernelPhase.Prepare)
         {
-            Errors.Fail(Status.InvalidState, "AllocatePersistentBuffer is only allowed in Init and Prepare");
+            Errors.Fail(Status.InvalidState, "AllocatePersistentBuffer is only allowed in Init and Prepare"u8);
             return null;
         }
         byte* result = interpreter.Allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.PersistentBuffers);
-        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's persistent buffer");
+        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's persistent buffer"u8);
         return result;
     }
 
@@ -82,7 +82,7 @@ internal sealed unsafe class InterpreterContext : KernelContext
         if (Phase != KernelPhase.Prepare)
         {
             bufferIndex = -1;
-            return Errors.Fail(Status.InvalidState, "RequestScratchBuffer is only allowed in Prepare");
+            return Errors.Fail(Status.InvalidState, "RequestScratchBuffer is only allowed in Prepare"u8);
         }
         return interpreter.AddScratchRequest(bytes, out bufferIndex);
     }
@@ -92,7 +92,7 @@ internal sealed unsafe class InterpreterContext : KernelContext
     public override void* AllocateTempBuffer(int bytes, int alignment)
     {
         byte* result = interpreter.Allocator.Arena.AllocateTemp(bytes, alignment);
-        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's temp buffer");
+        if (result == null) interpreter.ArenaTooSmall(bytes, "a kernel's temp buffer"u8);
         return result;
     }
 

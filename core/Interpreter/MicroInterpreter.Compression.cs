@@ -12,8 +12,7 @@ namespace TfLiteMicro;
 // not decompress an input it is given compressed is an error at Prepare, not silently wrong numbers.
 public sealed unsafe partial class MicroInterpreter
 {
-    private const string DecompressingKernels =
-        "TFLM decompresses only in FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, CONCATENATION and ASSIGN_VARIABLE";
+    private static ReadOnlySpan<byte> DecompressingKernels => "TFLM decompresses only in FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, CONCATENATION and ASSIGN_VARIABLE"u8;
 
     /// <summary>Number of LUT-compressed tensors over all subgraphs (0 for an uncompressed model).</summary>
     public int CompressedTensorCount { get; private set; }
@@ -26,8 +25,8 @@ public sealed unsafe partial class MicroInterpreter
         if (status != Status.Ok) return status;
         if (metadata.SubgraphCount > subgraphCount)
         {
-            return Errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA describes ").Append(metadata.SubgraphCount)
-                .Append(" subgraphs but the model has ").Append(subgraphCount);
+            return Errors.Fail(Status.MalformedModel, "COMPRESSION_METADATA describes "u8).Append(metadata.SubgraphCount)
+                .Append(" subgraphs but the model has "u8).Append(subgraphCount);
         }
 
         for (int s = 0; s < metadata.SubgraphCount; s++)
@@ -37,7 +36,7 @@ public sealed unsafe partial class MicroInterpreter
             SubgraphAllocation* sub = &subgraphs[s];
             int tableBytes = sub->TensorCount * sizeof(LutTensor*);
             sub->Compressed = (LutTensor**)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.CompressionData);
-            if (sub->Compressed == null) return ArenaTooSmall(tableBytes, "compression tables");
+            if (sub->Compressed == null) return ArenaTooSmall(tableBytes, "compression tables"u8);
             new Span<byte>(sub->Compressed, tableBytes).Clear();
 
             for (int i = 0; i < lutCount; i++)
@@ -46,11 +45,11 @@ public sealed unsafe partial class MicroInterpreter
                 status = AttachLutTensor(s, tensorIndex, valueBuffer, bitWidth);
                 if (status != Status.Ok)
                 {
-                    Errors.Prefix("): ");
-                    PrefixNumber(i);
-                    Errors.Prefix(", lut_tensors ");
-                    PrefixNumber(s);
-                    Errors.Prefix("COMPRESSION_METADATA (subgraph ");
+                    Errors.Prefix("): "u8);
+                    Errors.Prefix(i);
+                    Errors.Prefix(", lut_tensors "u8);
+                    Errors.Prefix(s);
+                    Errors.Prefix("COMPRESSION_METADATA (subgraph "u8);
                     return status;
                 }
                 CompressedTensorCount++;
@@ -64,40 +63,40 @@ public sealed unsafe partial class MicroInterpreter
         SubgraphAllocation* sub = &subgraphs[subgraphIndex];
         if ((uint)tensorIndex >= (uint)sub->TensorCount)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor index ").Append(tensorIndex).Append(" is out of range (")
-                .Append(sub->TensorCount).Append(" tensors)");
+            return Errors.Fail(Status.MalformedModel, "tensor index "u8).Append(tensorIndex).Append(" is out of range ("u8)
+                .Append(sub->TensorCount).Append(" tensors)"u8);
         }
-        if (sub->Compressed[tensorIndex] != null) return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" is listed twice");
+        if (sub->Compressed[tensorIndex] != null) return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" is listed twice"u8);
 
         Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
         EvalTensor* eval = &sub->Tensors[tensorIndex];
         if (eval->Data == null)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex)
-                .Append(" is not a constant tensor; only constant tensors can be compressed");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex)
+                .Append(" is not a constant tensor; only constant tensors can be compressed"u8);
         }
         int elementSize = CompressedElementSize(tensor.Type);
         if (elementSize == 0)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" has type ").Append(TensorTypes.Name(tensor.Type))
-                .Append("; compressed tensors must be FLOAT32, INT8, INT16, INT32, INT64 or BOOL (as in TFLM)");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" has type "u8).Append(TensorTypes.Name(tensor.Type))
+                .Append("; compressed tensors must be FLOAT32, INT8, INT16, INT32, INT64 or BOOL (as in TFLM)"u8);
         }
         if (bitWidth < 1 || bitWidth > LutDecompression.MaxBitWidth)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": index_bitwidth ").Append(bitWidth)
-                .Append(" is outside 1..").Append(LutDecompression.MaxBitWidth);
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": index_bitwidth "u8).Append(bitWidth)
+                .Append(" is outside 1.."u8).Append(LutDecompression.MaxBitWidth);
         }
         if (valueBufferIndex >= (uint)model.BufferCount)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": value_buffer ").Append(valueBufferIndex)
-                .Append(" is out of range (").Append(model.BufferCount).Append(" buffers)");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": value_buffer "u8).Append(valueBufferIndex)
+                .Append(" is out of range ("u8).Append(model.BufferCount).Append(" buffers)"u8);
         }
         Buffer values = model.GetBuffer((int)valueBufferIndex);
         if (values.Length == 0 || values.Length % elementSize != 0)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": value buffer ").Append(valueBufferIndex)
-                .Append(" holds ").Append(values.Length).Append(" bytes, not a whole number of ").Append(TensorTypes.Name(tensor.Type))
-                .Append(" values");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": value buffer "u8).Append(valueBufferIndex)
+                .Append(" holds "u8).Append(values.Length).Append(" bytes, not a whole number of "u8).Append(TensorTypes.Name(tensor.Type))
+                .Append(" values"u8);
         }
 
         int elementCount = Dimensions.ElementCount(eval->Dims);
@@ -111,13 +110,13 @@ public sealed unsafe partial class MicroInterpreter
             int rank = eval->Dims[0];
             if (axis != 0 && axis != rank - 1)
             {
-                return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" is quantized along axis ").Append(axis)
-                    .Append("; compression supports per-channel tables only along the first or the last axis");
+                return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" is quantized along axis "u8).Append(axis)
+                    .Append("; compression supports per-channel tables only along the first or the last axis"u8);
             }
             if (rank == 0 || eval->Dims[1 + axis] != channelCount)
             {
-                return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(" has ").Append(channelCount)
-                    .Append(" quantization channels but dimension ").Append(axis).Append(" is ").Append(rank == 0 ? 0 : eval->Dims[1 + axis]);
+                return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" has "u8).Append(channelCount)
+                    .Append(" quantization channels but dimension "u8).Append(axis).Append(" is "u8).Append(rank == 0 ? 0 : eval->Dims[1 + axis]);
             }
             channelIsLastAxis = axis != 0 && rank > 1;
         }
@@ -125,34 +124,34 @@ public sealed unsafe partial class MicroInterpreter
         int valueCount = values.Length / elementSize;
         if (valueCount % channelCount != 0)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(valueCount)
-                .Append(" table values do not divide into ").Append(channelCount).Append(" channels");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": "u8).Append(valueCount)
+                .Append(" table values do not divide into "u8).Append(channelCount).Append(" channels"u8);
         }
         int valuesPerChannel = valueCount / channelCount;
         if (valuesPerChannel > LutDecompression.MaxValuesPerChannel)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(valuesPerChannel)
-                .Append(" values per channel table; at most ").Append(LutDecompression.MaxValuesPerChannel).Append(" are supported");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": "u8).Append(valuesPerChannel)
+                .Append(" values per channel table; at most "u8).Append(LutDecompression.MaxValuesPerChannel).Append(" are supported"u8);
         }
 
         Buffer packed = model.GetBuffer(tensor.BufferIndex);
         long packedBytes = LutDecompression.PackedBytes(elementCount, bitWidth);
         if (packed.Length < packedBytes)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": ").Append(elementCount).Append(" indices of ")
-                .Append(bitWidth).Append(" bits need ").Append(packedBytes).Append(" bytes but the buffer holds ").Append(packed.Length);
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": "u8).Append(elementCount).Append(" indices of "u8)
+                .Append(bitWidth).Append(" bits need "u8).Append(packedBytes).Append(" bytes but the buffer holds "u8).Append(packed.Length);
         }
         // Checked once here so that decompression at Invoke can never read outside a channel's table.
         int badElement = LutDecompression.FindIndexOutOfRange(packed.Bytes, elementCount, bitWidth, valuesPerChannel);
         if (badElement >= 0)
         {
-            return Errors.Fail(Status.MalformedModel, "tensor ").Append(tensorIndex).Append(": element ").Append(badElement)
-                .Append(" has index ").Append(LutDecompression.IndexAt(packed.Bytes, badElement, bitWidth))
-                .Append(" but each value table holds ").Append(valuesPerChannel).Append(" values");
+            return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(": element "u8).Append(badElement)
+                .Append(" has index "u8).Append(LutDecompression.IndexAt(packed.Bytes, badElement, bitWidth))
+                .Append(" but each value table holds "u8).Append(valuesPerChannel).Append(" values"u8);
         }
 
         LutTensor* lut = (LutTensor*)allocator.AllocatePersistent(sizeof(LutTensor), sizeof(void*), AllocationCategory.CompressionData);
-        if (lut == null) return ArenaTooSmall(sizeof(LutTensor), "compression tables");
+        if (lut == null) return ArenaTooSmall(sizeof(LutTensor), "compression tables"u8);
         sub->Compressed[tensorIndex] = lut;
         lut->ValueTable = values.Data;
         lut->ValuesPerChannel = valuesPerChannel;
@@ -215,12 +214,12 @@ public sealed unsafe partial class MicroInterpreter
     internal Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes)
     {
         LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
-        if (lut == null) return Errors.Fail(Status.InvalidArgument, "tensor ").Append(tensorIndex).Append(" is not compressed");
+        if (lut == null) return Errors.Fail(Status.InvalidArgument, "tensor "u8).Append(tensorIndex).Append(" is not compressed"u8);
         int bytes = lut->ElementCount * lut->ElementSize;
         if (destination == null || destinationBytes < bytes)
         {
-            return Errors.Fail(Status.InvalidArgument, "decompressing tensor ").Append(tensorIndex).Append(" needs ").Append(bytes)
-                .Append(" bytes, the destination has ").Append(destinationBytes);
+            return Errors.Fail(Status.InvalidArgument, "decompressing tensor "u8).Append(tensorIndex).Append(" needs "u8).Append(bytes)
+                .Append(" bytes, the destination has "u8).Append(destinationBytes);
         }
         EvalTensor* eval = &subgraphs[currentSubgraph].Tensors[tensorIndex];
         LutDecompression.Decompress(
@@ -242,8 +241,8 @@ public sealed unsafe partial class MicroInterpreter
             LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
             if (lut == null) continue;
             if (lut->ClaimedBySubgraph == currentSubgraph && lut->ClaimedByNode == currentNode) continue;
-            return Errors.Fail(Status.UnsupportedOperator, "input ").Append(i).Append(" (tensor ").Append(tensorIndex)
-                .Append(") is LUT-compressed but this kernel does not decompress it; ").Append(DecompressingKernels);
+            return Errors.Fail(Status.UnsupportedOperator, "input "u8).Append(i).Append(" (tensor "u8).Append(tensorIndex)
+                .Append(") is LUT-compressed but this kernel does not decompress it; "u8).Append(DecompressingKernels);
         }
         return Status.Ok;
     }

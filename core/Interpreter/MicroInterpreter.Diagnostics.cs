@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro;
@@ -21,10 +22,10 @@ public sealed unsafe partial class MicroInterpreter
     public Status CheckOperators(OperatorCheckSink sink)
     {
         if (state != State.Created)
-            return Errors.Fail(Status.InvalidState, "CheckOperators needs a fresh interpreter: no AllocateTensors or earlier check");
+            return Errors.Fail(Status.InvalidState, "CheckOperators needs a fresh interpreter: no AllocateTensors or earlier check"u8);
         state = State.Failed;
         Errors.Clear();
-        if (!allocator.BeginModelAllocation()) return Errors.Fail(Status.InvalidState, "another model is being allocated on this allocator");
+        if (!allocator.BeginModelAllocation()) return Errors.Fail(Status.InvalidState, "another model is being allocated on this allocator"u8);
         int unsupported = 0;
         Status status = CheckAllOperators(sink, ref unsupported);
         allocator.EndModelAllocation();
@@ -37,8 +38,8 @@ public sealed unsafe partial class MicroInterpreter
         }
         int nodeTotal = 0;
         for (int s = 0; s < subgraphCount; s++) nodeTotal += subgraphs[s].NodeCount;
-        return Errors.Fail(Status.UnsupportedOperator, "").Append(unsupported).Append(" of ").Append(nodeTotal)
-            .Append(" operator nodes cannot run with this op resolver");
+        return Errors.Fail(Status.UnsupportedOperator, ""u8).Append(unsupported).Append(" of "u8).Append(nodeTotal)
+            .Append(" operator nodes cannot run with this op resolver"u8);
     }
 
     private Status CheckAllOperators(OperatorCheckSink sink, ref int unsupported)
@@ -69,7 +70,7 @@ public sealed unsafe partial class MicroInterpreter
                 }
                 else if (!isCustom && op.CustomOptionsLength > 0)
                 {
-                    Errors.Fail(Status.MalformedModel, "a builtin operator must not carry custom options");
+                    Errors.Fail(Status.MalformedModel, "a builtin operator must not carry custom options"u8);
                     sink.Rejected(s, n, KernelPhase.Init, Status.MalformedModel, Errors.Message);
                     unsupported++;
                 }
@@ -135,11 +136,11 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     /// <summary>Start of the message for an operator missing from the resolver (the operator's name follows).</summary>
-    public const string NotRegisteredPrefix = "not registered in the op resolver: ";
+    public static ReadOnlySpan<byte> NotRegisteredPrefix => "not registered in the op resolver: "u8;
 
     private void ReportRejected(OperatorCheckSink sink, ref Node node, KernelPhase phase, Status status)
     {
-        if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message");
+        if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message"u8);
         sink.Rejected(node.SubgraphIndex, node.OperatorIndex, phase, status, Errors.Message);
         node.KernelSlot = -1;
     }

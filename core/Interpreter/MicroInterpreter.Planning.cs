@@ -1,3 +1,5 @@
+using System;
+using Buffer = TfLiteMicro.Schema.Buffer;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Schema;
 
@@ -8,7 +10,7 @@ namespace TfLiteMicro;
 // the planner, and the commit of addresses into the eval tensors and scratch handles.
 public sealed unsafe partial class MicroInterpreter
 {
-    private const string OfflineMemoryAllocationMetadata = "OfflineMemoryAllocation";
+    private static ReadOnlySpan<byte> OfflineMemoryAllocationMetadata => "OfflineMemoryAllocation"u8;
 
     private int allocationScope;
 
@@ -19,7 +21,7 @@ public sealed unsafe partial class MicroInterpreter
         // The scratch requests sit at the head start; copy them to the tail-side handles' bookkeeping first.
         int handleBytes = scratchCount * sizeof(void*);
         scratchHandles = (void**)allocator.AllocatePersistent(handleBytes, sizeof(void*), AllocationCategory.ScratchHandles);
-        if (scratchHandles == null && handleBytes > 0) return ArenaTooSmall(handleBytes, "scratch buffer handles");
+        if (scratchHandles == null && handleBytes > 0) return ArenaTooSmall(handleBytes, "scratch buffer handles"u8);
 
         int tensorTotal = 0;
         for (int s = 0; s < subgraphCount; s++) tensorTotal += subgraphs[s].TensorCount;
@@ -41,9 +43,9 @@ public sealed unsafe partial class MicroInterpreter
         int infoCount = tensorTotal + scratchCount;
         int infoBytes = infoCount * sizeof(AllocationInfo);
         AllocationInfo* infos = (AllocationInfo*)arena.AllocateTemp(infoBytes, sizeof(void*));
-        if (infos == null && infoBytes > 0) return ArenaTooSmall(infoBytes, "memory planning (allocation info)");
+        if (infos == null && infoBytes > 0) return ArenaTooSmall(infoBytes, "memory planning (allocation info)"u8);
         int* subgraphOffsets = (int*)arena.AllocateTemp(subgraphCount * sizeof(int), sizeof(int));
-        if (subgraphOffsets == null) return ArenaTooSmall(subgraphCount * sizeof(int), "memory planning");
+        if (subgraphOffsets == null) return ArenaTooSmall(subgraphCount * sizeof(int), "memory planning"u8);
 
         InitializeAllocationInfo(infos, subgraphOffsets, hasOfflinePlan, offlinePlan, tensorTotal);
         allocationScope = 0;
@@ -61,7 +63,7 @@ public sealed unsafe partial class MicroInterpreter
         }
         int workspaceBytes = plannedBuffers * planner.BytesPerBuffer;
         byte* workspace = arena.AllocateTemp(workspaceBytes, sizeof(long));
-        if (workspace == null && workspaceBytes > 0) return ArenaTooSmall(workspaceBytes, "memory planner workspace");
+        if (workspace == null && workspaceBytes > 0) return ArenaTooSmall(workspaceBytes, "memory planner workspace"u8);
         status = planner.Init(workspace, workspaceBytes, Errors);
         if (status != Status.Ok) return status;
 
@@ -81,9 +83,9 @@ public sealed unsafe partial class MicroInterpreter
             int needed = arena.RequiredBytesForHead(planBytes);
             int peak = arena.RequiredBytesForHead(0) - arena.TailBytes + arena.PeakBytes;
             if (peak > needed) needed = peak;
-            return Errors.Fail(Status.ArenaTooSmall, "arena too small: the memory plan needs ").Append(planBytes)
-                .Append(" bytes of head and the persistent data ").Append(arena.TailBytes)
-                .Append(" bytes, so the arena needs at least ").Append(needed).Append(" bytes but has ")
+            return Errors.Fail(Status.ArenaTooSmall, "arena too small: the memory plan needs "u8).Append(planBytes)
+                .Append(" bytes of head and the persistent data "u8).Append(arena.TailBytes)
+                .Append(" bytes, so the arena needs at least "u8).Append(needed).Append(" bytes but has "u8)
                 .Append(arena.ArenaBytes);
         }
 
@@ -107,9 +109,9 @@ public sealed unsafe partial class MicroInterpreter
         int headBytes = planBytes > allocator.MaxHeadBytes ? planBytes : allocator.MaxHeadBytes;
         if (!arena.ReserveHead(headBytes))
         {
-            return Errors.Fail(Status.ArenaTooSmall, "arena too small: the head needs ").Append(headBytes)
-                .Append(" bytes; the arena needs at least ").Append(arena.RequiredBytesForHead(headBytes))
-                .Append(" bytes but has ").Append(arena.ArenaBytes);
+            return Errors.Fail(Status.ArenaTooSmall, "arena too small: the head needs "u8).Append(headBytes)
+                .Append(" bytes; the arena needs at least "u8).Append(arena.RequiredBytesForHead(headBytes))
+                .Append(" bytes but has "u8).Append(arena.ArenaBytes);
         }
         allocator.RecordPlan(planBytes);
         return Status.Ok;
@@ -131,7 +133,7 @@ public sealed unsafe partial class MicroInterpreter
                 if (eval->Data != null) continue;
                 int bytes = eval->ByteCount;
                 eval->Data = allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.VariableTensors);
-                if (eval->Data == null && bytes > 0) return ArenaTooSmall(bytes, "variable tensor buffers");
+                if (eval->Data == null && bytes > 0) return ArenaTooSmall(bytes, "variable tensor buffers"u8);
             }
         }
         return Status.Ok;
@@ -213,8 +215,8 @@ public sealed unsafe partial class MicroInterpreter
         // A well-formed model calls each subgraph from a tree of control-flow ops; deeper nesting than there are
         // subgraphs means a cycle (a subgraph calling itself), which would never terminate.
         if (depth > subgraphCount)
-            return Errors.Fail(Status.MalformedModel, "control-flow operators call subgraph ").Append(subgraphIndex)
-                .Append(" recursively");
+            return Errors.Fail(Status.MalformedModel, "control-flow operators call subgraph "u8).Append(subgraphIndex)
+                .Append(" recursively"u8);
         SubGraph subgraph = model.GetSubgraph(subgraphIndex);
         AllocationInfo* local = &infos[subgraphOffsets[subgraphIndex]];
         bool revisit = WasWalked(local, subgraphs[subgraphIndex].TensorCount);

@@ -1,3 +1,5 @@
+using System;
+using Buffer = TfLiteMicro.Schema.Buffer;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Profiling;
 using TfLiteMicro.Schema;
@@ -131,12 +133,12 @@ public sealed unsafe partial class MicroInterpreter
     {
         if (state == State.Allocated) return Status.Ok;
         if (state == State.Failed)
-            return Errors.Fail(Status.InvalidState, "AllocateTensors already failed for this interpreter; create a new one");
+            return Errors.Fail(Status.InvalidState, "AllocateTensors already failed for this interpreter; create a new one"u8);
         Errors.Clear();
         if (!allocator.BeginModelAllocation())
         {
             state = State.Failed;
-            return Errors.Fail(Status.InvalidState, "another model is being allocated on this allocator");
+            return Errors.Fail(Status.InvalidState, "another model is being allocated on this allocator"u8);
         }
         Status status = AllocateAll();
         allocator.EndModelAllocation();
@@ -169,7 +171,7 @@ public sealed unsafe partial class MicroInterpreter
     public Status Reset()
     {
         if (state != State.Allocated)
-            return Errors.Fail(Status.InvalidState, "Reset needs a successful AllocateTensors");
+            return Errors.Fail(Status.InvalidState, "Reset needs a successful AllocateTensors"u8);
         for (int s = 0; s < subgraphCount; s++)
         {
             SubgraphAllocation* sub = &subgraphs[s];
@@ -190,7 +192,7 @@ public sealed unsafe partial class MicroInterpreter
     public Status InvokeSubgraph(int subgraphIndex)
     {
         if ((uint)subgraphIndex >= (uint)subgraphCount)
-            return Errors.Fail(Status.InvalidArgument, "subgraph index ").Append(subgraphIndex).Append(" out of range");
+            return Errors.Fail(Status.InvalidArgument, "subgraph index "u8).Append(subgraphIndex).Append(" out of range"u8);
         int savedSubgraph = currentSubgraph;
         int savedNode = currentNode;
         SubgraphAllocation* sub = &subgraphs[subgraphIndex];
@@ -211,7 +213,7 @@ public sealed unsafe partial class MicroInterpreter
                 currentNode = savedNode;
                 // Abort is a kernel's "stop this run here" (TFLM's kTfLiteAbort), not an error: no message.
                 if (status == Status.Abort) return status;
-                return PrefixNodeError(status, ref node, "Invoke");
+                return PrefixNodeError(status, ref node, "Invoke"u8);
             }
         }
         currentSubgraph = savedSubgraph;
@@ -242,7 +244,7 @@ public sealed unsafe partial class MicroInterpreter
                 currentSubgraph = s;
                 currentNode = n;
                 status = resolver.GetKernel(node.KernelSlot).Init(context, ref node);
-                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Init");
+                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Init"u8);
             }
         }
 
@@ -260,7 +262,7 @@ public sealed unsafe partial class MicroInterpreter
                 status = ReserveScratchRequests();
                 if (status != Status.Ok) return status;
                 status = PrepareNode(ref node);
-                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Prepare");
+                if (status != Status.Ok) return PrefixNodeError(status, ref node, "Prepare"u8);
             }
         }
 
@@ -275,7 +277,7 @@ public sealed unsafe partial class MicroInterpreter
     private Status ReserveScratchRequests()
     {
         int requestBytes = (scratchCount + KernelContext.MaxScratchBuffersPerOp) * sizeof(ScratchRequest);
-        return allocator.Arena.ResizeHead(requestBytes) ? Status.Ok : ArenaTooSmall(requestBytes, "scratch buffer requests");
+        return allocator.Arena.ResizeHead(requestBytes) ? Status.Ok : ArenaTooSmall(requestBytes, "scratch buffer requests"u8);
     }
 
     /// <summary>
@@ -288,7 +290,7 @@ public sealed unsafe partial class MicroInterpreter
         if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
         bool releasedTemp = allocator.Arena.ResetTempAllocations();
         if (status == Status.Ok && !releasedTemp)
-            status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare");
+            status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare"u8);
         return status;
     }
 
@@ -297,12 +299,12 @@ public sealed unsafe partial class MicroInterpreter
     {
         subgraphCount = model.SubgraphCount;
         emptyDims = (int*)allocator.AllocatePersistent(sizeof(int), sizeof(int), AllocationCategory.Bookkeeping);
-        if (emptyDims == null) return ArenaTooSmall(sizeof(int), "bookkeeping");
+        if (emptyDims == null) return ArenaTooSmall(sizeof(int), "bookkeeping"u8);
         *emptyDims = 0;
 
         int tableBytes = subgraphCount * sizeof(SubgraphAllocation);
         subgraphs = (SubgraphAllocation*)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.Bookkeeping);
-        if (subgraphs == null) return ArenaTooSmall(tableBytes, "subgraph tables");
+        if (subgraphs == null) return ArenaTooSmall(tableBytes, "subgraph tables"u8);
 
         for (int s = 0; s < subgraphCount; s++)
         {
@@ -314,7 +316,7 @@ public sealed unsafe partial class MicroInterpreter
 
             int tensorBytes = sub->TensorCount * sizeof(EvalTensor);
             sub->Tensors = (EvalTensor*)allocator.AllocatePersistent(tensorBytes, sizeof(void*), AllocationCategory.EvalTensors);
-            if (sub->Tensors == null && tensorBytes > 0) return ArenaTooSmall(tensorBytes, "eval tensors");
+            if (sub->Tensors == null && tensorBytes > 0) return ArenaTooSmall(tensorBytes, "eval tensors"u8);
             for (int t = 0; t < sub->TensorCount; t++)
             {
                 Tensor tensor = subgraph.GetTensor(t);
@@ -329,7 +331,7 @@ public sealed unsafe partial class MicroInterpreter
 
             int nodeBytes = sub->NodeCount * sizeof(Node);
             sub->Nodes = (Node*)allocator.AllocatePersistent(nodeBytes, sizeof(void*), AllocationCategory.Nodes);
-            if (sub->Nodes == null && nodeBytes > 0) return ArenaTooSmall(nodeBytes, "nodes");
+            if (sub->Nodes == null && nodeBytes > 0) return ArenaTooSmall(nodeBytes, "nodes"u8);
             for (int n = 0; n < sub->NodeCount; n++)
             {
                 Operator op = subgraph.GetOperator(n);
@@ -367,10 +369,10 @@ public sealed unsafe partial class MicroInterpreter
             }
         }
         if (capacity < 0)
-            return Errors.Fail(Status.InvalidArgument, "resource variable capacity must not be negative, got ").Append(capacity);
+            return Errors.Fail(Status.InvalidArgument, "resource variable capacity must not be negative, got "u8).Append(capacity);
         if (capacity == 0) return Status.Ok;
         resourceVariables = ResourceVariables.CreateInTail(allocator, capacity, Errors);
-        if (resourceVariables == null) return ArenaTooSmall(ResourceVariables.TableBytes(capacity), "resource variable table");
+        if (resourceVariables == null) return ArenaTooSmall(ResourceVariables.TableBytes(capacity), "resource variable table"u8);
         return Status.Ok;
     }
 
@@ -383,8 +385,8 @@ public sealed unsafe partial class MicroInterpreter
             OperatorCode code = model.GetOperatorCode(c);
             int slot = code.BuiltinCode == BuiltinOperator.CUSTOM ? resolver.FindCustom(code.CustomCode) : resolver.FindBuiltin(code.BuiltinCode);
             if (slot >= 0 || !IsOperatorCodeUsed(c)) continue;
-            if (missing == 0) Errors.Fail(Status.UnsupportedOperator, "the op resolver lacks operators the model needs: ");
-            else Errors.Append(", ");
+            if (missing == 0) Errors.Fail(Status.UnsupportedOperator, "the op resolver lacks operators the model needs: "u8);
+            else Errors.Append(", "u8);
             AppendOperator(code);
             missing++;
         }
@@ -408,9 +410,9 @@ public sealed unsafe partial class MicroInterpreter
                     node->KernelSlot = resolver.FindBuiltin(code.BuiltinCode);
                     if (op.CustomOptionsLength > 0)
                     {
-                        return Errors.Fail(Status.MalformedModel, BuiltinOperators.Name(code.BuiltinCode))
-                            .Append(" (subgraph ").Append(s).Append(", node ").Append(n)
-                            .Append("): a builtin operator must not carry custom options");
+                        return Errors.Fail(Status.MalformedModel, ReadOnlySpan<byte>.Empty).AppendName(BuiltinOperators.Name(code.BuiltinCode))
+                            .Append(" (subgraph "u8).Append(s).Append(", node "u8).Append(n)
+                            .Append("): a builtin operator must not carry custom options"u8);
                     }
                 }
             }
@@ -423,12 +425,12 @@ public sealed unsafe partial class MicroInterpreter
     {
         if (code.BuiltinCode != BuiltinOperator.CUSTOM)
         {
-            Errors.Append(BuiltinOperators.Name(code.BuiltinCode));
+            Errors.AppendName(BuiltinOperators.Name(code.BuiltinCode));
             return;
         }
-        Errors.Append("custom op '").AppendAscii(code.CustomCode.Bytes).Append('\'');
+        Errors.Append("custom op '"u8).AppendName(code.CustomCode.Bytes).Append('\'');
         // Vela-compiled models hand whole subgraphs to an Arm Ethos-U NPU through this one custom op.
-        if (code.CustomCode.EqualsAscii(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)");
+        if (code.CustomCode.EqualsUtf8(EthosUCustomOp)) Errors.Append(" (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)"u8);
     }
 
     private bool IsOperatorCodeUsed(int opcodeIndex)
@@ -444,20 +446,20 @@ public sealed unsafe partial class MicroInterpreter
         return false;
     }
 
-    private Status PrefixNodeError(Status status, ref Node node, string phase)
+    private Status PrefixNodeError(Status status, ref Node node, ReadOnlySpan<byte> phase)
     {
-        if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message");
+        if (Errors.Message.Length == 0) Errors.Fail(status, "failed without a message"u8);
         // "<OP> (subgraph s, node n) <phase>: <kernel message>"
-        Errors.Prefix(": ");
+        Errors.Prefix(": "u8);
         Errors.Prefix(phase);
-        Errors.Prefix(") ");
-        PrefixNumber(node.OperatorIndex);
-        Errors.Prefix(", node ");
-        PrefixNumber(node.SubgraphIndex);
-        Errors.Prefix(" (subgraph ");
+        Errors.Prefix(") "u8);
+        Errors.Prefix(node.OperatorIndex);
+        Errors.Prefix(", node "u8);
+        Errors.Prefix(node.SubgraphIndex);
+        Errors.Prefix(" (subgraph "u8);
         if (node.KernelSlot >= 0)
         {
-            Errors.Prefix(resolver.GetName(node.KernelSlot));
+            Errors.Prefix(resolver.GetName(node.KernelSlot).Utf8);
         }
         else
         {
@@ -466,35 +468,19 @@ public sealed unsafe partial class MicroInterpreter
         return status == Status.Ok ? Status.Error : status;
     }
 
-    private void PrefixNumber(int value)
-    {
-        // Prefix digits from the last to the first (no string formatting on device).
-        if (value == 0)
-        {
-            Errors.Prefix("0");
-            return;
-        }
-        while (value > 0)
-        {
-            Errors.Prefix(Digits[value % 10]);
-            value /= 10;
-        }
-    }
+    private static ReadOnlySpan<byte> EthosUCustomOp => "ethos-u"u8;
 
-    private const string EthosUCustomOp = "ethos-u";
-
-    private static readonly string[] Digits = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-
-    internal Status ArenaTooSmall(int requestedBytes, string what)
+    
+    internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".
         ArenaAllocator arena = allocator.Arena;
         int inUse = arena.ArenaBytes - arena.GetAvailableMemory(1);
         int needed = inUse + requestedBytes;
-        return Errors.Fail(Status.ArenaTooSmall, "arena too small: ").Append(what).Append(" need ")
-            .Append(requestedBytes).Append(" more bytes; the arena needs at least ").Append(needed)
-            .Append(" bytes but has ").Append(arena.ArenaBytes);
+        return Errors.Fail(Status.ArenaTooSmall, "arena too small: "u8).Append(what).Append(" need "u8)
+            .Append(requestedBytes).Append(" more bytes; the arena needs at least "u8).Append(needed)
+            .Append(" bytes but has "u8).Append(arena.ArenaBytes);
     }
 
     private void ResetVariableTensors()
@@ -573,9 +559,9 @@ public sealed unsafe partial class MicroInterpreter
             if (scratchRequests[i].NodeIndex == currentNode && scratchRequests[i].SubgraphIndex == currentSubgraph) forThisNode++;
         }
         if (forThisNode >= KernelContext.MaxScratchBuffersPerOp)
-            return Errors.Fail(Status.CapacityExceeded, "more than ").Append(KernelContext.MaxScratchBuffersPerOp)
-                .Append(" scratch buffers requested by one node");
-        if (bytes < 0) return Errors.Fail(Status.InvalidArgument, "negative scratch buffer size ").Append(bytes);
+            return Errors.Fail(Status.CapacityExceeded, "more than "u8).Append(KernelContext.MaxScratchBuffersPerOp)
+                .Append(" scratch buffers requested by one node"u8);
+        if (bytes < 0) return Errors.Fail(Status.InvalidArgument, "negative scratch buffer size "u8).Append(bytes);
         ScratchRequest* request = &scratchRequests[scratchCount];
         request->Bytes = bytes;
         request->NodeIndex = currentNode;

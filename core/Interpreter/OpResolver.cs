@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro;
@@ -8,13 +9,13 @@ namespace TfLiteMicro;
 /// add themselves through extension methods (<c>resolver.AddFullyConnected()</c> ...); a port replaces entries with
 /// <see cref="Override"/>.
 /// </summary>
-public sealed class OpResolver
+public sealed partial class OpResolver
 {
     public const int DefaultCapacity = 128;
 
     private readonly OpKernel?[] kernels;
     private readonly BuiltinOperator[] codes;
-    private readonly string?[] customNames;
+    private readonly byte[]?[] customNames;
     private int count;
 
     public OpResolver(int capacity = DefaultCapacity)
@@ -22,7 +23,7 @@ public sealed class OpResolver
         if (capacity < 1) capacity = 1;
         kernels = new OpKernel?[capacity];
         codes = new BuiltinOperator[capacity];
-        customNames = new string?[capacity];
+        customNames = new byte[]?[capacity];
         Errors = new ErrorReporter();
     }
 
@@ -36,20 +37,22 @@ public sealed class OpResolver
     public Status AddBuiltin(BuiltinOperator op, OpKernel kernel)
     {
         if (op == BuiltinOperator.CUSTOM)
-            return Errors.Fail(Status.InvalidArgument, "use AddCustom to register custom operators");
+            return Errors.Fail(Status.InvalidArgument, "use AddCustom to register custom operators"u8);
         if (FindBuiltin(op) >= 0)
-            return Errors.Fail(Status.InvalidArgument, "operator ").Append(BuiltinOperators.Name(op))
-                .Append(" is already registered in the op resolver");
+            return Errors.Fail(Status.InvalidArgument, "operator "u8).AppendName(BuiltinOperators.Name(op))
+                .Append(" is already registered in the op resolver"u8);
         return Insert(op, null, kernel);
     }
 
-    /// <summary>Registers a custom operator by the name the model's operator code carries.</summary>
-    public Status AddCustom(string name, OpKernel kernel)
+    /// <summary>Registers a custom operator by the name the model's operator code carries (UTF-8, e.g. <c>"SignalWindow"u8</c>).</summary>
+    public Status AddCustom(ReadOnlySpan<byte> name, OpKernel kernel)
     {
         if (FindCustom(name) >= 0)
-            return Errors.Fail(Status.InvalidArgument, "custom operator ").Append(name)
-                .Append(" is already registered in the op resolver");
-        return Insert(BuiltinOperator.CUSTOM, name, kernel);
+            return Errors.Fail(Status.InvalidArgument, "custom operator "u8).AppendName(name)
+                .Append(" is already registered in the op resolver"u8);
+        byte[] copy = new byte[name.Length];
+        name.CopyTo(copy);
+        return Insert(BuiltinOperator.CUSTOM, copy, kernel);
     }
 
     /// <summary>Adds or replaces the kernel of a builtin operator (how a port swaps in its faster kernels).</summary>
@@ -62,7 +65,7 @@ public sealed class OpResolver
     }
 
     /// <summary>Adds or replaces the kernel of a custom operator.</summary>
-    public Status OverrideCustom(string name, OpKernel kernel)
+    public Status OverrideCustom(ReadOnlySpan<byte> name, OpKernel kernel)
     {
         int slot = FindCustom(name);
         if (slot < 0) return AddCustom(name, kernel);
@@ -79,43 +82,35 @@ public sealed class OpResolver
         return -1;
     }
 
-    public int FindCustom(string name)
+    public int FindCustom(ReadOnlySpan<byte> name)
     {
         for (int i = 0; i < count; i++)
         {
-            string? candidate = customNames[i];
-            if (candidate != null && SameText(candidate, name)) return i;
+            byte[]? candidate = customNames[i];
+            if (candidate != null && SameBytes(candidate, name)) return i;
         }
         return -1;
     }
 
-    public int FindCustom(Utf8Span name)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            string? candidate = customNames[i];
-            if (candidate != null && name.EqualsAscii(candidate)) return i;
-        }
-        return -1;
-    }
+    public int FindCustom(Utf8Span name) => FindCustom(name.Bytes);
 
     public OpKernel GetKernel(int slot) => kernels[slot]!;
 
     public BuiltinOperator GetCode(int slot) => codes[slot];
 
     /// <summary>The op name used in messages and by the profiler ("FULLY_CONNECTED", or the custom name).</summary>
-    public string GetName(int slot) => customNames[slot] ?? BuiltinOperators.Name(codes[slot]);
+    public OperatorName GetName(int slot) => new OperatorName(codes[slot], customNames[slot]);
 
     /// <summary>True when a builtin operator is registered.</summary>
     public bool Contains(BuiltinOperator op) => FindBuiltin(op) >= 0;
 
-    private Status Insert(BuiltinOperator op, string? name, OpKernel kernel)
+    private Status Insert(BuiltinOperator op, byte[]? name, OpKernel kernel)
     {
         if (count == kernels.Length)
         {
-            Errors.Fail(Status.CapacityExceeded, "op resolver is full (capacity ").Append(kernels.Length)
-                .Append("); cannot add ");
-            return name != null ? Errors.Append(name) : Errors.Append(BuiltinOperators.Name(op));
+            Errors.Fail(Status.CapacityExceeded, "op resolver is full (capacity "u8).Append(kernels.Length)
+                .Append("); cannot add "u8);
+            return name != null ? Errors.AppendName(name) : Errors.AppendName(BuiltinOperators.Name(op));
         }
         kernels[count] = kernel;
         codes[count] = op;
@@ -124,7 +119,7 @@ public sealed class OpResolver
         return Status.Ok;
     }
 
-    private static bool SameText(string a, string b)
+    private static bool SameBytes(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length) return false;
         for (int i = 0; i < a.Length; i++)

@@ -17,15 +17,15 @@ public abstract class OperatorCheckSink
 
     /// <summary>
     /// The resolver has no kernel for the node's operator. <paramref name="message"/> is
-    /// <see cref="MicroInterpreter.NotRegisteredPrefix"/> and the operator (the builtin name, or "custom op 'NAME'", with
+    /// <see cref="MicroInterpreter.NotRegisteredPrefix"/> and the operator, UTF-8 (the builtin name, or "custom op 'NAME'", with
     /// what it needs when that is known: an "ethos-u" op needs an Arm Ethos-U NPU).
     /// </summary>
-    public abstract void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message);
+    public abstract void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<byte> message);
 
     /// <summary>
     /// The node's kernel refused it: <paramref name="phase"/> is <see cref="KernelPhase.Init"/> (which also covers
     /// the interpreter's own checks made while binding the kernel) or <see cref="KernelPhase.Prepare"/>, and
-    /// <paramref name="message"/> is the kernel's message without the interpreter's "OP (subgraph s, node n)" prefix.
+    /// <paramref name="message"/> (UTF-8) is the kernel's message without the interpreter's "OP (subgraph s, node n)" prefix.
     /// </summary>
-    public abstract void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<char> message);
+    public abstract void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<byte> message);
 }

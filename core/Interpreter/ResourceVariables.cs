@@ -86,8 +86,8 @@ public sealed unsafe class ResourceVariables
         if (id >= 0) return id;
         if (count >= Capacity)
         {
-            errors.Fail(Status.CapacityExceeded, "the resource variable budget of ").Append(Capacity)
-                .Append(" variables is used up (InterpreterOptions.ResourceVariableCapacity)");
+            errors.Fail(Status.CapacityExceeded, "the resource variable budget of "u8).Append(Capacity)
+                .Append(" variables is used up (InterpreterOptions.ResourceVariableCapacity)"u8);
             return -1;
         }
         id = count++;
@@ -108,12 +108,12 @@ public sealed unsafe class ResourceVariables
     public Status Allocate(int id, KernelContext context, TensorInfo value)
     {
         if ((uint)id >= (uint)count)
-            return errors.Fail(Status.InvalidArgument, "resource variable ").Append(id).Append(" does not exist");
+            return errors.Fail(Status.InvalidArgument, "resource variable "u8).Append(id).Append(" does not exist"u8);
         ResourceVariable* variable = &variables[id];
         if (variable->Buffer != null) return Status.Ok;
         int bytes = value.ByteCount;
         byte* buffer = (byte*)context.AllocatePersistentBuffer(bytes);
-        if (buffer == null) return errors.LastStatus == Status.Ok ? errors.Fail(Status.ArenaTooSmall, "no memory for a resource variable buffer") : errors.LastStatus;
+        if (buffer == null) return errors.LastStatus == Status.Ok ? errors.Fail(Status.ArenaTooSmall, "no memory for a resource variable buffer"u8) : errors.LastStatus;
         variable->Buffer = buffer;
         variable->Bytes = bytes;
         variable->DefaultValue = value.Quantization.HasQuantization ? (byte)(sbyte)value.Quantization.ZeroPoint : (byte)0;
@@ -124,7 +124,7 @@ public sealed unsafe class ResourceVariables
     /// <summary>Copies variable <paramref name="id"/> into <paramref name="destination"/> (its size in bytes).</summary>
     public Status Read(int id, void* destination, int destinationBytes)
     {
-        Status status = CheckAccess(id, destinationBytes, "read");
+        Status status = CheckAccess(id, destinationBytes, "read"u8);
         if (status != Status.Ok) return status;
         ResourceVariable* variable = &variables[id];
         new ReadOnlySpan<byte>(variable->Buffer, variable->Bytes).CopyTo(new Span<byte>(destination, destinationBytes));
@@ -134,7 +134,7 @@ public sealed unsafe class ResourceVariables
     /// <summary>Copies <paramref name="sourceBytes"/> bytes from <paramref name="source"/> into variable <paramref name="id"/>.</summary>
     public Status Assign(int id, void* source, int sourceBytes)
     {
-        Status status = CheckAccess(id, sourceBytes, "assign");
+        Status status = CheckAccess(id, sourceBytes, "assign"u8);
         if (status != Status.Ok) return status;
         ResourceVariable* variable = &variables[id];
         new ReadOnlySpan<byte>(source, sourceBytes).CopyTo(new Span<byte>(variable->Buffer, variable->Bytes));
@@ -151,19 +151,19 @@ public sealed unsafe class ResourceVariables
         }
     }
 
-    private Status CheckAccess(int id, int bytes, string what)
+    private Status CheckAccess(int id, int bytes, ReadOnlySpan<byte> what)
     {
         // Checked at every access: the id travels through a tensor and may come from another subgraph.
         if ((uint)id >= (uint)count)
-            return errors.Fail(Status.InvalidArgument, "cannot ").Append(what).Append(" resource variable ").Append(id)
-                .Append(": only ").Append(count).Append(" exist");
+            return errors.Fail(Status.InvalidArgument, "cannot "u8).Append(what).Append(" resource variable "u8).Append(id)
+                .Append(": only "u8).Append(count).Append(" exist"u8);
         ResourceVariable* variable = &variables[id];
         if (variable->Buffer == null)
-            return errors.Fail(Status.InvalidState, "cannot ").Append(what).Append(" resource variable ").Append(id)
-                .Append(": no ASSIGN_VARIABLE allocated its buffer");
+            return errors.Fail(Status.InvalidState, "cannot "u8).Append(what).Append(" resource variable "u8).Append(id)
+                .Append(": no ASSIGN_VARIABLE allocated its buffer"u8);
         if (variable->Bytes != bytes)
-            return errors.Fail(Status.InvalidArgument, "cannot ").Append(what).Append(" resource variable ").Append(id)
-                .Append(" of ").Append(variable->Bytes).Append(" bytes with a tensor of ").Append(bytes).Append(" bytes");
+            return errors.Fail(Status.InvalidArgument, "cannot "u8).Append(what).Append(" resource variable "u8).Append(id)
+                .Append(" of "u8).Append(variable->Bytes).Append(" bytes with a tensor of "u8).Append(bytes).Append(" bytes"u8);
         return Status.Ok;
     }
 

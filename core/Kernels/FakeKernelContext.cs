@@ -47,19 +47,19 @@ public sealed unsafe class FakeKernelContext : KernelContext
     public override void* AllocatePersistentBuffer(int bytes)
     {
         byte* result = arena.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment);
-        if (result == null) Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a persistent buffer of ").Append(bytes).Append(" bytes");
+        if (result == null) Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a persistent buffer of "u8).Append(bytes).Append(" bytes"u8);
         return result;
     }
 
     public override Status RequestScratchBuffer(int bytes, out int bufferIndex)
     {
         bufferIndex = -1;
-        if (Phase != KernelPhase.Prepare) return Errors.Fail(Status.InvalidState, "RequestScratchBuffer is only allowed in Prepare");
+        if (Phase != KernelPhase.Prepare) return Errors.Fail(Status.InvalidState, "RequestScratchBuffer is only allowed in Prepare"u8);
         if (scratchCount == MaxScratchBuffersPerOp)
-            return Errors.Fail(Status.CapacityExceeded, "more than ").Append(MaxScratchBuffersPerOp).Append(" scratch buffers requested");
+            return Errors.Fail(Status.CapacityExceeded, "more than "u8).Append(MaxScratchBuffersPerOp).Append(" scratch buffers requested"u8);
         void* buffer = arena.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment);
         if (buffer == null && bytes > 0)
-            return Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a scratch buffer of ").Append(bytes).Append(" bytes");
+            return Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a scratch buffer of "u8).Append(bytes).Append(" bytes"u8);
         scratchBuffers[scratchCount] = buffer;
         bufferIndex = scratchCount++;
         return Status.Ok;
@@ -71,7 +71,7 @@ public sealed unsafe class FakeKernelContext : KernelContext
     public override void* AllocateTempBuffer(int bytes, int alignment)
     {
         byte* result = arena.AllocateTemp(bytes, alignment);
-        if (result == null) Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a temp buffer of ").Append(bytes).Append(" bytes");
+        if (result == null) Errors.Fail(Status.ArenaTooSmall, "kernel runner arena too small for a temp buffer of "u8).Append(bytes).Append(" bytes"u8);
         return result;
     }
 

@@ -124,7 +124,7 @@ public abstract unsafe class KernelContext
     /// Its tensors are planned inside the calling node's lifetime, so the caller's inputs and outputs stay intact.
     /// </summary>
     public virtual Status InvokeSubgraph(int subgraphIndex) =>
-        Errors.Fail(Status.InvalidState, "this kernel context cannot run subgraphs");
+        Errors.Fail(Status.InvalidState, "this kernel context cannot run subgraphs"u8);
 
     /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
     public virtual ResourceVariables? ResourceVariables => null;
@@ -178,23 +178,23 @@ public abstract unsafe class KernelContext
     /// also accepts the tensor for the current node). Fails when the tensor is not compressed or the space is short.
     /// </summary>
     public virtual Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes) =>
-        Errors.Fail(Status.InvalidArgument, "tensor ").Append(tensorIndex).Append(" is not compressed");
+        Errors.Fail(Status.InvalidArgument, "tensor "u8).Append(tensorIndex).Append(" is not compressed"u8);
 
     /// <summary>Helper for kernels: reports a failure and returns its status.</summary>
-    public Status Fail(string message) => Errors.Fail(Status.Error, message);
+    public Status Fail(ReadOnlySpan<byte> message) => Errors.Fail(Status.Error, message);
 
     /// <summary>Checks a tensor type and reports "expected X, got Y" with the tensor's role.</summary>
-    public Status ExpectType(TensorInfo tensor, TensorType expected, string role)
+    public Status ExpectType(TensorInfo tensor, TensorType expected, ReadOnlySpan<byte> role)
     {
         if (tensor.Type == expected) return Status.Ok;
-        return Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has type ")
-            .Append(TensorTypes.Name(tensor.Type)).Append(", expected ").Append(TensorTypes.Name(expected));
+        return Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has type "u8)
+            .Append(TensorTypes.Name(tensor.Type)).Append(", expected "u8).Append(TensorTypes.Name(expected));
     }
 
     /// <summary>Reports a type combination the kernel does not implement, naming the tensor.</summary>
-    public Status UnsupportedType(TensorInfo tensor, string role)
+    public Status UnsupportedType(TensorInfo tensor, ReadOnlySpan<byte> role)
     {
-        return Errors.Fail(Status.Error, "type ").Append(TensorTypes.Name(tensor.Type)).Append(" of ")
-            .Append(role).Append(" tensor ").Append(tensor.Index).Append(" is not supported");
+        return Errors.Fail(Status.Error, "type "u8).Append(TensorTypes.Name(tensor.Type)).Append(" of "u8)
+            .Append(role).Append(" tensor "u8).Append(tensor.Index).Append(" is not supported"u8);
     }
 }

@@ -1,10 +1,12 @@
+using System;
+
 namespace TfLiteMicro.Memory;
 
 /// <summary>
 /// Where the arena went (TFLM's RecordingMicroAllocator report): head (planned activations and scratch buffers),
 /// tail (persistent) by category, with requested and aligned bytes and counts.
 /// </summary>
-public sealed class ArenaUsageReport
+public sealed partial class ArenaUsageReport
 {
     private readonly int[] requested = new int[(int)AllocationCategory.Count];
     private readonly int[] used = new int[(int)AllocationCategory.Count];
@@ -32,19 +34,19 @@ public sealed class ArenaUsageReport
         counts[(int)category]++;
     }
 
-    public static string Name(AllocationCategory category)
+    public static ReadOnlySpan<byte> Name(AllocationCategory category)
     {
         switch (category)
         {
-            case AllocationCategory.EvalTensors: return "eval tensors";
-            case AllocationCategory.Nodes: return "nodes";
-            case AllocationCategory.PersistentBuffers: return "persistent buffers (op data)";
-            case AllocationCategory.VariableTensors: return "variable tensors";
-            case AllocationCategory.ScratchHandles: return "scratch buffer handles";
-            case AllocationCategory.Bookkeeping: return "bookkeeping";
-            case AllocationCategory.ResourceVariables: return "resource variable table";
-            case AllocationCategory.CompressionData: return "compression tables";
-            default: return "unknown";
+            case AllocationCategory.EvalTensors: return "eval tensors"u8;
+            case AllocationCategory.Nodes: return "nodes"u8;
+            case AllocationCategory.PersistentBuffers: return "persistent buffers (op data)"u8;
+            case AllocationCategory.VariableTensors: return "variable tensors"u8;
+            case AllocationCategory.ScratchHandles: return "scratch buffer handles"u8;
+            case AllocationCategory.Bookkeeping: return "bookkeeping"u8;
+            case AllocationCategory.ResourceVariables: return "resource variable table"u8;
+            case AllocationCategory.CompressionData: return "compression tables"u8;
+            default: return "unknown"u8;
         }
     }
 }

@@ -1,15 +1,17 @@
+using System;
+
 namespace TfLiteMicro.Profiling;
 
 /// <summary>
 /// Records up to a fixed number of events (tag, start, end ticks) in arrays allocated up front, like TFLM's
 /// MicroProfiler. Events beyond the capacity are counted as dropped rather than stopping the program.
 /// </summary>
-public sealed class EventProfiler : MicroProfiler
+public sealed partial class EventProfiler : MicroProfiler
 {
     public const int DefaultCapacity = 4096;
 
     private readonly TickSource clock;
-    private readonly string[] tags;
+    private readonly OperatorName[] tags;
     private readonly long[] starts;
     private readonly long[] ends;
     private int count;
@@ -17,7 +19,7 @@ public sealed class EventProfiler : MicroProfiler
     public EventProfiler(TickSource clock, int capacity = DefaultCapacity)
     {
         this.clock = clock;
-        tags = new string[capacity];
+        tags = new OperatorName[capacity];
         starts = new long[capacity];
         ends = new long[capacity];
     }
@@ -26,7 +28,7 @@ public sealed class EventProfiler : MicroProfiler
     public int EventCount => count;
     public int DroppedEvents { get; private set; }
 
-    public override int BeginEvent(string tag)
+    public override int BeginEvent(OperatorName tag)
     {
         if (count == tags.Length)
         {
@@ -44,7 +46,7 @@ public sealed class EventProfiler : MicroProfiler
         if (handle >= 0) ends[handle] = clock.Ticks;
     }
 
-    public string GetTag(int index) => tags[index];
+    public OperatorName GetTag(int index) => tags[index];
     public long GetTicks(int index) => ends[index] - starts[index];
 
     public long TotalTicks
@@ -58,12 +60,12 @@ public sealed class EventProfiler : MicroProfiler
     }
 
     /// <summary>Sum of the ticks of every event with this tag (per-op breakdown).</summary>
-    public long TicksForTag(string tag)
+    public long TicksForTag(ReadOnlySpan<byte> tag)
     {
         long total = 0;
         for (int i = 0; i < count; i++)
         {
-            if ((object)tags[i] == tag || SameText(tags[i], tag)) total += ends[i] - starts[i];
+            if (tags[i].Is(tag)) total += ends[i] - starts[i];
         }
         return total;
     }
@@ -72,15 +74,5 @@ public sealed class EventProfiler : MicroProfiler
     {
         count = 0;
         DroppedEvents = 0;
-    }
-
-    private static bool SameText(string a, string b)
-    {
-        if (a.Length != b.Length) return false;
-        for (int i = 0; i < a.Length; i++)
-        {
-            if (a[i] != b[i]) return false;
-        }
-        return true;
     }
 }

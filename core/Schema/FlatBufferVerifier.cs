@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Schema;
 
 /// <summary>
@@ -55,56 +57,56 @@ internal unsafe struct FlatBufferVerifier
         if (position == InvalidPosition) return false;
         if (++depth > MaxDepth)
         {
-            errors.Fail(Status.MalformedModel, "tables nested more than ").Append(MaxDepth).Append(" deep");
+            errors.Fail(Status.MalformedModel, "tables nested more than "u8).Append(MaxDepth).Append(" deep"u8);
             return false;
         }
         if (++tables > MaxTables)
         {
-            errors.Fail(Status.MalformedModel, "more than ").Append(MaxTables).Append(" tables (shared sub-tables?)");
+            errors.Fail(Status.MalformedModel, "more than "u8).Append(MaxTables).Append(" tables (shared sub-tables?)"u8);
             return false;
         }
         if (!Charge(1)) return false;
         if ((position & 3) != 0)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(" is not 4-byte aligned");
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(" is not 4-byte aligned"u8);
             return false;
         }
         if (position > length - 4)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(" is outside the buffer (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(" is outside the buffer (length "u8).Append(length).Append(')');
             return false;
         }
         int soffset = *(int*)(data + position);
         long vtable = (long)position - soffset;
         if (vtable < 0 || vtable > length - 4)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(": vtable offset ").Append(soffset)
-                .Append(" points outside the buffer (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(": vtable offset "u8).Append(soffset)
+                .Append(" points outside the buffer (length "u8).Append(length).Append(')');
             return false;
         }
         if ((vtable & 1) != 0)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(": vtable at ").Append(vtable).Append(" is not 2-byte aligned");
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(": vtable at "u8).Append(vtable).Append(" is not 2-byte aligned"u8);
             return false;
         }
         ushort vtableSize = *(ushort*)(data + vtable);
         ushort inlineSize = *(ushort*)(data + vtable + 2);
         if (vtableSize < 4 || (vtableSize & 1) != 0)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(": vtable at ").Append(vtable)
-                .Append(" has invalid size ").Append((int)vtableSize);
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(": vtable at "u8).Append(vtable)
+                .Append(" has invalid size "u8).Append((int)vtableSize);
             return false;
         }
         if (vtable + vtableSize > length)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(": vtable at ").Append(vtable).Append(" (")
-                .Append((int)vtableSize).Append(" bytes) extends past the buffer end (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(": vtable at "u8).Append(vtable).Append(" ("u8)
+                .Append((int)vtableSize).Append(" bytes) extends past the buffer end (length "u8).Append(length).Append(')');
             return false;
         }
         if (inlineSize < 4 || (long)position + inlineSize > length)
         {
-            errors.Fail(Status.MalformedModel, "table at offset ").Append(position).Append(": inline size ").Append((int)inlineSize)
-                .Append(" is invalid or extends past the buffer end (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "table at offset "u8).Append(position).Append(": inline size "u8).Append((int)inlineSize)
+                .Append(" is invalid or extends past the buffer end (length "u8).Append(length).Append(')');
             return false;
         }
         frame = new TableFrame(position, (uint)vtable, vtableSize, inlineSize);
@@ -128,15 +130,15 @@ internal unsafe struct FlatBufferVerifier
         if (offset == 0) return true;
         if (offset + size > frame.InlineSize)
         {
-            errors.Fail(Status.MalformedModel, "field id ").Append(id).Append(" at table offset ").Append((int)offset).Append(" (")
-                .Append(size).Append(" bytes) extends past the table's inline size ").Append((int)frame.InlineSize);
+            errors.Fail(Status.MalformedModel, "field id "u8).Append(id).Append(" at table offset "u8).Append((int)offset).Append(" ("u8)
+                .Append(size).Append(" bytes) extends past the table's inline size "u8).Append((int)frame.InlineSize);
             return false;
         }
         uint at = frame.Position + offset;
         if ((at & (uint)(size - 1)) != 0)
         {
-            errors.Fail(Status.MalformedModel, "field id ").Append(id).Append(" at buffer offset ").Append(at).Append(" is not ")
-                .Append(size).Append("-byte aligned");
+            errors.Fail(Status.MalformedModel, "field id "u8).Append(id).Append(" at buffer offset "u8).Append(at).Append(" is not "u8)
+                .Append(size).Append("-byte aligned"u8);
             return false;
         }
         return true;
@@ -166,14 +168,14 @@ internal unsafe struct FlatBufferVerifier
         uint relative = *(uint*)(data + at);
         if (relative == 0 || relative > int.MaxValue)
         {
-            errors.Fail(Status.MalformedModel, "offset at ").Append(at).Append(" has invalid value ").Append(relative);
+            errors.Fail(Status.MalformedModel, "offset at "u8).Append(at).Append(" has invalid value "u8).Append(relative);
             return false;
         }
         ulong absolute = (ulong)at + relative;
         if (absolute >= length)
         {
-            errors.Fail(Status.MalformedModel, "offset at ").Append(at).Append(" points to ").AppendUnsigned(absolute)
-                .Append(", outside the buffer (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "offset at "u8).Append(at).Append(" points to "u8).AppendUnsigned(absolute)
+                .Append(", outside the buffer (length "u8).Append(length).Append(')');
             return false;
         }
         target = (uint)absolute;
@@ -195,25 +197,25 @@ internal unsafe struct FlatBufferVerifier
         if (position == InvalidPosition) return false;
         if ((position & 3) != 0)
         {
-            errors.Fail(Status.MalformedModel, "vector at offset ").Append(position).Append(" is not 4-byte aligned");
+            errors.Fail(Status.MalformedModel, "vector at offset "u8).Append(position).Append(" is not 4-byte aligned"u8);
             return false;
         }
         if (position > length - 4)
         {
-            errors.Fail(Status.MalformedModel, "vector at offset ").Append(position).Append(" is outside the buffer (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "vector at offset "u8).Append(position).Append(" is outside the buffer (length "u8).Append(length).Append(')');
             return false;
         }
         uint elements = *(uint*)(data + position);
         ulong bytes = (ulong)elements * (uint)elementSize;
         if (bytes > length - position - 4)
         {
-            errors.Fail(Status.MalformedModel, "vector at offset ").Append(position).Append(" with ").Append(elements).Append(" elements of ")
-                .Append(elementSize).Append(" bytes extends past the buffer end (length ").Append(length).Append(')');
+            errors.Fail(Status.MalformedModel, "vector at offset "u8).Append(position).Append(" with "u8).Append(elements).Append(" elements of "u8)
+                .Append(elementSize).Append(" bytes extends past the buffer end (length "u8).Append(length).Append(')');
             return false;
         }
         if (elementSize == 8 && ((position + 4) & 7) != 0)
         {
-            errors.Fail(Status.MalformedModel, "vector of 8-byte elements at offset ").Append(position).Append(" is not 8-byte aligned");
+            errors.Fail(Status.MalformedModel, "vector of 8-byte elements at offset "u8).Append(position).Append(" is not 8-byte aligned"u8);
             return false;
         }
         if (!Charge(1 + (long)elements)) return false;
@@ -243,7 +245,7 @@ internal unsafe struct FlatBufferVerifier
         ulong terminator = (ulong)position + 4 + (uint)count;
         if (terminator >= length || data[terminator] != 0)
         {
-            errors.Fail(Status.MalformedModel, "string at offset ").Append(position).Append(" (").Append(count).Append(" bytes) is not NUL-terminated");
+            errors.Fail(Status.MalformedModel, "string at offset "u8).Append(position).Append(" ("u8).Append(count).Append(" bytes) is not NUL-terminated"u8);
             return false;
         }
         return true;
@@ -255,32 +257,32 @@ internal unsafe struct FlatBufferVerifier
         return target == 0 || StringAt(target);
     }
 
-    public bool UnknownUnionType(string unionName, byte type)
+    public bool UnknownUnionType(ReadOnlySpan<byte> unionName, byte type)
     {
-        errors.Fail(Status.MalformedModel, "unknown ").Append(unionName).Append(" type ").Append((int)type);
+        errors.Fail(Status.MalformedModel, "unknown "u8).Append(unionName).Append(" type "u8).Append((int)type);
         return false;
     }
 
     // ------------------------------------------------------------------ error path
 
     /// <summary>Puts ".name" in front of the message (the path is built innermost first); returns false.</summary>
-    public bool InField(string name)
+    public bool InField(ReadOnlySpan<byte> name)
     {
         StartPath();
         errors.Prefix(name);
-        errors.Prefix(".");
+        errors.Prefix("."u8);
         return false;
     }
 
     /// <summary>Puts ".name[index]" in front of the message; returns false.</summary>
-    public bool InElement(string name, int index)
+    public bool InElement(ReadOnlySpan<byte> name, int index)
     {
         StartPath();
-        errors.Prefix("]");
+        errors.Prefix("]"u8);
         PrefixNumber(errors, index);
-        errors.Prefix("[");
+        errors.Prefix("["u8);
         errors.Prefix(name);
-        errors.Prefix(".");
+        errors.Prefix("."u8);
         return false;
     }
 
@@ -288,15 +290,15 @@ internal unsafe struct FlatBufferVerifier
     {
         if (pathStarted) return;
         pathStarted = true;
-        errors.Prefix(": ");
+        errors.Prefix(": "u8);
     }
 
     private bool Charge(long amount)
     {
         work += amount;
         if (work <= workBudget) return true;
-        errors.Fail(Status.MalformedModel, "model too complex to verify: more than ").Append(workBudget)
-            .Append(" objects and elements visited (shared sub-objects?)");
+        errors.Fail(Status.MalformedModel, "model too complex to verify: more than "u8).Append(workBudget)
+            .Append(" objects and elements visited (shared sub-objects?)"u8);
         return false;
     }
 
@@ -313,6 +315,6 @@ internal unsafe struct FlatBufferVerifier
             count++;
         }
         while (remaining != 0);
-        errors.PrefixAscii(new System.ReadOnlySpan<byte>(digits + 12 - count, count));
+        errors.Prefix(new System.ReadOnlySpan<byte>(digits + 12 - count, count));
     }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Schema;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace TfLiteMicro.Schema;
 /// every accessor afterwards stays inside the bytes. The bytes must stay alive and unchanged while the model
 /// (or anything read from it) is used.
 /// </summary>
-public readonly unsafe struct Model
+public readonly unsafe partial struct Model
 {
     /// <summary>The schema version this reader understands (TFLite's <c>TFLITE_SCHEMA_VERSION</c>).</summary>
     public const uint SupportedSchemaVersion = 3;
@@ -32,15 +34,15 @@ public readonly unsafe struct Model
         model = default;
         if (data == null)
         {
-            return errors.Fail(Status.InvalidArgument, "model data is null");
+            return errors.Fail(Status.InvalidArgument, "model data is null"u8);
         }
         if (((nuint)data & 3) != 0)
         {
-            return errors.Fail(Status.InvalidArgument, "model data must be at least 4-byte aligned (16 recommended)");
+            return errors.Fail(Status.InvalidArgument, "model data must be at least 4-byte aligned (16 recommended)"u8);
         }
         if (length < 8)
         {
-            return errors.Fail(Status.MalformedModel, "model is ").Append(length).Append(" bytes, too short for a TFLite FlatBuffer");
+            return errors.Fail(Status.MalformedModel, "model is "u8).Append(length).Append(" bytes, too short for a TFLite FlatBuffer"u8);
         }
         Status identifier = CheckFileIdentifier(data, errors);
         if (identifier != Status.Ok) return identifier;
@@ -48,7 +50,7 @@ public readonly unsafe struct Model
         var verifier = new FlatBufferVerifier(data, length, errors);
         if (!verifier.Dereference(0, out uint rootPosition) || !TableVerifiers.VerifyModel(ref verifier, rootPosition))
         {
-            errors.Prefix("model");
+            errors.Prefix("model"u8);
             return Status.MalformedModel;
         }
         var candidate = new Model(data, length, new Table(data + rootPosition));
@@ -71,8 +73,8 @@ public readonly unsafe struct Model
         {
             if (id[i] < 0x20 || id[i] > 0x7e) return Status.Ok;
         }
-        return errors.Fail(Status.MalformedModel, "file identifier is '").AppendAscii(new System.ReadOnlySpan<byte>(id, 4))
-            .Append("', expected 'TFL3' (not a TFLite model)");
+        return errors.Fail(Status.MalformedModel, "file identifier is '"u8).AppendName(new System.ReadOnlySpan<byte>(id, 4))
+            .Append("', expected 'TFL3' (not a TFLite model)"u8);
     }
 
     /// <summary>Start of the model bytes.</summary>
@@ -109,13 +111,13 @@ public readonly unsafe struct Model
     public Metadata GetMetadata(int index) => new Metadata(root.GetTableVector(SchemaFieldIds.Model.Metadata)[index]);
 
     /// <summary>The buffer of the first metadata entry named exactly <paramref name="name"/> (ASCII), e.g. "OfflineMemoryAllocation".</summary>
-    public bool TryGetMetadataBuffer(string name, out Buffer buffer)
+    public bool TryGetMetadataBuffer(ReadOnlySpan<byte> name, out Buffer buffer)
     {
         TableVector entries = root.GetTableVector(SchemaFieldIds.Model.Metadata);
         for (int i = 0; i < entries.Count; i++)
         {
             var metadata = new Metadata(entries[i]);
-            if (metadata.Name.EqualsAscii(name))
+            if (metadata.Name.EqualsUtf8(name))
             {
                 buffer = GetBuffer(metadata.BufferIndex);
                 return true;

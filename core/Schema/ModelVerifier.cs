@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Schema;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace TfLiteMicro.Schema;
 public static unsafe class ModelVerifier
 {
     /// <summary>Metadata key of TFLM's compressed models, whose constant buffers do not hold shape × type bytes.</summary>
-    private const string CompressionMetadataName = "COMPRESSION_METADATA";
+    private static ReadOnlySpan<byte> CompressionMetadataName => "COMPRESSION_METADATA"u8;
 
     /// <summary>Longest tensor name quoted in a message.</summary>
     private const int MaxQuotedName = 64;
@@ -19,11 +21,11 @@ public static unsafe class ModelVerifier
     {
         if (model.Version != Model.SupportedSchemaVersion)
         {
-            return errors.Fail(Status.MalformedModel, "model schema version ").Append(model.Version).Append(" is not supported (expected ")
+            return errors.Fail(Status.MalformedModel, "model schema version "u8).Append(model.Version).Append(" is not supported (expected "u8)
                 .Append(Model.SupportedSchemaVersion).Append(')');
         }
         int subgraphCount = model.SubgraphCount;
-        if (subgraphCount < 1) return errors.Fail(Status.MalformedModel, "model has no subgraphs");
+        if (subgraphCount < 1) return errors.Fail(Status.MalformedModel, "model has no subgraphs"u8);
 
         int bufferCount = model.BufferCount;
         for (int b = 0; b < bufferCount; b++)
@@ -33,8 +35,8 @@ public static unsafe class ModelVerifier
             ulong size = buffer.GetScalar<ulong>(SchemaFieldIds.Buffer.Size, 0);
             if (!Buffer.IsExternalRangeValid(offset, size, model.Length))
             {
-                return errors.Fail(Status.MalformedModel, "buffer ").Append(b).Append(": data range (offset ").AppendUnsigned(offset)
-                    .Append(", size ").AppendUnsigned(size).Append(") is outside the model (").Append(model.Length).Append(" bytes)");
+                return errors.Fail(Status.MalformedModel, "buffer "u8).Append(b).Append(": data range (offset "u8).AppendUnsigned(offset)
+                    .Append(", size "u8).AppendUnsigned(size).Append(") is outside the model ("u8).Append(model.Length).Append(" bytes)"u8);
             }
         }
 
@@ -50,8 +52,8 @@ public static unsafe class ModelVerifier
             int index = model.GetMetadata(m).BufferIndex;
             if (!IsBufferIndexValid(index, bufferCount))
             {
-                return errors.Fail(Status.MalformedModel, "metadata ").Append(m).Append(" '").AppendAscii(Quoted(model.GetMetadata(m).Name))
-                    .Append("': buffer index ").Append((uint)index).Append(" out of range (buffers: ").Append(bufferCount).Append(')');
+                return errors.Fail(Status.MalformedModel, "metadata "u8).Append(m).Append(" '"u8).AppendName(Quoted(model.GetMetadata(m).Name))
+                    .Append("': buffer index "u8).Append((uint)index).Append(" out of range (buffers: "u8).Append(bufferCount).Append(')');
             }
         }
         IntVector metadataBuffers = model.MetadataBufferIndices;
@@ -59,8 +61,8 @@ public static unsafe class ModelVerifier
         {
             if ((uint)metadataBuffers[m] >= (uint)bufferCount)
             {
-                return errors.Fail(Status.MalformedModel, "metadata_buffer ").Append(m).Append(": buffer index ").Append(metadataBuffers[m])
-                    .Append(" out of range (buffers: ").Append(bufferCount).Append(')');
+                return errors.Fail(Status.MalformedModel, "metadata_buffer "u8).Append(m).Append(": buffer index "u8).Append(metadataBuffers[m])
+                    .Append(" out of range (buffers: "u8).Append(bufferCount).Append(')');
             }
         }
 
@@ -85,9 +87,9 @@ public static unsafe class ModelVerifier
         }
 
         Status io = VerifyTensorIndices(subgraph.Inputs, tensorCount, errors);
-        if (io != Status.Ok) return PrefixSubgraph(errors, s, "input ");
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "input "u8);
         io = VerifyTensorIndices(subgraph.Outputs, tensorCount, errors);
-        if (io != Status.Ok) return PrefixSubgraph(errors, s, "output ");
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "output "u8);
 
         int operatorCodeCount = model.OperatorCodeCount;
         for (int o = 0; o < subgraph.OperatorCount; o++)
@@ -96,11 +98,11 @@ public static unsafe class ModelVerifier
             Status status = VerifyOperator(in model, op, operatorCodeCount, tensorCount, errors);
             if (status != Status.Ok)
             {
-                errors.Prefix(": ");
+                errors.Prefix(": "u8);
                 FlatBufferVerifier.PrefixNumber(errors, o);
-                errors.Prefix(", operator ");
+                errors.Prefix(", operator "u8);
                 FlatBufferVerifier.PrefixNumber(errors, s);
-                errors.Prefix("subgraph ");
+                errors.Prefix("subgraph "u8);
                 return status;
             }
         }
@@ -108,12 +110,12 @@ public static unsafe class ModelVerifier
     }
 
     /// <summary>Completes "subgraph S: input tensor index ..." around a message from <see cref="VerifyTensorIndices"/>.</summary>
-    private static Status PrefixSubgraph(ErrorReporter errors, int s, string role)
+    private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
     {
         errors.Prefix(role);
-        errors.Prefix(": ");
+        errors.Prefix(": "u8);
         FlatBufferVerifier.PrefixNumber(errors, s);
-        errors.Prefix("subgraph ");
+        errors.Prefix("subgraph "u8);
         return Status.MalformedModel;
     }
 
@@ -125,8 +127,8 @@ public static unsafe class ModelVerifier
             int index = indices[i];
             if (index < -1 || index >= tensorCount)
             {
-                return errors.Fail(Status.MalformedModel, "tensor index ").Append(index).Append(" (position ").Append(i)
-                    .Append(") out of range (tensors: ").Append(tensorCount).Append(')');
+                return errors.Fail(Status.MalformedModel, "tensor index "u8).Append(index).Append(" (position "u8).Append(i)
+                    .Append(") out of range (tensors: "u8).Append(tensorCount).Append(')');
             }
         }
         return Status.Ok;
@@ -137,19 +139,19 @@ public static unsafe class ModelVerifier
         uint opcode = (uint)op.OpcodeIndex;
         if (opcode >= (uint)operatorCodeCount)
         {
-            return errors.Fail(Status.MalformedModel, "opcode index ").Append(opcode).Append(" out of range (operator codes: ")
+            return errors.Fail(Status.MalformedModel, "opcode index "u8).Append(opcode).Append(" out of range (operator codes: "u8)
                 .Append(operatorCodeCount).Append(')');
         }
-        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.Prefix("output "); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "u8); return Status.MalformedModel; }
 
         ulong customOffset = op.LargeCustomOptionsOffset;
         ulong customSize = op.LargeCustomOptionsSize;
         if (!Buffer.IsExternalRangeValid(customOffset, customSize, model.Length))
         {
-            return errors.Fail(Status.MalformedModel, "large custom options (offset ").AppendUnsigned(customOffset).Append(", size ")
-                .AppendUnsigned(customSize).Append(") are outside the model (").Append(model.Length).Append(" bytes)");
+            return errors.Fail(Status.MalformedModel, "large custom options (offset "u8).AppendUnsigned(customOffset).Append(", size "u8)
+                .AppendUnsigned(customSize).Append(") are outside the model ("u8).Append(model.Length).Append(" bytes)"u8);
         }
         return VerifySubgraphReferences(in model, op, errors);
     }
@@ -162,30 +164,30 @@ public static unsafe class ModelVerifier
         {
             case BuiltinOptions.IfOptions:
                 var ifOptions = new IfOptions(op.BuiltinOptions);
-                if (!CheckSubgraphIndex(ifOptions.ThenSubgraphIndex, count, "then_subgraph_index ", errors)) return Status.MalformedModel;
-                if (!CheckSubgraphIndex(ifOptions.ElseSubgraphIndex, count, "else_subgraph_index ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(ifOptions.ThenSubgraphIndex, count, "then_subgraph_index "u8, errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(ifOptions.ElseSubgraphIndex, count, "else_subgraph_index "u8, errors)) return Status.MalformedModel;
                 break;
             case BuiltinOptions.WhileOptions:
                 var whileOptions = new WhileOptions(op.BuiltinOptions);
-                if (!CheckSubgraphIndex(whileOptions.CondSubgraphIndex, count, "cond_subgraph_index ", errors)) return Status.MalformedModel;
-                if (!CheckSubgraphIndex(whileOptions.BodySubgraphIndex, count, "body_subgraph_index ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(whileOptions.CondSubgraphIndex, count, "cond_subgraph_index "u8, errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(whileOptions.BodySubgraphIndex, count, "body_subgraph_index "u8, errors)) return Status.MalformedModel;
                 break;
             case BuiltinOptions.CallOnceOptions:
                 var callOnce = new CallOnceOptions(op.BuiltinOptions);
-                if (!CheckSubgraphIndex(callOnce.InitSubgraphIndex, count, "init_subgraph_index ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex(callOnce.InitSubgraphIndex, count, "init_subgraph_index "u8, errors)) return Status.MalformedModel;
                 break;
             case BuiltinOptions.CallOptions:
                 var call = new CallOptions(op.BuiltinOptions);
-                if (!CheckSubgraphIndex((int)call.Subgraph, count, "subgraph ", errors)) return Status.MalformedModel;
+                if (!CheckSubgraphIndex((int)call.Subgraph, count, "subgraph "u8, errors)) return Status.MalformedModel;
                 break;
         }
         return Status.Ok;
     }
 
-    private static bool CheckSubgraphIndex(int index, int count, string field, ErrorReporter errors)
+    private static bool CheckSubgraphIndex(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors)
     {
         if ((uint)index < (uint)count) return true;
-        errors.Fail(Status.MalformedModel, field).Append(index).Append(" out of range (subgraphs: ").Append(count).Append(')');
+        errors.Fail(Status.MalformedModel, field).Append(index).Append(" out of range (subgraphs: "u8).Append(count).Append(')');
         return false;
     }
 
@@ -194,7 +196,7 @@ public static unsafe class ModelVerifier
         TensorType type = tensor.Type;
         if (!IsKnownType(type))
         {
-            return FailTensor(errors, s, t, tensor, "unknown type ").Append((int)type);
+            return FailTensor(errors, s, t, tensor, "unknown type "u8).Append((int)type);
         }
         IntVector shape = tensor.Shape;
         // Element count, saturated well above any buffer length so it cannot overflow.
@@ -204,7 +206,7 @@ public static unsafe class ModelVerifier
             int dimension = shape[d];
             if (dimension < 0)
             {
-                return FailTensor(errors, s, t, tensor, "dimension ").Append(d).Append(" is ").Append(dimension).Append(" (must be >= 0)");
+                return FailTensor(errors, s, t, tensor, "dimension "u8).Append(d).Append(" is "u8).Append(dimension).Append(" (must be >= 0)"u8);
             }
             elements *= dimension;
             if (elements > int.MaxValue) elements = (long)int.MaxValue + 1;
@@ -213,7 +215,7 @@ public static unsafe class ModelVerifier
         int bufferIndex = tensor.BufferIndex;
         if (!IsBufferIndexValid(bufferIndex, bufferCount))
         {
-            return FailTensor(errors, s, t, tensor, "buffer index ").Append((uint)bufferIndex).Append(" out of range (buffers: ")
+            return FailTensor(errors, s, t, tensor, "buffer index "u8).Append((uint)bufferIndex).Append(" out of range (buffers: "u8)
                 .Append(bufferCount).Append(')');
         }
         Buffer data = model.GetBuffer(bufferIndex);
@@ -224,13 +226,13 @@ public static unsafe class ModelVerifier
             bool subByte = type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
             if (data.Length != expected && !(subByte && data.Length == elements))
             {
-                ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is ").Append(data.Length).Append(" bytes but shape [");
+                ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is "u8).Append(data.Length).Append(" bytes but shape ["u8);
                 for (int d = 0; d < shape.Count; d++)
                 {
-                    if (d > 0) message.Append(", ");
+                    if (d > 0) message.Append(", "u8);
                     message.Append(shape[d]);
                 }
-                return message.Append("] of ").Append(TensorTypes.Name(type)).Append(" needs ").Append(expected);
+                return message.Append("] of "u8).Append(TensorTypes.Name(type)).Append(" needs "u8).Append(expected);
             }
         }
 
@@ -241,7 +243,7 @@ public static unsafe class ModelVerifier
             int zeroPoints = quantization.ZeroPoint.Count;
             if (zeroPoints != 0 && zeroPoints != scales)
             {
-                return FailTensor(errors, s, t, tensor, "quantization has ").Append(scales).Append(" scales but ").Append(zeroPoints).Append(" zero points");
+                return FailTensor(errors, s, t, tensor, "quantization has "u8).Append(scales).Append(" scales but "u8).Append(zeroPoints).Append(" zero points"u8);
             }
             // quantized_dimension cannot be required to lie within the rank: TFLM's own person_detect.tflite has a
             // rank-1 bias with 8 per-channel scales and quantized_dimension 3, and TFLM runs it (kernels take the
@@ -249,16 +251,16 @@ public static unsafe class ModelVerifier
             int axis = quantization.QuantizedDimension;
             if (axis < 0)
             {
-                return FailTensor(errors, s, t, tensor, "quantized_dimension ").Append(axis).Append(" is negative");
+                return FailTensor(errors, s, t, tensor, "quantized_dimension "u8).Append(axis).Append(" is negative"u8);
             }
         }
         return Status.Ok;
     }
 
-    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, string what)
+    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)
     {
-        return errors.Fail(Status.MalformedModel, "subgraph ").Append(s).Append(", tensor ").Append(t).Append(" '")
-            .AppendAscii(Quoted(tensor.Name)).Append("': ").Append(what);
+        return errors.Fail(Status.MalformedModel, "subgraph "u8).Append(s).Append(", tensor "u8).Append(t).Append(" '"u8)
+            .AppendName(Quoted(tensor.Name)).Append("': "u8).Append(what);
     }
 
     private static Status VerifySignature(in Model model, int g, ErrorReporter errors)
@@ -267,8 +269,8 @@ public static unsafe class ModelVerifier
         int subgraph = signature.SubgraphIndex;
         if ((uint)subgraph >= (uint)model.SubgraphCount)
         {
-            return errors.Fail(Status.MalformedModel, "signature ").Append(g).Append(" '").AppendAscii(Quoted(signature.SignatureKey))
-                .Append("': subgraph index ").Append((uint)subgraph).Append(" out of range (subgraphs: ").Append(model.SubgraphCount).Append(')');
+            return errors.Fail(Status.MalformedModel, "signature "u8).Append(g).Append(" '"u8).AppendName(Quoted(signature.SignatureKey))
+                .Append("': subgraph index "u8).Append((uint)subgraph).Append(" out of range (subgraphs: "u8).Append(model.SubgraphCount).Append(')');
         }
         int tensorCount = model.GetSubgraph(subgraph).TensorCount;
         for (int i = 0; i < signature.InputCount + signature.OutputCount; i++)
@@ -277,9 +279,9 @@ public static unsafe class ModelVerifier
             TensorMap map = isInput ? signature.GetInput(i) : signature.GetOutput(i - signature.InputCount);
             if ((uint)map.TensorIndex >= (uint)tensorCount)
             {
-                return errors.Fail(Status.MalformedModel, "signature ").Append(g).Append(isInput ? " input '" : " output '")
-                    .AppendAscii(Quoted(map.Name)).Append("': tensor index ").Append((uint)map.TensorIndex)
-                    .Append(" out of range (subgraph ").Append(subgraph).Append(" tensors: ").Append(tensorCount).Append(')');
+                return errors.Fail(Status.MalformedModel, "signature "u8).Append(g).Append(isInput ? " input '"u8 : " output '"u8)
+                    .AppendName(Quoted(map.Name)).Append("': tensor index "u8).Append((uint)map.TensorIndex)
+                    .Append(" out of range (subgraph "u8).Append(subgraph).Append(" tensors: "u8).Append(tensorCount).Append(')');
             }
         }
         return Status.Ok;

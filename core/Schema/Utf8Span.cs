@@ -20,19 +20,7 @@ public readonly unsafe struct Utf8Span
 
     public ReadOnlySpan<byte> Bytes => new ReadOnlySpan<byte>(Pointer, Length);
 
-    /// <summary>True when the bytes equal <paramref name="text"/>, which must be ASCII (any other char never matches).</summary>
-    public bool EqualsAscii(string text)
-    {
-        if (text.Length != Length) return false;
-        for (int i = 0; i < Length; i++)
-        {
-            char c = text[i];
-            if (c >= 128 || Pointer[i] != c) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Same as <see cref="EqualsAscii(string)"/> for UTF-8 bytes (e.g. a u8 literal).</summary>
+    /// <summary>True when the bytes equal <paramref name="text"/> (e.g. a u8 literal).</summary>
     public bool EqualsUtf8(ReadOnlySpan<byte> text)
     {
         if (text.Length != Length) return false;

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro;
 
 /// <summary>Element type of a tensor. Values are the TFLite schema's <c>TensorType</c> codes.</summary>
@@ -29,7 +31,7 @@ public enum TensorType : byte
 }
 
 /// <summary>Sizes and names of <see cref="TensorType"/> values.</summary>
-public static class TensorTypes
+public static partial class TensorTypes
 {
     /// <summary>Bytes per element, or 0 for types whose size is not a whole number of bytes (int4, int2) or unknown.</summary>
     public static int ElementSize(TensorType type)
@@ -79,34 +81,34 @@ public static class TensorTypes
     }
 
     /// <summary>Upper-case schema name, as TFLM prints it ("INT8", "FLOAT32").</summary>
-    public static string Name(TensorType type)
+    public static System.ReadOnlySpan<byte> Name(TensorType type)
     {
         switch (type)
         {
-            case TensorType.Float32: return "FLOAT32";
-            case TensorType.Float16: return "FLOAT16";
-            case TensorType.Int32: return "INT32";
-            case TensorType.UInt8: return "UINT8";
-            case TensorType.Int64: return "INT64";
-            case TensorType.String: return "STRING";
-            case TensorType.Bool: return "BOOL";
-            case TensorType.Int16: return "INT16";
-            case TensorType.Complex64: return "COMPLEX64";
-            case TensorType.Int8: return "INT8";
-            case TensorType.Float64: return "FLOAT64";
-            case TensorType.Complex128: return "COMPLEX128";
-            case TensorType.UInt64: return "UINT64";
-            case TensorType.Resource: return "RESOURCE";
-            case TensorType.Variant: return "VARIANT";
-            case TensorType.UInt32: return "UINT32";
-            case TensorType.UInt16: return "UINT16";
-            case TensorType.Int4: return "INT4";
-            case TensorType.BFloat16: return "BFLOAT16";
-            case TensorType.Int2: return "INT2";
-            case TensorType.UInt4: return "UINT4";
-            case TensorType.Float8E4M3FN: return "FLOAT8_E4M3FN";
-            case TensorType.Float8E5M2: return "FLOAT8_E5M2";
-            default: return "UNKNOWN";
+            case TensorType.Float32: return "FLOAT32"u8;
+            case TensorType.Float16: return "FLOAT16"u8;
+            case TensorType.Int32: return "INT32"u8;
+            case TensorType.UInt8: return "UINT8"u8;
+            case TensorType.Int64: return "INT64"u8;
+            case TensorType.String: return "STRING"u8;
+            case TensorType.Bool: return "BOOL"u8;
+            case TensorType.Int16: return "INT16"u8;
+            case TensorType.Complex64: return "COMPLEX64"u8;
+            case TensorType.Int8: return "INT8"u8;
+            case TensorType.Float64: return "FLOAT64"u8;
+            case TensorType.Complex128: return "COMPLEX128"u8;
+            case TensorType.UInt64: return "UINT64"u8;
+            case TensorType.Resource: return "RESOURCE"u8;
+            case TensorType.Variant: return "VARIANT"u8;
+            case TensorType.UInt32: return "UINT32"u8;
+            case TensorType.UInt16: return "UINT16"u8;
+            case TensorType.Int4: return "INT4"u8;
+            case TensorType.BFloat16: return "BFLOAT16"u8;
+            case TensorType.Int2: return "INT2"u8;
+            case TensorType.UInt4: return "UINT4"u8;
+            case TensorType.Float8E4M3FN: return "FLOAT8_E4M3FN"u8;
+            case TensorType.Float8E5M2: return "FLOAT8_E5M2"u8;
+            default: return "UNKNOWN"u8;
         }
     }
 }

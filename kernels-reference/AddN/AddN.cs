@@ -28,7 +28,7 @@ public sealed unsafe class AddN : OpKernel
                 AddNMath.AddNInt8(in *data, inputs, count, output.AsSpan<sbyte>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+                return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));
         }
     }
 }

@@ -18,19 +18,19 @@ public static unsafe class ArgMinMaxCommon
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo axis = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, InputTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, InputTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, axis, "axis", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, axis, "axis"u8, allowInt64: true);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, output, "output", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, output, "output"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         if (axis.ElementCount != 1)
-            return errors.Fail(Status.Error, "axis tensor ").Append(axis.Index).Append(" has ").Append(axis.ElementCount)
-                .Append(" elements, expected 1");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axis.Index).Append(" has "u8).Append(axis.ElementCount)
+                .Append(" elements, expected 1"u8);
         if (input.Rank < 1 || input.Rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", expected 1 to ").Append(ShapeChecks.MaxRank);
-        status = ShapeChecks.ExpectRank(errors, output, "output", input.Rank - 1);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", expected 1 to "u8).Append(ShapeChecks.MaxRank);
+        status = ShapeChecks.ExpectRank(errors, output, "output"u8, input.Rank - 1);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(axis)) return Status.Ok;
         status = ResolveAxis(ShapeChecks.ReadInteger(axis, 0), input.Rank, out int resolved, errors);
@@ -41,7 +41,7 @@ public static unsafe class ArgMinMaxCommon
         {
             if (d != resolved) expected[e++] = input.Dim(d);
         }
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, e));
     }
 
     public static Status ResolveAxis(long axis, int rank, out int resolved, ErrorReporter errors)
@@ -49,7 +49,7 @@ public static unsafe class ArgMinMaxCommon
         long value = axis < 0 ? axis + rank : axis;
         resolved = (int)value;
         if (value >= 0 && value < rank) return Status.Ok;
-        return errors.Fail(Status.Error, "axis ").Append(axis).Append(" is outside the input's ").Append(rank).Append(" dimensions");
+        return errors.Fail(Status.Error, "axis "u8).Append(axis).Append(" is outside the input's "u8).Append(rank).Append(" dimensions"u8);
     }
 
     public static Status Invoke(KernelContext context, ref Node node, bool isMax)

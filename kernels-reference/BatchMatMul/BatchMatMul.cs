@@ -42,7 +42,7 @@ public sealed unsafe class BatchMatMul : OpKernel
                     data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(lhs.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(lhs.Type));
         }
     }
 

@@ -31,22 +31,22 @@ public static unsafe class BatchMatMulCommon
         BatchMatMulOpData* data = (BatchMatMulOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo lhs = context.GetInputInfo(ref node, LhsTensor);
         TensorInfo rhs = context.GetInputInfo(ref node, RhsTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         if (lhs.Type != TensorType.Float32 && lhs.Type != TensorType.Int8 && lhs.Type != TensorType.Int16)
-            return context.UnsupportedType(lhs, "lhs");
+            return context.UnsupportedType(lhs, "lhs"u8);
         // Both operands and the output share one type (TFLM has no hybrid or int32-output variant).
-        Status status = context.ExpectType(rhs, lhs.Type, "rhs");
+        Status status = context.ExpectType(rhs, lhs.Type, "rhs"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, lhs.Type, "output");
+        status = context.ExpectType(output, lhs.Type, "output"u8);
         if (status != Status.Ok) return status;
-        status = CheckRank(errors, lhs, "lhs");
+        status = CheckRank(errors, lhs, "lhs"u8);
         if (status != Status.Ok) return status;
-        status = CheckRank(errors, rhs, "rhs");
+        status = CheckRank(errors, rhs, "rhs"u8);
         if (status != Status.Ok) return status;
 
         BatchMatMulOptions options = new BatchMatMulOptions(node.BuiltinOptions);
@@ -64,23 +64,23 @@ public static unsafe class BatchMatMulCommon
         return PrepareTransposes(context, data, lhs, rhs);
     }
 
-    private static Status CheckRank(ErrorReporter errors, TensorInfo tensor, string role)
+    private static Status CheckRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role)
     {
         if (tensor.Rank >= MinRank && tensor.Rank <= MaxRank) return Status.Ok;
-        return errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has rank ").Append(tensor.Rank)
-            .Append(", expected 2 to 5");
+        return errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has rank "u8).Append(tensor.Rank)
+            .Append(", expected 2 to 5"u8);
     }
 
     private static Status PrepareQuantized(ErrorReporter errors, BatchMatMulOpData* data, TensorInfo lhs, TensorInfo rhs,
         TensorInfo output)
     {
         if (!lhs.Quantization.HasQuantization || !rhs.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized BATCH_MATMUL needs quantization parameters on lhs, rhs and output");
+            return errors.Fail(Status.Error, "quantized BATCH_MATMUL needs quantization parameters on lhs, rhs and output"u8);
         if (!QuantizationMath.GetQuantizedConvolutionMultiplier(lhs.Quantization.Scale, rhs.Quantization.Scale,
                 output.Quantization.Scale, out SoftDouble multiplier))
-            return errors.Fail(Status.Error, "lhs scale × rhs scale must not be negative");
+            return errors.Fail(Status.Error, "lhs scale × rhs scale must not be negative"u8);
         if (!QuantizationMath.QuantizeMultiplier(multiplier, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output multiplier is not a finite number");
+            return errors.Fail(Status.Error, "output multiplier is not a finite number"u8);
 
         data->LhsZeroPoint = lhs.Quantization.ZeroPoint;
         data->RhsZeroPoint = rhs.Quantization.ZeroPoint;
@@ -95,8 +95,8 @@ public static unsafe class BatchMatMulCommon
         data->OutputActivationMin = short.MinValue;
         data->OutputActivationMax = short.MaxValue;
         if (data->LhsZeroPoint != 0 || data->RhsZeroPoint != 0 || data->OutputZeroPoint != 0)
-            return errors.Fail(Status.Error, "int16 BATCH_MATMUL needs zero points of 0, got lhs ").Append(data->LhsZeroPoint)
-                .Append(", rhs ").Append(data->RhsZeroPoint).Append(", output ").Append(data->OutputZeroPoint);
+            return errors.Fail(Status.Error, "int16 BATCH_MATMUL needs zero points of 0, got lhs "u8).Append(data->LhsZeroPoint)
+                .Append(", rhs "u8).Append(data->RhsZeroPoint).Append(", output "u8).Append(data->OutputZeroPoint);
         return Status.Ok;
     }
 
@@ -119,9 +119,9 @@ public static unsafe class BatchMatMulCommon
             int l = lhsShape[d];
             int r = rhsShape[d];
             if (l != r && l != 1 && r != 1)
-                return errors.Fail(Status.Error, "batch dimensions do not broadcast: lhs tensor ").Append(lhs.Index)
-                    .Append(" has ").Append(l).Append(", rhs tensor ").Append(rhs.Index).Append(" has ").Append(r)
-                    .Append(" (dimension ").Append(d - (MaxRank - Max(lhs.Rank, rhs.Rank))).Append(')');
+                return errors.Fail(Status.Error, "batch dimensions do not broadcast: lhs tensor "u8).Append(lhs.Index)
+                    .Append(" has "u8).Append(l).Append(", rhs tensor "u8).Append(rhs.Index).Append(" has "u8).Append(r)
+                    .Append(" (dimension "u8).Append(d - (MaxRank - Max(lhs.Rank, rhs.Rank))).Append(')');
             outputShape[d] = l == 1 ? r : l;
         }
 
@@ -130,20 +130,20 @@ public static unsafe class BatchMatMulCommon
         int rhsDepth = data->AdjointRhs ? rhsShape[4] : rhsShape[3];
         int rhsColumns = data->AdjointRhs ? rhsShape[3] : rhsShape[4];
         if (lhsDepth != rhsDepth)
-            return errors.Fail(Status.Error, "inner dimensions differ: lhs tensor ").Append(lhs.Index).Append(" has ")
-                .Append(lhsDepth).Append(", rhs tensor ").Append(rhs.Index).Append(" has ").Append(rhsDepth);
+            return errors.Fail(Status.Error, "inner dimensions differ: lhs tensor "u8).Append(lhs.Index).Append(" has "u8)
+                .Append(lhsDepth).Append(", rhs tensor "u8).Append(rhs.Index).Append(" has "u8).Append(rhsDepth);
         outputShape[3] = lhsRows;
         outputShape[4] = rhsColumns;
 
         int outputRank = Max(lhs.Rank, rhs.Rank);
         if (outputRank > output.Rank)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has rank ").Append(output.Rank)
-                .Append(", the product needs ").Append(outputRank);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has rank "u8).Append(output.Rank)
+                .Append(", the product needs "u8).Append(outputRank);
         int outputElements = 1;
         for (int d = 0; d < MaxRank; d++) outputElements *= outputShape[d];
         if (outputElements != output.ElementCount)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, the product has ").Append(outputElements);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, the product has "u8).Append(outputElements);
         int* dims = context.CreateWritableDims(output.Index);
         if (dims == null) return errors.LastStatus;
         dims[0] = outputRank;

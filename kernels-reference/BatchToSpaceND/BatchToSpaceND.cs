@@ -25,17 +25,17 @@ public sealed unsafe class BatchToSpaceND : OpKernel
             int after = ((int*)crops.Data)[2 * m + 1];
             int size = input.Dim(1 + m) * blockSize - before - after;
             if (blockSize < 1 || before < 0 || after < 0 || size < 0)
-                return context.Errors.Fail(Status.Error, "block_shape[").Append(m).Append("] = ").Append(blockSize).Append(" with crops ")
-                    .Append(before).Append(", ").Append(after).Append(" is invalid for input tensor ").Append(input.Index);
+                return context.Errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize).Append(" with crops "u8)
+                    .Append(before).Append(", "u8).Append(after).Append(" is invalid for input tensor "u8).Append(input.Index);
             expected[1 + m] = size;
             tiles *= blockSize;
         }
         if (input.Dim(0) % tiles != 0)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" batch ").Append(input.Dim(0))
-                .Append(" is not a multiple of the block size product ").Append(tiles);
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" batch "u8).Append(input.Dim(0))
+                .Append(" is not a multiple of the block size product "u8).Append(tiles);
         expected[0] = input.Dim(0) / tiles;
         expected[rank - 1] = input.Dim(rank - 1);
-        return ShapeChecks.ExpectShape(context.Errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(context.Errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

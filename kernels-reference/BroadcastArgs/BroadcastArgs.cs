@@ -17,19 +17,19 @@ public sealed unsafe class BroadcastArgs : OpKernel
         TensorInfo shape0 = context.GetInputInfo(ref node, 0);
         TensorInfo shape1 = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectIndexType(context, shape0, "shape", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, shape0, "shape"u8, allowInt64: true);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, shape1, shape0, "shape", "shape");
+        status = ShapeChecks.ExpectSameType(context, shape1, shape0, "shape"u8, "shape"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, shape0, "output", "shape");
+        status = ShapeChecks.ExpectSameType(context, output, shape0, "output"u8, "shape"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, shape0, "shape", 1);
+        status = ShapeChecks.ExpectRank(errors, shape0, "shape"u8, 1);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, shape1, "shape", 1);
+        status = ShapeChecks.ExpectRank(errors, shape1, "shape"u8, 1);
         if (status != Status.Ok) return status;
         int* expected = stackalloc int[1];
         expected[0] = shape0.Dim(0) > shape1.Dim(0) ? shape0.Dim(0) : shape1.Dim(0);
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, 1));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, 1));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -48,8 +48,8 @@ public sealed unsafe class BroadcastArgs : OpKernel
             long d0 = i0 >= 0 ? ShapeChecks.ReadInteger(ref shape0, i0) : 1;
             long d1 = i1 >= 0 ? ShapeChecks.ReadInteger(ref shape1, i1) : 1;
             if (d0 != d1 && d0 != 1 && d1 != 1)
-                return context.Errors.Fail(Status.Error, "shapes do not broadcast: ").Append(d0).Append(" against ").Append(d1)
-                    .Append(" at output position ").Append(i);
+                return context.Errors.Fail(Status.Error, "shapes do not broadcast: "u8).Append(d0).Append(" against "u8).Append(d1)
+                    .Append(" at output position "u8).Append(i);
             long result = d0 == 1 ? d1 : d0;
             if (output.Type == TensorType.Int64) ((long*)output.Data)[i] = result;
             else ((int*)output.Data)[i] = (int)result;

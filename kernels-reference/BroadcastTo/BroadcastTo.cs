@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
@@ -21,29 +23,29 @@ public sealed unsafe class BroadcastTo : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo shape = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, shape, "shape", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, shape, "shape"u8, allowInt64: true);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, shape, "shape", 1);
+        status = ShapeChecks.ExpectRank(errors, shape, "shape"u8, 1);
         if (status != Status.Ok) return status;
         if (output.Rank != shape.Dim(0))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has rank ").Append(output.Rank)
-                .Append(" but shape tensor ").Append(shape.Index).Append(" has ").Append(shape.Dim(0)).Append(" values");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has rank "u8).Append(output.Rank)
+                .Append(" but shape tensor "u8).Append(shape.Index).Append(" has "u8).Append(shape.Dim(0)).Append(" values"u8);
         if (input.Rank > output.Rank || output.Rank > MaxDims)
         {
-            ErrorReporter report = errors.Fail(Status.Error, "cannot broadcast input tensor ").Append(input.Index).Append(' ');
-            ShapeChecks.AppendShape(report, input.Shape).Append(" to output tensor ").Append(output.Index).Append(' ');
-            ShapeChecks.AppendShape(report, output.Shape).Append(" (at most ").Append(MaxDims).Append(" dimensions)");
+            ErrorReporter report = errors.Fail(Status.Error, "cannot broadcast input tensor "u8).Append(input.Index).Append(' ');
+            ShapeChecks.AppendShape(report, input.Shape).Append(" to output tensor "u8).Append(output.Index).Append(' ');
+            ShapeChecks.AppendShape(report, output.Shape).Append(" (at most "u8).Append(MaxDims).Append(" dimensions)"u8);
             return Status.Error;
         }
         if (ShapeChecks.IsKnown(shape))
         {
             int* values = stackalloc int[MaxDims];
             for (int i = 0; i < output.Rank; i++) values[i] = (int)ShapeChecks.ReadInteger(shape, i);
-            status = ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(values, output.Rank));
+            status = ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(values, output.Rank));
             if (status != Status.Ok) return status;
         }
         int extra = output.Rank - input.Rank;
@@ -51,8 +53,8 @@ public sealed unsafe class BroadcastTo : OpKernel
         {
             if (input.Dim(d) != 1 && input.Dim(d) != output.Dim(extra + d))
             {
-                ErrorReporter report = errors.Fail(Status.Error, "cannot broadcast input tensor ").Append(input.Index).Append(' ');
-                ShapeChecks.AppendShape(report, input.Shape).Append(" to output tensor ").Append(output.Index).Append(' ');
+                ErrorReporter report = errors.Fail(Status.Error, "cannot broadcast input tensor "u8).Append(input.Index).Append(' ');
+                ShapeChecks.AppendShape(report, input.Shape).Append(" to output tensor "u8).Append(output.Index).Append(' ');
                 ShapeChecks.AppendShape(report, output.Shape);
                 return Status.Error;
             }

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>CAST between int8, int16, int32, uint32, float32 (and from bool), element by element.</summary>

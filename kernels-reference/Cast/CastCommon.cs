@@ -14,15 +14,15 @@ public static class CastCommon
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        if (!IsSupportedInput(input.Type)) return context.UnsupportedType(input, "input");
-        if (!IsSupportedOutput(output.Type)) return context.UnsupportedType(output, "output");
+        if (!IsSupportedInput(input.Type)) return context.UnsupportedType(input, "input"u8);
+        if (!IsSupportedOutput(output.Type)) return context.UnsupportedType(output, "output"u8);
         if (output.ElementCount != input.ElementCount)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, input has ").Append(input.ElementCount);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, input has "u8).Append(input.ElementCount);
         return Status.Ok;
     }
 

@@ -33,7 +33,7 @@ public static unsafe class CircularBufferCommon
         node.UserData = data;
         if (node.CustomOptions == null || node.CustomOptionsLength <= 0) return Status.Ok;
         Status status = FlexBuffer.GetRootMap(node.CustomOptionsBytes, context.Errors, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("cycles_max", context.Errors, out data->CyclesMax);
+        if (status == Status.Ok) status = options.GetInt32("cycles_max"u8, context.Errors, out data->CyclesMax);
         return status;
     }
 
@@ -41,22 +41,22 @@ public static unsafe class CircularBufferCommon
     {
         CircularBufferOpData* data = (CircularBufferOpData*)node.UserData;
         if (node.InputCount != 1 || (node.OutputCount != 1 && node.OutputCount != 2))
-            return context.Errors.Fail(Status.Error, "expects 1 input and 1 or 2 outputs, got ").Append(node.InputCount)
-                .Append(" and ").Append(node.OutputCount);
+            return context.Errors.Fail(Status.Error, "expects 1 input and 1 or 2 outputs, got "u8).Append(node.InputCount)
+                .Append(" and "u8).Append(node.OutputCount);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = SignalChecks.Tensor(context, input, TensorType.Int8, 4, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int8, 4, "output");
+        Status status = SignalChecks.Tensor(context, input, TensorType.Int8, 4, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int8, 4, "output"u8);
         if (status != Status.Ok) return status;
         if (input.Dim(0) != output.Dim(0) || input.Dim(1) != 1 || input.Dim(2) != output.Dim(2) || input.Dim(3) != output.Dim(3)
             || output.Dim(1) < 1)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must be [b, 1, h, d] and output tensor ")
-                .Append(output.Index).Append(" [b, slots >= 1, h, d]");
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must be [b, 1, h, d] and output tensor "u8)
+                .Append(output.Index).Append(" [b, slots >= 1, h, d]"u8);
         if (node.OutputCount == 2)
         {
             TensorInfo valid = context.GetOutputInfo(ref node, ValidTensor);
-            status = SignalChecks.Tensor(context, valid, TensorType.Bool, -1, "valid");
-            if (status == Status.Ok) status = SignalChecks.ElementCount(context, valid, 1, "valid");
+            status = SignalChecks.Tensor(context, valid, TensorType.Bool, -1, "valid"u8);
+            if (status == Status.Ok) status = SignalChecks.ElementCount(context, valid, 1, "valid"u8);
             if (status != Status.Ok) return status;
         }
 

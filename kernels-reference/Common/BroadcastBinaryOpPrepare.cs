@@ -20,22 +20,22 @@ public static class BroadcastBinaryOpPrepare
         shape = default;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input1 = context.GetInputInfo(ref node, Input1Tensor);
         TensorInfo input2 = context.GetInputInfo(ref node, Input2Tensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         if (!input1.Exists || !input2.Exists)
-            return errors.Fail(Status.Error, "both inputs are required");
+            return errors.Fail(Status.Error, "both inputs are required"u8);
         if (!BroadcastShape.TryCreate(input1.Shape, input2.Shape, output.Shape, out shape))
         {
-            ErrorReporter report = errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" shape ");
+            ErrorReporter report = errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" shape "u8);
             AppendShape(report, output);
-            report.Append(" is not the broadcast of input tensor ").Append(input1.Index).Append(' ');
+            report.Append(" is not the broadcast of input tensor "u8).Append(input1.Index).Append(' ');
             AppendShape(report, input1);
-            report.Append(" and input tensor ").Append(input2.Index).Append(' ');
+            report.Append(" and input tensor "u8).Append(input2.Index).Append(' ');
             AppendShape(report, input2);
-            report.Append(" (at most ").Append(BroadcastShape.MaxRank).Append(" dimensions)");
+            report.Append(" (at most "u8).Append(BroadcastShape.MaxRank).Append(" dimensions)"u8);
             return Status.Error;
         }
         return Status.Ok;
@@ -44,9 +44,9 @@ public static class BroadcastBinaryOpPrepare
     /// <summary>Reports unless input 2 and the output have the type of input 1.</summary>
     public static Status ExpectSameType(KernelContext context, TensorInfo input1, TensorInfo input2, TensorInfo output)
     {
-        Status status = context.ExpectType(input2, input1.Type, "input 2");
+        Status status = context.ExpectType(input2, input1.Type, "input 2"u8);
         if (status != Status.Ok) return status;
-        return context.ExpectType(output, input1.Type, "output");
+        return context.ExpectType(output, input1.Type, "output"u8);
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public static class BroadcastBinaryOpPrepare
             case ActivationFunctionType.RELU6:
                 return Status.Ok;
             default:
-                return errors.Fail(Status.Error, "unsupported fused activation ").Append((int)activation);
+                return errors.Fail(Status.Error, "unsupported fused activation "u8).Append((int)activation);
         }
     }
 
@@ -72,7 +72,7 @@ public static class BroadcastBinaryOpPrepare
         report.Append('[');
         for (int i = 0; i < tensor.Rank; i++)
         {
-            if (i > 0) report.Append(", ");
+            if (i > 0) report.Append(", "u8);
             report.Append(tensor.Dim(i));
         }
         report.Append(']');

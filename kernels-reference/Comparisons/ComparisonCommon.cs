@@ -26,9 +26,9 @@ public static unsafe class ComparisonCommon
         TensorInfo input1 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
         TensorInfo input2 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
         TensorInfo output = context.GetOutputInfo(ref node, BroadcastBinaryOpPrepare.OutputTensor);
-        status = context.ExpectType(input2, input1.Type, "input 2");
+        status = context.ExpectType(input2, input1.Type, "input 2"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, TensorType.Bool, "output");
+        status = context.ExpectType(output, TensorType.Bool, "output"u8);
         if (status != Status.Ok) return status;
 
         switch (input1.Type)
@@ -38,7 +38,7 @@ public static unsafe class ComparisonCommon
             case TensorType.Int64:
                 return Status.Ok;
             case TensorType.Bool:
-                return acceptsBool ? Status.Ok : context.UnsupportedType(input1, "input 1");
+                return acceptsBool ? Status.Ok : context.UnsupportedType(input1, "input 1"u8);
             case TensorType.Int8:
             case TensorType.Int16:
                 data->LeftShift = ComparisonMath.QuantizedLeftShift;
@@ -46,7 +46,7 @@ public static unsafe class ComparisonCommon
                 if (status != Status.Ok) return status;
                 return PrepareInput(errors, input2, out data->Input2Offset, out data->Input2Multiplier, out data->Input2Shift);
             default:
-                return context.UnsupportedType(input1, "input 1");
+                return context.UnsupportedType(input1, "input 1"u8);
         }
     }
 
@@ -56,12 +56,12 @@ public static unsafe class ComparisonCommon
         multiplier = 0;
         shift = 0;
         if (!input.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized input tensor ").Append(input.Index).Append(" has no quantization parameters");
+            return errors.Fail(Status.Error, "quantized input tensor "u8).Append(input.Index).Append(" has no quantization parameters"u8);
         float scale = input.Quantization.Scale;
         // TFLM's QuantizeMultiplierSmallerThanOneExp aborts outside (0, 1); reject such scales cleanly.
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(SoftDouble.FromFloat(scale), out multiplier, out shift))
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" scale ").Append(scale)
-                .Append(" must be in (0, 1) for a quantized comparison");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" scale "u8).Append(scale)
+                .Append(" must be in (0, 1) for a quantized comparison"u8);
         return Status.Ok;
     }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
@@ -49,7 +51,7 @@ public abstract unsafe class ComparisonKernel : OpKernel
                 ComparisonMath.CompareInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), result, outcomeMask);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input1.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input1.Type));
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed unsafe class Concatenation : OpKernel
                     ConcatenationMath.CopyInput(input.AsReadOnlySpan<long>(), output.AsSpan<long>(), outer, inputSlab, outputSlab, offset);
                     break;
                 default:
-                    return context.Errors.Fail(Status.Error, "unsupported type ").Append(TensorTypes.Name(output.Type));
+                    return context.Errors.Fail(Status.Error, "unsupported type "u8).Append(TensorTypes.Name(output.Type));
             }
             offset += inputSlab;
         }

@@ -25,11 +25,11 @@ public static unsafe class ConcatenationCommon
         ConcatenationOpData* data = (ConcatenationOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects at least 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects at least 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         ConcatenationOptions options = new ConcatenationOptions(node.BuiltinOptions);
         if (options.FusedActivationFunction != ActivationFunctionType.NONE)
-            return errors.Fail(Status.Error, "fused activation ").Append((int)options.FusedActivationFunction).Append(" is not supported");
+            return errors.Fail(Status.Error, "fused activation "u8).Append((int)options.FusedActivationFunction).Append(" is not supported"u8);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         switch (output.Type)
         {
@@ -41,35 +41,35 @@ public static unsafe class ConcatenationCommon
             case TensorType.Bool:
                 break;
             default:
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
         }
         int rank = output.Rank;
         int axis = options.Axis < 0 ? options.Axis + rank : options.Axis;
         if (axis < 0 || axis >= rank)
-            return errors.Fail(Status.Error, "axis ").Append(options.Axis).Append(" is outside the output's ").Append(rank)
-                .Append(" dimensions");
+            return errors.Fail(Status.Error, "axis "u8).Append(options.Axis).Append(" is outside the output's "u8).Append(rank)
+                .Append(" dimensions"u8);
         data->Axis = axis;
 
         int axisTotal = 0;
         for (int i = 0; i < node.InputCount; i++)
         {
             TensorInfo input = context.GetInputInfo(ref node, i);
-            Status status = context.ExpectType(input, output.Type, "input");
+            Status status = context.ExpectType(input, output.Type, "input"u8);
             if (status != Status.Ok) return status;
             if (input.Rank != rank)
-                return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                    .Append(", output rank is ").Append(rank);
+                return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                    .Append(", output rank is "u8).Append(rank);
             for (int d = 0; d < rank; d++)
             {
                 if (d != axis && input.Dim(d) != output.Dim(d))
-                    return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" dimension ").Append(d).Append(" is ")
-                        .Append(input.Dim(d)).Append(", output has ").Append(output.Dim(d));
+                    return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" dimension "u8).Append(d).Append(" is "u8)
+                        .Append(input.Dim(d)).Append(", output has "u8).Append(output.Dim(d));
             }
             axisTotal += input.Dim(axis);
         }
         if (axisTotal != output.Dim(axis))
-            return errors.Fail(Status.Error, "inputs add up to ").Append(axisTotal).Append(" along axis ").Append(axis)
-                .Append(", output tensor ").Append(output.Index).Append(" has ").Append(output.Dim(axis));
+            return errors.Fail(Status.Error, "inputs add up to "u8).Append(axisTotal).Append(" along axis "u8).Append(axis)
+                .Append(", output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.Dim(axis));
         return RequestDecompression(context, ref node, data);
     }
 

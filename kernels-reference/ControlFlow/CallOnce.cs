@@ -23,9 +23,9 @@ public sealed unsafe class CallOnce : OpKernel
         data->InitSubgraph = new CallOnceOptions(node.BuiltinOptions).InitSubgraphIndex;
         data->HasRun = 0;
         if (node.InputCount != 0 || node.OutputCount != 0)
-            return context.Errors.Fail(Status.Error, "CALL_ONCE takes no inputs and no outputs, got ")
-                .Append(node.InputCount).Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
-        return SubgraphTensors.ExpectSubgraph(context, data->InitSubgraph, "init");
+            return context.Errors.Fail(Status.Error, "CALL_ONCE takes no inputs and no outputs, got "u8)
+                .Append(node.InputCount).Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
+        return SubgraphTensors.ExpectSubgraph(context, data->InitSubgraph, "init"u8);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -24,20 +25,20 @@ public sealed unsafe class If : OpKernel
         data->ThenSubgraph = options.ThenSubgraphIndex;
         data->ElseSubgraph = options.ElseSubgraphIndex;
 
-        if (node.InputCount < 1) return context.Fail("IF needs the condition as input 0");
+        if (node.InputCount < 1) return context.Fail("IF needs the condition as input 0"u8);
         TensorInfo condition = context.GetInputInfo(ref node, 0);
-        Status status = context.ExpectType(condition, TensorType.Bool, "condition");
+        Status status = context.ExpectType(condition, TensorType.Bool, "condition"u8);
         if (status != Status.Ok) return status;
         if (condition.ElementCount != 1)
-            return context.Errors.Fail(Status.Error, "condition tensor ").Append(condition.Index).Append(" has ")
-                .Append(condition.ElementCount).Append(" elements, expected 1");
+            return context.Errors.Fail(Status.Error, "condition tensor "u8).Append(condition.Index).Append(" has "u8)
+                .Append(condition.ElementCount).Append(" elements, expected 1"u8);
 
-        status = PrepareBranch(context, ref node, data->ThenSubgraph, "then");
+        status = PrepareBranch(context, ref node, data->ThenSubgraph, "then"u8);
         if (status != Status.Ok) return status;
-        return PrepareBranch(context, ref node, data->ElseSubgraph, "else");
+        return PrepareBranch(context, ref node, data->ElseSubgraph, "else"u8);
     }
 
-    private static Status PrepareBranch(KernelContext context, ref Node node, int branch, string role)
+    private static Status PrepareBranch(KernelContext context, ref Node node, int branch, ReadOnlySpan<byte> role)
     {
         Status status = SubgraphTensors.ExpectSubgraph(context, branch, role);
         if (status != Status.Ok) return status;
@@ -45,12 +46,12 @@ public sealed unsafe class If : OpKernel
         if (status != Status.Ok) return status;
         for (int i = 1; i < node.InputCount; i++)
         {
-            status = SubgraphTensors.ExpectCopyable(context, context.GetInputInfo(ref node, i), "node input", context.GetSubgraphInputInfo(branch, i - 1), "branch input");
+            status = SubgraphTensors.ExpectCopyable(context, context.GetInputInfo(ref node, i), "node input"u8, context.GetSubgraphInputInfo(branch, i - 1), "branch input"u8);
             if (status != Status.Ok) return status;
         }
         for (int i = 0; i < node.OutputCount; i++)
         {
-            status = SubgraphTensors.ExpectCopyable(context, context.GetSubgraphOutputInfo(branch, i), "branch output", context.GetOutputInfo(ref node, i), "node output");
+            status = SubgraphTensors.ExpectCopyable(context, context.GetSubgraphOutputInfo(branch, i), "branch output"u8, context.GetOutputInfo(ref node, i), "node output"u8);
             if (status != Status.Ok) return status;
         }
         return Status.Ok;

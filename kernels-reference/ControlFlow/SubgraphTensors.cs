@@ -10,42 +10,42 @@ namespace TfLiteMicro.Kernels.Reference;
 public static unsafe class SubgraphTensors
 {
     /// <summary>True when <paramref name="index"/> is a subgraph of the model (reports it otherwise).</summary>
-    public static Status ExpectSubgraph(KernelContext context, int index, string role)
+    public static Status ExpectSubgraph(KernelContext context, int index, ReadOnlySpan<byte> role)
     {
         if ((uint)index < (uint)context.SubgraphCount) return Status.Ok;
-        return context.Errors.Fail(Status.Error, role).Append(" subgraph index ").Append(index)
-            .Append(" is out of range: the model has ").Append(context.SubgraphCount).Append(" subgraphs");
+        return context.Errors.Fail(Status.Error, role).Append(" subgraph index "u8).Append(index)
+            .Append(" is out of range: the model has "u8).Append(context.SubgraphCount).Append(" subgraphs"u8);
     }
 
     /// <summary>Checks that a subgraph has exactly the number of inputs and outputs the node passes it.</summary>
-    public static Status ExpectSignature(KernelContext context, int subgraph, string role, int inputs, int outputs)
+    public static Status ExpectSignature(KernelContext context, int subgraph, ReadOnlySpan<byte> role, int inputs, int outputs)
     {
         int actualInputs = context.SubgraphInputCount(subgraph);
         int actualOutputs = context.SubgraphOutputCount(subgraph);
         if (actualInputs == inputs && actualOutputs == outputs) return Status.Ok;
-        return context.Errors.Fail(Status.Error, role).Append(" subgraph ").Append(subgraph).Append(" has ")
-            .Append(actualInputs).Append(" inputs and ").Append(actualOutputs).Append(" outputs, the node passes ")
-            .Append(inputs).Append(" and expects ").Append(outputs);
+        return context.Errors.Fail(Status.Error, role).Append(" subgraph "u8).Append(subgraph).Append(" has "u8)
+            .Append(actualInputs).Append(" inputs and "u8).Append(actualOutputs).Append(" outputs, the node passes "u8)
+            .Append(inputs).Append(" and expects "u8).Append(outputs);
     }
 
     /// <summary>
     /// Checks that <paramref name="destination"/> can receive a copy of <paramref name="source"/>: same type, same
     /// number of bytes, and not a constant (constants live in the model, which may be read-only flash).
     /// </summary>
-    public static Status ExpectCopyable(KernelContext context, TensorInfo source, string sourceRole, TensorInfo destination, string destinationRole)
+    public static Status ExpectCopyable(KernelContext context, TensorInfo source, ReadOnlySpan<byte> sourceRole, TensorInfo destination, ReadOnlySpan<byte> destinationRole)
     {
         ErrorReporter errors = context.Errors;
         if (destination.IsConstant)
-            return errors.Fail(Status.Error, destinationRole).Append(" (tensor ").Append(destination.Index)
-                .Append(") is constant and cannot receive ").Append(sourceRole);
+            return errors.Fail(Status.Error, destinationRole).Append(" (tensor "u8).Append(destination.Index)
+                .Append(") is constant and cannot receive "u8).Append(sourceRole);
         if (source.Type != destination.Type)
-            return errors.Fail(Status.Error, sourceRole).Append(" (tensor ").Append(source.Index).Append(") has type ")
-                .Append(TensorTypes.Name(source.Type)).Append(" but ").Append(destinationRole).Append(" (tensor ")
-                .Append(destination.Index).Append(") has type ").Append(TensorTypes.Name(destination.Type));
+            return errors.Fail(Status.Error, sourceRole).Append(" (tensor "u8).Append(source.Index).Append(") has type "u8)
+                .Append(TensorTypes.Name(source.Type)).Append(" but "u8).Append(destinationRole).Append(" (tensor "u8)
+                .Append(destination.Index).Append(") has type "u8).Append(TensorTypes.Name(destination.Type));
         if (source.ByteCount != destination.ByteCount)
-            return errors.Fail(Status.Error, sourceRole).Append(" (tensor ").Append(source.Index).Append(") has ")
-                .Append(source.ByteCount).Append(" bytes but ").Append(destinationRole).Append(" (tensor ")
-                .Append(destination.Index).Append(") has ").Append(destination.ByteCount);
+            return errors.Fail(Status.Error, sourceRole).Append(" (tensor "u8).Append(source.Index).Append(") has "u8)
+                .Append(source.ByteCount).Append(" bytes but "u8).Append(destinationRole).Append(" (tensor "u8)
+                .Append(destination.Index).Append(") has "u8).Append(destination.ByteCount);
         return Status.Ok;
     }
 

@@ -27,38 +27,38 @@ public sealed unsafe class While : OpKernel
         int cond = data->CondSubgraph;
         int body = data->BodySubgraph;
 
-        Status status = SubgraphTensors.ExpectSubgraph(context, cond, "condition");
+        Status status = SubgraphTensors.ExpectSubgraph(context, cond, "condition"u8);
         if (status != Status.Ok) return status;
-        status = SubgraphTensors.ExpectSubgraph(context, body, "body");
+        status = SubgraphTensors.ExpectSubgraph(context, body, "body"u8);
         if (status != Status.Ok) return status;
         int count = node.InputCount;
         if (node.OutputCount != count)
-            return context.Errors.Fail(Status.Error, "WHILE has ").Append(count).Append(" inputs but ")
-                .Append(node.OutputCount).Append(" outputs; they must match");
-        status = SubgraphTensors.ExpectSignature(context, body, "body", count, count);
+            return context.Errors.Fail(Status.Error, "WHILE has "u8).Append(count).Append(" inputs but "u8)
+                .Append(node.OutputCount).Append(" outputs; they must match"u8);
+        status = SubgraphTensors.ExpectSignature(context, body, "body"u8, count, count);
         if (status != Status.Ok) return status;
         if (context.SubgraphInputCount(cond) != count || context.SubgraphOutputCount(cond) < 1)
-            return context.Errors.Fail(Status.Error, "condition subgraph ").Append(cond).Append(" has ")
-                .Append(context.SubgraphInputCount(cond)).Append(" inputs and ").Append(context.SubgraphOutputCount(cond))
-                .Append(" outputs, expected ").Append(count).Append(" inputs and a BOOL output");
+            return context.Errors.Fail(Status.Error, "condition subgraph "u8).Append(cond).Append(" has "u8)
+                .Append(context.SubgraphInputCount(cond)).Append(" inputs and "u8).Append(context.SubgraphOutputCount(cond))
+                .Append(" outputs, expected "u8).Append(count).Append(" inputs and a BOOL output"u8);
         TensorInfo condition = context.GetSubgraphOutputInfo(cond, 0);
-        status = context.ExpectType(condition, TensorType.Bool, "condition subgraph output");
+        status = context.ExpectType(condition, TensorType.Bool, "condition subgraph output"u8);
         if (status != Status.Ok) return status;
         if (condition.ElementCount != 1)
-            return context.Errors.Fail(Status.Error, "condition subgraph output tensor ").Append(condition.Index)
-                .Append(" has ").Append(condition.ElementCount).Append(" elements, expected 1");
+            return context.Errors.Fail(Status.Error, "condition subgraph output tensor "u8).Append(condition.Index)
+                .Append(" has "u8).Append(condition.ElementCount).Append(" elements, expected 1"u8);
 
         for (int i = 0; i < count; i++)
         {
             TensorInfo input = context.GetInputInfo(ref node, i);
             TensorInfo output = context.GetOutputInfo(ref node, i);
-            status = SubgraphTensors.ExpectCopyable(context, input, "node input", output, "node output");
+            status = SubgraphTensors.ExpectCopyable(context, input, "node input"u8, output, "node output"u8);
             if (status != Status.Ok) return status;
-            status = SubgraphTensors.ExpectCopyable(context, output, "node output", context.GetSubgraphInputInfo(cond, i), "condition input");
+            status = SubgraphTensors.ExpectCopyable(context, output, "node output"u8, context.GetSubgraphInputInfo(cond, i), "condition input"u8);
             if (status != Status.Ok) return status;
-            status = SubgraphTensors.ExpectCopyable(context, output, "node output", context.GetSubgraphInputInfo(body, i), "body input");
+            status = SubgraphTensors.ExpectCopyable(context, output, "node output"u8, context.GetSubgraphInputInfo(body, i), "body input"u8);
             if (status != Status.Ok) return status;
-            status = SubgraphTensors.ExpectCopyable(context, context.GetSubgraphOutputInfo(body, i), "body output", output, "node output");
+            status = SubgraphTensors.ExpectCopyable(context, context.GetSubgraphOutputInfo(body, i), "body output"u8, output, "node output"u8);
             if (status != Status.Ok) return status;
         }
         return Status.Ok;

@@ -65,7 +65,7 @@ public sealed unsafe class Conv2D : OpKernel
                 return Status.Ok;
             }
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

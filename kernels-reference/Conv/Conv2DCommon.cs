@@ -31,8 +31,8 @@ public static unsafe class Conv2DCommon
         Conv2DOpData* data = (Conv2DOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 2 || node.InputCount > 3 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, FilterTensor);
@@ -42,9 +42,9 @@ public static unsafe class Conv2DCommon
 
         Status status = CheckTypes(context, input, filter, bias, output);
         if (status != Status.Ok) return status;
-        status = ConvolutionChecks.ExpectRank4(context, input, "input");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output");
+        status = ConvolutionChecks.ExpectRank4(context, input, "input"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output"u8);
         if (status != Status.Ok) return status;
         int activation = (int)options.FusedActivationFunction;
         status = ConvolutionChecks.CheckWindowOptions(errors, options.Padding, options.StrideH, options.StrideW,
@@ -72,21 +72,21 @@ public static unsafe class Conv2DCommon
         g.PaddingWidth = ConvolutionPadding.PaddingFor(same, g.StrideWidth, g.DilationWidth, g.InputWidth, g.FilterWidth);
 
         if (output.Dim(0) != g.Batches)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has batch ").Append(output.Dim(0))
-                .Append(", input tensor ").Append(input.Index).Append(" has ").Append(g.Batches);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has batch "u8).Append(output.Dim(0))
+                .Append(", input tensor "u8).Append(input.Index).Append(" has "u8).Append(g.Batches);
         if (filter.Dim(0) != g.OutputDepth)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(filter.Dim(0))
-                .Append(" output channels, output tensor ").Append(output.Index).Append(" has ").Append(g.OutputDepth);
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(filter.Dim(0))
+                .Append(" output channels, output tensor "u8).Append(output.Index).Append(" has "u8).Append(g.OutputDepth);
         if (g.FilterInputDepth <= 0 || g.InputDepth % g.FilterInputDepth != 0 || g.InputDepth == 0)
-            return errors.Fail(Status.Error, "input depth ").Append(g.InputDepth).Append(" of tensor ").Append(input.Index)
-                .Append(" is not a multiple of the filter depth ").Append(g.FilterInputDepth);
+            return errors.Fail(Status.Error, "input depth "u8).Append(g.InputDepth).Append(" of tensor "u8).Append(input.Index)
+                .Append(" is not a multiple of the filter depth "u8).Append(g.FilterInputDepth);
         int groups = g.InputDepth / g.FilterInputDepth;
         if (g.OutputDepth % groups != 0 || g.OutputDepth == 0)
-            return errors.Fail(Status.Error, "output depth ").Append(g.OutputDepth).Append(" is not a multiple of the ")
-                .Append(groups).Append(" groups (input depth / filter depth)");
+            return errors.Fail(Status.Error, "output depth "u8).Append(g.OutputDepth).Append(" is not a multiple of the "u8)
+                .Append(groups).Append(" groups (input depth / filter depth)"u8);
         if (bias.Exists && bias.ElementCount != g.OutputDepth)
-            return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
-                .Append(" elements, expected ").Append(g.OutputDepth);
+            return errors.Fail(Status.Error, "bias tensor "u8).Append(bias.Index).Append(" has "u8).Append(bias.ElementCount)
+                .Append(" elements, expected "u8).Append(g.OutputDepth);
 
         bool hybridWeights = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
         Status decompressionStatus = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, hybridWeights,
@@ -114,27 +114,27 @@ public static unsafe class Conv2DCommon
     /// <summary>TFLM's type combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 or int32 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         switch (input.Type)
         {
             case TensorType.Float32:
                 // int8 weights ("hybrid", refused by TFLM) are checked and dequantized by HybridWeights.
-                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
+                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
                 return status;
             case TensorType.Int8:
                 if (filter.Type == TensorType.Int4) status = Status.Ok;
-                else status = context.ExpectType(filter, TensorType.Int8, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias");
+                else status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias"u8);
                 return status;
             case TensorType.Int16:
-                status = context.ExpectType(filter, TensorType.Int8, "filter");
+                status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
                 if (status == Status.Ok && bias.Exists && bias.Type != TensorType.Int32)
-                    status = context.ExpectType(bias, TensorType.Int64, "bias");
+                    status = context.ExpectType(bias, TensorType.Int64, "bias"u8);
                 return status;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 }

@@ -9,11 +9,11 @@ namespace TfLiteMicro.Kernels.Reference;
 /// </summary>
 public static unsafe class ConvolutionChecks
 {
-    public static Status ExpectRank4(KernelContext context, TensorInfo tensor, string role)
+    public static Status ExpectRank4(KernelContext context, TensorInfo tensor, ReadOnlySpan<byte> role)
     {
         if (tensor.Rank == 4) return Status.Ok;
-        return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index)
-            .Append(" must be 4D (NHWC), has ").Append(tensor.Rank).Append(" dimensions");
+        return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index)
+            .Append(" must be 4D (NHWC), has "u8).Append(tensor.Rank).Append(" dimensions"u8);
     }
 
     /// <summary>
@@ -24,15 +24,15 @@ public static unsafe class ConvolutionChecks
         int dilationHeight, int dilationWidth, int activation)
     {
         if (padding != Padding.SAME && padding != Padding.VALID)
-            return errors.Fail(Status.Error, "unknown padding ").Append((int)padding);
+            return errors.Fail(Status.Error, "unknown padding "u8).Append((int)padding);
         if (strideHeight <= 0 || strideWidth <= 0)
-            return errors.Fail(Status.Error, "strides (").Append(strideHeight).Append(", ").Append(strideWidth)
-                .Append(") must be positive");
+            return errors.Fail(Status.Error, "strides ("u8).Append(strideHeight).Append(", "u8).Append(strideWidth)
+                .Append(") must be positive"u8);
         if (dilationHeight <= 0 || dilationWidth <= 0)
-            return errors.Fail(Status.Error, "dilations (").Append(dilationHeight).Append(", ").Append(dilationWidth)
-                .Append(") must be positive");
+            return errors.Fail(Status.Error, "dilations ("u8).Append(dilationHeight).Append(", "u8).Append(dilationWidth)
+                .Append(") must be positive"u8);
         if (activation < 0 || activation > (int)ActivationFunctionType.SIGN_BIT)
-            return errors.Fail(Status.Error, "unknown fused activation ").Append(activation);
+            return errors.Fail(Status.Error, "unknown fused activation "u8).Append(activation);
         return Status.Ok;
     }
 
@@ -56,18 +56,18 @@ public static unsafe class ConvolutionChecks
         activationMax = 0;
         QuantizationInfo filterQuantization = filter.Quantization;
         if (!input.Quantization.HasQuantization || !filterQuantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized convolution needs quantization parameters on input tensor ")
-                .Append(input.Index).Append(", filter tensor ").Append(filter.Index).Append(" and output tensor ").Append(output.Index);
+            return errors.Fail(Status.Error, "quantized convolution needs quantization parameters on input tensor "u8)
+                .Append(input.Index).Append(", filter tensor "u8).Append(filter.Index).Append(" and output tensor "u8).Append(output.Index);
         int scaleCount = filterQuantization.ChannelCount;
         if (scaleCount != 1 && scaleCount != channels)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(scaleCount)
-                .Append(" scales for ").Append(channels).Append(" output channels");
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(scaleCount)
+                .Append(" scales for "u8).Append(channels).Append(" output channels"u8);
         if (scaleCount > 1 && filterQuantization.QuantizedDimension != quantizedDimension)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" is quantized along dimension ")
-                .Append(filterQuantization.QuantizedDimension).Append(", expected ").Append(quantizedDimension);
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" is quantized along dimension "u8)
+                .Append(filterQuantization.QuantizedDimension).Append(", expected "u8).Append(quantizedDimension);
         if (requireZeroPointPerScale && filterQuantization.ZeroPointCount != scaleCount)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(scaleCount)
-                .Append(" scales but ").Append(filterQuantization.ZeroPointCount).Append(" zero points");
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(scaleCount)
+                .Append(" scales but "u8).Append(filterQuantization.ZeroPointCount).Append(" zero points"u8);
 
         multipliers = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
         shifts = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));

@@ -20,21 +20,21 @@ public static unsafe class HybridWeights
         ErrorReporter errors = context.Errors;
         QuantizationInfo q = filter.Quantization;
         if (filter.Type != TensorType.Int8)
-            return errors.Fail(Status.Error, "float32 input needs a float32 or (hybrid) int8 filter, filter tensor ")
-                .Append(filter.Index).Append(" is ").Append(TensorTypes.Name(filter.Type));
+            return errors.Fail(Status.Error, "float32 input needs a float32 or (hybrid) int8 filter, filter tensor "u8)
+                .Append(filter.Index).Append(" is "u8).Append(TensorTypes.Name(filter.Type));
         if (!filter.IsConstant || filter.Data == null)
-            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs constant weights; filter tensor ")
-                .Append(filter.Index).Append(" is not constant");
+            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs constant weights; filter tensor "u8)
+                .Append(filter.Index).Append(" is not constant"u8);
         if (!q.HasQuantization)
-            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs a scale; filter tensor ")
-                .Append(filter.Index).Append(" is not quantized");
+            return errors.Fail(Status.Error, "hybrid (float32 input, int8 weights) needs a scale; filter tensor "u8)
+                .Append(filter.Index).Append(" is not quantized"u8);
         if (q.ChannelCount != 1 && (q.ChannelCount != channels || q.QuantizedDimension != quantizedDimension))
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(q.ChannelCount)
-                .Append(" scales along dimension ").Append(q.QuantizedDimension).Append(", expected 1 or ").Append(channels)
-                .Append(" along dimension ").Append(quantizedDimension);
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(q.ChannelCount)
+                .Append(" scales along dimension "u8).Append(q.QuantizedDimension).Append(", expected 1 or "u8).Append(channels)
+                .Append(" along dimension "u8).Append(quantizedDimension);
         if (q.ZeroPointCount > 1 && q.ZeroPointCount != q.ChannelCount)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(q.ZeroPointCount)
-                .Append(" zero points for ").Append(q.ChannelCount).Append(" scales");
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(q.ZeroPointCount)
+                .Append(" zero points for "u8).Append(q.ChannelCount).Append(" scales"u8);
 
         // Elements after the quantized dimension: consecutive weights of one channel before the next channel starts.
         int inner = 1;

@@ -32,17 +32,17 @@ public sealed unsafe class Cumsum : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo axis = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(axis, TensorType.Int32, "axis");
+        status = context.ExpectType(axis, TensorType.Int32, "axis"u8);
         if (status != Status.Ok) return status;
         if (axis.ElementCount != 1)
-            return errors.Fail(Status.Error, "axis tensor ").Append(axis.Index).Append(" has ").Append(axis.ElementCount)
-                .Append(" elements, expected 1");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axis.Index).Append(" has "u8).Append(axis.ElementCount)
+                .Append(" elements, expected 1"u8);
         if (input.Rank < 1)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" is a scalar; CUMSUM needs rank >= 1");
-        status = ShapeChecks.ExpectShape(errors, output, "output", input.Shape);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" is a scalar; CUMSUM needs rank >= 1"u8);
+        status = ShapeChecks.ExpectShape(errors, output, "output"u8, input.Shape);
         if (status != Status.Ok) return status;
         if (ShapeChecks.IsKnown(axis))
         {
@@ -53,8 +53,8 @@ public sealed unsafe class Cumsum : OpKernel
 
         CumsumOpData* data = (CumsumOpData*)node.UserData;
         if (!input.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "int8 CUMSUM needs quantization parameters on input tensor ").Append(input.Index)
-                .Append(" and output tensor ").Append(output.Index);
+            return errors.Fail(Status.Error, "int8 CUMSUM needs quantization parameters on input tensor "u8).Append(input.Index)
+                .Append(" and output tensor "u8).Append(output.Index);
         data->InputOffset = -input.Quantization.ZeroPoint;
         data->OutputOffset = output.Quantization.ZeroPoint;
         data->LeftShift = IntegerShift;
@@ -63,11 +63,11 @@ public sealed unsafe class Cumsum : OpKernel
         SoftDouble realInput = SoftDouble.FromFloat(input.Quantization.Scale) / twiceInputScale;
         SoftDouble realOutput = twiceInputScale / (SoftDouble.FromInt32(1 << IntegerShift) * SoftDouble.FromFloat(output.Quantization.Scale));
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(realInput, out data->InputMultiplier, out data->InputShift))
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" scale ").Append(input.Quantization.Scale)
-                .Append(" must be positive and finite");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" scale "u8).Append(input.Quantization.Scale)
+                .Append(" must be positive and finite"u8);
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(realOutput, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" scale ").Append(output.Quantization.Scale)
-                .Append(" is too small for the input scale");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" scale "u8).Append(output.Quantization.Scale)
+                .Append(" is too small for the input scale"u8);
         return QuantizationMath.CalculateActivationRangeQuantized(errors, (int)ActivationFunctionType.NONE, output.Type,
             output.Quantization.Scale, data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);
     }

@@ -13,7 +13,7 @@ public static class CumsumMath
     {
         resolved = axis < 0 ? axis + rank : axis;
         if (resolved >= 0 && resolved < rank) return Status.Ok;
-        return errors.Fail(Status.Error, "axis ").Append(axis).Append(" is outside the input's ").Append(rank).Append(" dimensions");
+        return errors.Fail(Status.Error, "axis "u8).Append(axis).Append(" is outside the input's "u8).Append(rank).Append(" dimensions"u8);
     }
 
     public static void CumSum(ReadOnlySpan<float> input, Span<float> output, ReadOnlySpan<int> shape, int axis, bool exclusive, bool reverse)

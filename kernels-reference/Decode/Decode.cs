@@ -14,7 +14,7 @@ public sealed unsafe class Decode : OpKernel
     public static readonly Decode Kernel = new Decode();
 
     /// <summary>The custom-op name TFLM registers (<c>AddDecode</c>).</summary>
-    public const string CustomName = "TFLM_DECODE";
+    public static ReadOnlySpan<byte> CustomName => "TFLM_DECODE"u8;
 
     public override Status Init(KernelContext context, ref Node node) => DecodeCommon.Init(context, ref node);
 
@@ -34,7 +34,7 @@ public sealed unsafe class Decode : OpKernel
             Span<byte> decoded = new Span<byte>(output.Data, data[o].ElementCount * data[o].ElementSize);
             Status status = DecodeOutput(ref data[o], encoded, tables, decoded);
             if (status != Status.Ok)
-                return context.Errors.Fail(status, "output ").Append(o).Append(": the encoded data changed since Prepare validated it");
+                return context.Errors.Fail(status, "output "u8).Append(o).Append(": the encoded data changed since Prepare validated it"u8);
         }
         return Status.Ok;
     }

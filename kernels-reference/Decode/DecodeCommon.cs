@@ -28,10 +28,10 @@ public static unsafe class DecodeCommon
     {
         int outputs = node.OutputCount;
         if (outputs <= 0 || node.InputCount != 2 * outputs)
-            return context.Errors.Fail(Status.Error, "expects two inputs (encoded, ancillary) per output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(outputs).Append(" outputs");
+            return context.Errors.Fail(Status.Error, "expects two inputs (encoded, ancillary) per output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(outputs).Append(" outputs"u8);
         DecodeOpData* data = (DecodeOpData*)node.UserData;
-        if (data == null) return context.Fail("per-output state was not allocated in Init");
+        if (data == null) return context.Fail("per-output state was not allocated in Init"u8);
 
         for (int o = 0; o < outputs; o++)
         {
@@ -47,19 +47,19 @@ public static unsafe class DecodeCommon
         TensorInfo ancillary = context.GetInputInfo(ref node, 2 * o + 1);
         TensorInfo output = context.GetOutputInfo(ref node, o);
         if (!input.Exists || !ancillary.Exists || !output.Exists)
-            return context.Errors.Fail(Status.Error, "output ").Append(o).Append(": its encoded, ancillary and output tensors must all exist");
+            return context.Errors.Fail(Status.Error, "output "u8).Append(o).Append(": its encoded, ancillary and output tensors must all exist"u8);
         if (!input.IsConstant || input.Data == null)
-            return Fail(context, o, "encoded tensor ").Append(input.Index).Append(" must be constant");
+            return Fail(context, o, "encoded tensor "u8).Append(input.Index).Append(" must be constant"u8);
         if (!ancillary.IsConstant || ancillary.Data == null)
-            return Fail(context, o, "ancillary tensor ").Append(ancillary.Index).Append(" must be constant");
+            return Fail(context, o, "ancillary tensor "u8).Append(ancillary.Index).Append(" must be constant"u8);
 
         ReadOnlySpan<byte> metadata = Bytes(ancillary);
         if (metadata.Length < DecodeMetadata.SizeInBytes)
-            return Fail(context, o, "ancillary tensor ").Append(ancillary.Index).Append(" has ").Append(metadata.Length)
-                .Append(" bytes, fewer than the 16-byte decode common metadata");
+            return Fail(context, o, "ancillary tensor "u8).Append(ancillary.Index).Append(" has "u8).Append(metadata.Length)
+                .Append(" bytes, fewer than the 16-byte decode common metadata"u8);
         if (metadata[DecodeMetadata.VersionOffset] != DecodeMetadata.SupportedVersion)
-            return Fail(context, o, "decode common metadata version ").Append((int)metadata[DecodeMetadata.VersionOffset])
-                .Append(" != 1 (ancillary tensor ").Append(ancillary.Index).Append(')');
+            return Fail(context, o, "decode common metadata version "u8).Append((int)metadata[DecodeMetadata.VersionOffset])
+                .Append(" != 1 (ancillary tensor "u8).Append(ancillary.Index).Append(')');
 
         *data = default;
         data->Type = (DecodeType)metadata[DecodeMetadata.TypeOffset];
@@ -75,15 +75,15 @@ public static unsafe class DecodeCommon
             default:
                 int type = metadata[DecodeMetadata.TypeOffset];
                 if (type >= (int)DecodeType.Custom)
-                    return Fail(context, o, "custom decode type ").Append(type).Append(" has no registered decoder");
-                return Fail(context, o, "unsupported decode type ").Append(type);
+                    return Fail(context, o, "custom decode type "u8).Append(type).Append(" has no registered decoder"u8);
+                return Fail(context, o, "unsupported decode type "u8).Append(type);
         }
     }
 
     private static Status PrepareLut(KernelContext context, int o, TensorInfo input, TensorInfo ancillary, TensorInfo output, DecodeOpData* data)
     {
         ReadOnlySpan<byte> metadata = Bytes(ancillary);
-        Status status = CheckDecoderVersion(context, o, metadata, "LUT");
+        Status status = CheckDecoderVersion(context, o, metadata, "LUT"u8);
         if (status == Status.Ok) status = ElementSize(context, o, output, data);
         if (status == Status.Ok) status = ResolveChannels(context, o, output, data);
         if (status != Status.Ok) return status;
@@ -91,29 +91,29 @@ public static unsafe class DecodeCommon
         data->BitWidth = metadata[DecodeMetadata.LutParametersOffset] & DecodeMetadata.LutBitWidthMask;
         data->ValueTableStride = metadata[DecodeMetadata.LutValueTableStrideOffset];
         if (data->BitWidth == 0)
-            return Fail(context, o, "LUT index bit width 0 is out of range 1..7");
+            return Fail(context, o, "LUT index bit width 0 is out of range 1..7"u8);
 
         ReadOnlySpan<byte> indices = Bytes(input);
         long needed = DecodeLutMath.EncodedByteCount(data->ElementCount, data->BitWidth);
         if (indices.Length < needed)
-            return Fail(context, o, "encoded tensor ").Append(input.Index).Append(" has ").Append(indices.Length).Append(" bytes, ")
-                .Append(data->ElementCount).Append(" indices of ").Append(data->BitWidth).Append(" bits need ").Append(needed);
+            return Fail(context, o, "encoded tensor "u8).Append(input.Index).Append(" has "u8).Append(indices.Length).Append(" bytes, "u8)
+                .Append(data->ElementCount).Append(" indices of "u8).Append(data->BitWidth).Append(" bits need "u8).Append(needed);
         long tableBytes = (long)data->ChannelCount * data->ValueTableStride * data->ElementSize;
         if (metadata.Length - DecodeMetadata.SizeInBytes < tableBytes)
-            return Fail(context, o, "ancillary tensor ").Append(ancillary.Index).Append(" holds ")
-                .Append(metadata.Length - DecodeMetadata.SizeInBytes).Append(" value-table bytes, ").Append(data->ChannelCount)
-                .Append(" channels of stride ").Append(data->ValueTableStride).Append(" need ").Append(tableBytes);
+            return Fail(context, o, "ancillary tensor "u8).Append(ancillary.Index).Append(" holds "u8)
+                .Append(metadata.Length - DecodeMetadata.SizeInBytes).Append(" value-table bytes, "u8).Append(data->ChannelCount)
+                .Append(" channels of stride "u8).Append(data->ValueTableStride).Append(" need "u8).Append(tableBytes);
         long bad = DecodeLutMath.FindIndexBeyondTable(indices, data->ElementCount, data->BitWidth, data->ValueTableStride, out int index);
         if (bad >= 0)
-            return Fail(context, o, "LUT index ").Append(index).Append(" of element ").Append(bad)
-                .Append(" is beyond the value table of ").Append(data->ValueTableStride).Append(" entries per channel");
+            return Fail(context, o, "LUT index "u8).Append(index).Append(" of element "u8).Append(bad)
+                .Append(" is beyond the value table of "u8).Append(data->ValueTableStride).Append(" entries per channel"u8);
         return Status.Ok;
     }
 
     private static Status PreparePrune(KernelContext context, int o, TensorInfo input, TensorInfo ancillary, TensorInfo output, DecodeOpData* data)
     {
         ReadOnlySpan<byte> metadata = Bytes(ancillary);
-        Status status = CheckDecoderVersion(context, o, metadata, "Prune");
+        Status status = CheckDecoderVersion(context, o, metadata, "Prune"u8);
         if (status == Status.Ok) status = ElementSize(context, o, output, data);
         if (status == Status.Ok) status = ResolveChannels(context, o, output, data);
         if (status == Status.Ok) status = ResolveZeroPoints(context, o, output, data);
@@ -122,49 +122,49 @@ public static unsafe class DecodeCommon
         ReadOnlySpan<byte> mask = Bytes(input);
         long needed = DecodePruneMath.EncodedByteCount(data->ElementCount);
         if (mask.Length < needed)
-            return Fail(context, o, "encoded tensor ").Append(input.Index).Append(" has ").Append(mask.Length).Append(" bytes, a mask of ")
-                .Append(data->ElementCount).Append(" elements needs ").Append(needed);
+            return Fail(context, o, "encoded tensor "u8).Append(input.Index).Append(" has "u8).Append(mask.Length).Append(" bytes, a mask of "u8)
+                .Append(data->ElementCount).Append(" elements needs "u8).Append(needed);
         long valueBytes = (long)DecodePruneMath.CountKept(mask, data->ElementCount) * data->ElementSize;
         if (metadata.Length - DecodeMetadata.SizeInBytes < valueBytes)
-            return Fail(context, o, "ancillary tensor ").Append(ancillary.Index).Append(" holds ")
-                .Append(metadata.Length - DecodeMetadata.SizeInBytes).Append(" value bytes, the mask keeps values needing ").Append(valueBytes);
+            return Fail(context, o, "ancillary tensor "u8).Append(ancillary.Index).Append(" holds "u8)
+                .Append(metadata.Length - DecodeMetadata.SizeInBytes).Append(" value bytes, the mask keeps values needing "u8).Append(valueBytes);
         return Status.Ok;
     }
 
     private static Status PrepareHuffman(KernelContext context, int o, TensorInfo input, TensorInfo ancillary, TensorInfo output, DecodeOpData* data)
     {
         ReadOnlySpan<byte> metadata = Bytes(ancillary);
-        Status status = CheckDecoderVersion(context, o, metadata, "Huffman");
+        Status status = CheckDecoderVersion(context, o, metadata, "Huffman"u8);
         if (status != Status.Ok) return status;
         byte tableSize = metadata[DecodeMetadata.HuffmanTableSizeOffset];
         data->WideTable = (tableSize & DecodeMetadata.HuffmanWideTableMask) != 0;
         data->InitialTableBits = ((tableSize & DecodeMetadata.HuffmanInitialSizeMask) >> DecodeMetadata.HuffmanInitialSizeShift) + 1;
         data->ChannelCount = 1;
         if (!data->WideTable && output.Type != TensorType.Int8)
-            return Fail(context, o, "output tensor ").Append(output.Index).Append(" has type ").Append(TensorTypes.Name(output.Type))
-                .Append(", 16-bit Huffman tables decode INT8 only");
+            return Fail(context, o, "output tensor "u8).Append(output.Index).Append(" has type "u8).Append(TensorTypes.Name(output.Type))
+                .Append(", 16-bit Huffman tables decode INT8 only"u8);
         if (output.Type != TensorType.Int8 && output.Type != TensorType.Int16)
-            return Fail(context, o, "output tensor ").Append(output.Index).Append(" has type ").Append(TensorTypes.Name(output.Type))
-                .Append(", Huffman decodes INT8 and INT16 only");
+            return Fail(context, o, "output tensor "u8).Append(output.Index).Append(" has type "u8).Append(TensorTypes.Name(output.Type))
+                .Append(", Huffman decodes INT8 and INT16 only"u8);
         data->ElementSize = output.Type == TensorType.Int8 ? 1 : 2;
 
         // The tensors are constant, so one dry run proves every Invoke stays inside them.
         DecodeHuffmanResult result = DecodeHuffmanMath.Decode<sbyte>(Bytes(input), metadata.Slice(DecodeMetadata.SizeInBytes),
             data->WideTable, data->InitialTableBits, data->ElementCount, default, out int symbol);
         if (result == DecodeHuffmanResult.TableIndexBeyondTables)
-            return Fail(context, o, "Huffman symbol ").Append(symbol).Append(" looks up an entry beyond the tables of ancillary tensor ")
+            return Fail(context, o, "Huffman symbol "u8).Append(symbol).Append(" looks up an entry beyond the tables of ancillary tensor "u8)
                 .Append(ancillary.Index);
         if (result == DecodeHuffmanResult.BitstringTooShort)
-            return Fail(context, o, "encoded tensor ").Append(input.Index).Append(" ends inside Huffman symbol ").Append(symbol)
-                .Append(" of ").Append(data->ElementCount);
+            return Fail(context, o, "encoded tensor "u8).Append(input.Index).Append(" ends inside Huffman symbol "u8).Append(symbol)
+                .Append(" of "u8).Append(data->ElementCount);
         return Status.Ok;
     }
 
-    private static Status CheckDecoderVersion(KernelContext context, int o, ReadOnlySpan<byte> metadata, string decoder)
+    private static Status CheckDecoderVersion(KernelContext context, int o, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> decoder)
     {
         byte version = metadata[DecodeMetadata.DecoderVersionOffset];
         if (version == DecodeMetadata.SupportedVersion) return Status.Ok;
-        return Fail(context, o, decoder).Append(" version ").Append((int)version).Append(" is not supported (expected 1)");
+        return Fail(context, o, decoder).Append(" version "u8).Append((int)version).Append(" is not supported (expected 1)"u8);
     }
 
     /// <summary>The value types LUT and Prune copy: bool, int8, int16, float32, int32, int64.</summary>
@@ -187,7 +187,7 @@ public static unsafe class DecodeCommon
                 data->ElementSize = 8;
                 return Status.Ok;
         }
-        return Fail(context, o, "output tensor ").Append(output.Index).Append(" has unsupported type ").Append(TensorTypes.Name(output.Type));
+        return Fail(context, o, "output tensor "u8).Append(output.Index).Append(" has unsupported type "u8).Append(TensorTypes.Name(output.Type));
     }
 
     /// <summary>
@@ -205,12 +205,12 @@ public static unsafe class DecodeCommon
             if (quantization.QuantizedDimension == output.Rank - 1 && quantization.ChannelCount > 1)
                 data->UseAlternateAxis = true;
             else if (quantization.QuantizedDimension != 0)
-                return Fail(context, o, "unsupported quantization axis ").Append(quantization.QuantizedDimension).Append(" of output tensor ")
-                    .Append(output.Index).Append(" (must be 0, or the last axis with several channels)");
+                return Fail(context, o, "unsupported quantization axis "u8).Append(quantization.QuantizedDimension).Append(" of output tensor "u8)
+                    .Append(output.Index).Append(" (must be 0, or the last axis with several channels)"u8);
         }
         if (data->ElementCount % data->ChannelCount != 0)
-            return Fail(context, o, "output tensor ").Append(output.Index).Append(" has ").Append(data->ElementCount)
-                .Append(" elements, not a multiple of its ").Append(data->ChannelCount).Append(" channels");
+            return Fail(context, o, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(data->ElementCount)
+                .Append(" elements, not a multiple of its "u8).Append(data->ChannelCount).Append(" channels"u8);
         return Status.Ok;
     }
 
@@ -225,8 +225,8 @@ public static unsafe class DecodeCommon
         QuantizationInfo quantization = output.Quantization;
         if (!quantization.HasQuantization) return Status.Ok;
         if (quantization.ZeroPointCount > 1 && quantization.ZeroPointCount != quantization.ChannelCount)
-            return Fail(context, o, "output tensor ").Append(output.Index).Append(" has ").Append(quantization.ZeroPointCount)
-                .Append(" zero points for ").Append(quantization.ChannelCount).Append(" scales");
+            return Fail(context, o, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(quantization.ZeroPointCount)
+                .Append(" zero points for "u8).Append(quantization.ChannelCount).Append(" scales"u8);
 
         bool anyNonZero = false;
         for (int c = 0; c < data->ChannelCount; c++)
@@ -234,13 +234,13 @@ public static unsafe class DecodeCommon
             int zeroPoint = quantization.ChannelZeroPoint(c);
             if (zeroPoint != 0) anyNonZero = true;
             if (zeroPoint < sbyte.MinValue || zeroPoint > sbyte.MaxValue)
-                return Fail(context, o, "zero point ").Append(zeroPoint).Append(" of output tensor ").Append(output.Index)
-                    .Append(" is outside the int8 range");
+                return Fail(context, o, "zero point "u8).Append(zeroPoint).Append(" of output tensor "u8).Append(output.Index)
+                    .Append(" is outside the int8 range"u8);
         }
         if (!anyNonZero) return Status.Ok;
         if (output.Type != TensorType.Int8)
-            return Fail(context, o, "all zero points of ").Append(TensorTypes.Name(output.Type)).Append(" output tensor ")
-                .Append(output.Index).Append(" must be zero");
+            return Fail(context, o, "all zero points of "u8).Append(TensorTypes.Name(output.Type)).Append(" output tensor "u8)
+                .Append(output.Index).Append(" must be zero"u8);
         if (data->ChannelCount == 1)
         {
             data->SingleZeroPoint = (sbyte)quantization.ChannelZeroPoint(0);
@@ -259,6 +259,6 @@ public static unsafe class DecodeCommon
         return tensor.Data == null || bytes <= 0 ? default : new ReadOnlySpan<byte>(tensor.Data, bytes);
     }
 
-    private static ErrorReporter Fail(KernelContext context, int output, string text) =>
-        context.Errors.Fail(Status.Error, "output ").Append(output).Append(": ").Append(text);
+    private static ErrorReporter Fail(KernelContext context, int output, ReadOnlySpan<byte> text) =>
+        context.Errors.Fail(Status.Error, "output "u8).Append(output).Append(": "u8).Append(text);
 }

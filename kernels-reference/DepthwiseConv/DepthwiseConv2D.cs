@@ -51,7 +51,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                     data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

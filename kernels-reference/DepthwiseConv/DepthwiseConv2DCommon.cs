@@ -30,8 +30,8 @@ public static unsafe class DepthwiseConv2DCommon
         DepthwiseConv2DOpData* data = (DepthwiseConv2DOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 2 || node.InputCount > 3 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, FilterTensor);
@@ -41,9 +41,9 @@ public static unsafe class DepthwiseConv2DCommon
 
         Status status = CheckTypes(context, input, filter, bias, output);
         if (status != Status.Ok) return status;
-        status = ConvolutionChecks.ExpectRank4(context, input, "input");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output");
+        status = ConvolutionChecks.ExpectRank4(context, input, "input"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output"u8);
         if (status != Status.Ok) return status;
         int activation = (int)options.FusedActivationFunction;
         status = ConvolutionChecks.CheckWindowOptions(errors, options.Padding, options.StrideH, options.StrideW,
@@ -70,23 +70,23 @@ public static unsafe class DepthwiseConv2DCommon
         g.PaddingWidth = ConvolutionPadding.PaddingFor(same, g.StrideWidth, g.DilationWidth, g.InputWidth, g.FilterWidth);
 
         if (output.Dim(0) != g.Batches)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has batch ").Append(output.Dim(0))
-                .Append(", input tensor ").Append(input.Index).Append(" has ").Append(g.Batches);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has batch "u8).Append(output.Dim(0))
+                .Append(", input tensor "u8).Append(input.Index).Append(" has "u8).Append(g.Batches);
         if (filter.Dim(0) != 1 || filter.Dim(3) != g.OutputDepth)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" must be [1, H, W, ")
-                .Append(g.OutputDepth).Append("], has first dimension ").Append(filter.Dim(0)).Append(" and last ").Append(filter.Dim(3));
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" must be [1, H, W, "u8)
+                .Append(g.OutputDepth).Append("], has first dimension "u8).Append(filter.Dim(0)).Append(" and last "u8).Append(filter.Dim(3));
         if (g.InputDepth <= 0 || g.OutputDepth <= 0 || g.OutputDepth % g.InputDepth != 0)
-            return errors.Fail(Status.Error, "output depth ").Append(g.OutputDepth).Append(" is not a multiple of the input depth ")
+            return errors.Fail(Status.Error, "output depth "u8).Append(g.OutputDepth).Append(" is not a multiple of the input depth "u8)
                 .Append(g.InputDepth);
         // TFLM loops with the option's depth_multiplier; newer converters may leave it 0, so the shapes decide and a
         // contradicting option is an error.
         g.DepthMultiplier = g.OutputDepth / g.InputDepth;
         if (options.DepthMultiplier > 0 && options.DepthMultiplier != g.DepthMultiplier)
-            return errors.Fail(Status.Error, "depth_multiplier ").Append(options.DepthMultiplier).Append(" contradicts the shapes: ")
-                .Append(g.OutputDepth).Append(" output channels for ").Append(g.InputDepth).Append(" input channels");
+            return errors.Fail(Status.Error, "depth_multiplier "u8).Append(options.DepthMultiplier).Append(" contradicts the shapes: "u8)
+                .Append(g.OutputDepth).Append(" output channels for "u8).Append(g.InputDepth).Append(" input channels"u8);
         if (bias.Exists && bias.ElementCount != g.OutputDepth)
-            return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
-                .Append(" elements, expected ").Append(g.OutputDepth);
+            return errors.Fail(Status.Error, "bias tensor "u8).Append(bias.Index).Append(" has "u8).Append(bias.ElementCount)
+                .Append(" elements, expected "u8).Append(g.OutputDepth);
 
         bool hybridWeights = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
         Status decompressionStatus = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, hybridWeights,
@@ -119,27 +119,27 @@ public static unsafe class DepthwiseConv2DCommon
     /// <summary>TFLM's combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         switch (input.Type)
         {
             case TensorType.Float32:
                 // int8 weights ("hybrid", refused by TFLM) are checked and dequantized by HybridWeights.
-                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
+                if (filter.Type != TensorType.Int8) status = context.ExpectType(filter, TensorType.Float32, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
                 return status;
             case TensorType.Int8:
                 if (filter.Type == TensorType.Int4) status = Status.Ok;
-                else status = context.ExpectType(filter, TensorType.Int8, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias");
+                else status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias"u8);
                 return status;
             case TensorType.Int16:
                 // TFLM's 16x8 depthwise kernel reads the bias as int64 only.
-                status = context.ExpectType(filter, TensorType.Int8, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int64, "bias");
+                status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int64, "bias"u8);
                 return status;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 }

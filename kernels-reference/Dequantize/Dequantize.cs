@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>DEQUANTIZE: int8, uint8 or int16 → float32 (TFLM's dequantize_common.cc).</summary>
@@ -16,17 +18,17 @@ public sealed unsafe class Dequantize : OpKernel
     public override Status Prepare(KernelContext context, ref Node node)
     {
         ErrorReporter errors = context.Errors;
-        if (node.InputCount != 1 || node.OutputCount != 1) return errors.Fail(Status.Error, "expects 1 input and 1 output");
+        if (node.InputCount != 1 || node.OutputCount != 1) return errors.Fail(Status.Error, "expects 1 input and 1 output"u8);
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
         if (input.Type != TensorType.Int8 && input.Type != TensorType.UInt8 && input.Type != TensorType.Int16)
-            return context.UnsupportedType(input, "input");
-        Status status = context.ExpectType(output, TensorType.Float32, "output");
+            return context.UnsupportedType(input, "input"u8);
+        Status status = context.ExpectType(output, TensorType.Float32, "output"u8);
         if (status != Status.Ok) return status;
         if (input.ElementCount != output.ElementCount)
-            return errors.Fail(Status.Error, "input and output element counts differ");
+            return errors.Fail(Status.Error, "input and output element counts differ"u8);
         if (!input.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has no quantization parameters");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has no quantization parameters"u8);
         DequantizeOpData* data = (DequantizeOpData*)node.UserData;
         data->Scale = input.Quantization.Scale;
         data->ZeroPoint = input.Quantization.ZeroPoint;

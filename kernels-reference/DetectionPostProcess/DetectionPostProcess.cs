@@ -30,7 +30,7 @@ public sealed unsafe class DetectionPostProcess : OpKernel
         // TFLM validates inside every NMS pass, before any output is written; once is equivalent.
         int invalid = DetectionPostProcessMath.FirstInvalidBox(decoded, data->NumBoxes);
         if (invalid >= 0)
-            return context.Errors.Fail(Status.Error, "decoded box ").Append(invalid).Append(" has ymin >= ymax or xmin >= xmax");
+            return context.Errors.Fail(Status.Error, "decoded box "u8).Append(invalid).Append(" has ymin >= ymax or xmin >= xmax"u8);
 
         Outputs outputs = new Outputs(context, ref node);
         if (data->UseRegularNms) RegularNms(data, scratch, scores, outputs);

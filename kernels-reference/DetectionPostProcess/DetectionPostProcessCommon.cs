@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.FlexBuffers;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -32,35 +33,35 @@ public static unsafe class DetectionPostProcessCommon
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
         if (status != Status.Ok) return status;
         ErrorReporter errors = context.Errors;
-        status = options.GetInt32("max_detections", errors, out data->MaxDetections);
-        if (status == Status.Ok) status = options.GetInt32("max_classes_per_detection", errors, out data->MaxClassesPerDetection);
+        status = options.GetInt32("max_detections"u8, errors, out data->MaxDetections);
+        if (status == Status.Ok) status = options.GetInt32("max_classes_per_detection"u8, errors, out data->MaxClassesPerDetection);
         data->DetectionsPerClass = DefaultDetectionsPerClass;
-        if (status == Status.Ok && options.ContainsKey("detections_per_class"))
-            status = options.GetInt32("detections_per_class", errors, out data->DetectionsPerClass);
-        if (status == Status.Ok && options.ContainsKey("use_regular_nms"))
-            status = options.GetBool("use_regular_nms", errors, out data->UseRegularNms);
-        if (status == Status.Ok) status = options.GetFloat("nms_score_threshold", errors, out data->ScoreThreshold);
-        if (status == Status.Ok) status = options.GetFloat("nms_iou_threshold", errors, out data->IouThreshold);
-        if (status == Status.Ok) status = options.GetInt32("num_classes", errors, out data->NumClasses);
-        if (status == Status.Ok) status = options.GetFloat("y_scale", errors, out data->YScale);
-        if (status == Status.Ok) status = options.GetFloat("x_scale", errors, out data->XScale);
-        if (status == Status.Ok) status = options.GetFloat("h_scale", errors, out data->HScale);
-        if (status == Status.Ok) status = options.GetFloat("w_scale", errors, out data->WScale);
+        if (status == Status.Ok && options.ContainsKey("detections_per_class"u8))
+            status = options.GetInt32("detections_per_class"u8, errors, out data->DetectionsPerClass);
+        if (status == Status.Ok && options.ContainsKey("use_regular_nms"u8))
+            status = options.GetBool("use_regular_nms"u8, errors, out data->UseRegularNms);
+        if (status == Status.Ok) status = options.GetFloat("nms_score_threshold"u8, errors, out data->ScoreThreshold);
+        if (status == Status.Ok) status = options.GetFloat("nms_iou_threshold"u8, errors, out data->IouThreshold);
+        if (status == Status.Ok) status = options.GetInt32("num_classes"u8, errors, out data->NumClasses);
+        if (status == Status.Ok) status = options.GetFloat("y_scale"u8, errors, out data->YScale);
+        if (status == Status.Ok) status = options.GetFloat("x_scale"u8, errors, out data->XScale);
+        if (status == Status.Ok) status = options.GetFloat("h_scale"u8, errors, out data->HScale);
+        if (status == Status.Ok) status = options.GetFloat("w_scale"u8, errors, out data->WScale);
         if (status != Status.Ok) return status;
 
-        if (data->MaxDetections < 0) return OptionError(context, "max_detections", data->MaxDetections, "must be >= 0");
-        if (data->NumClasses < 1) return OptionError(context, "num_classes", data->NumClasses, "must be >= 1");
+        if (data->MaxDetections < 0) return OptionError(context, "max_detections"u8, data->MaxDetections, "must be >= 0"u8);
+        if (data->NumClasses < 1) return OptionError(context, "num_classes"u8, data->NumClasses, "must be >= 1"u8);
         if (data->UseRegularNms && data->DetectionsPerClass <= 0)
-            return OptionError(context, "detections_per_class", data->DetectionsPerClass, "must be > 0");
+            return OptionError(context, "detections_per_class"u8, data->DetectionsPerClass, "must be > 0"u8);
         if (!data->UseRegularNms && data->MaxClassesPerDetection <= 0)
-            return OptionError(context, "max_classes_per_detection", data->MaxClassesPerDetection, "must be > 0");
+            return OptionError(context, "max_classes_per_detection"u8, data->MaxClassesPerDetection, "must be > 0"u8);
         if (!(data->IouThreshold > 0f && data->IouThreshold <= 1f))
-            return context.Errors.Fail(Status.Error, "option 'nms_iou_threshold' = ").Append(data->IouThreshold).Append(" must be in (0, 1]");
+            return context.Errors.Fail(Status.Error, "option 'nms_iou_threshold' = "u8).Append(data->IouThreshold).Append(" must be in (0, 1]"u8);
         return Status.Ok;
     }
 
-    private static Status OptionError(KernelContext context, string option, int value, string rule) =>
-        context.Errors.Fail(Status.Error, "option '").Append(option).Append("' = ").Append(value).Append(' ').Append(rule);
+    private static Status OptionError(KernelContext context, ReadOnlySpan<byte> option, int value, ReadOnlySpan<byte> rule) =>
+        context.Errors.Fail(Status.Error, "option '"u8).Append(option).Append("' = "u8).Append(value).Append(' ').Append(rule);
 
     public static Status Prepare(KernelContext context, ref Node node)
     {
@@ -70,27 +71,27 @@ public static unsafe class DetectionPostProcessCommon
         TensorInfo boxes = context.GetInputInfo(ref node, BoxEncodingsTensor);
         TensorInfo classes = context.GetInputInfo(ref node, ClassPredictionsTensor);
         TensorInfo anchors = context.GetInputInfo(ref node, AnchorsTensor);
-        status = SignalChecks.Tensor(context, boxes, TensorType.Float32, 3, "box_encodings");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, classes, TensorType.Float32, 3, "class_predictions");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, anchors, TensorType.Float32, 2, "anchors");
+        status = SignalChecks.Tensor(context, boxes, TensorType.Float32, 3, "box_encodings"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, classes, TensorType.Float32, 3, "class_predictions"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, anchors, TensorType.Float32, 2, "anchors"u8);
         if (status != Status.Ok) return status;
 
         data->NumBoxes = boxes.Dim(1);
         data->BoxStride = boxes.Dim(2);
         data->NumClassesWithBackground = classes.Dim(2);
         if (boxes.Dim(0) != 1 || data->BoxStride < 4 || data->NumBoxes < 0)
-            return context.Errors.Fail(Status.Error, "box_encodings tensor ").Append(boxes.Index).Append(" must be [1, boxes, >= 4]");
+            return context.Errors.Fail(Status.Error, "box_encodings tensor "u8).Append(boxes.Index).Append(" must be [1, boxes, >= 4]"u8);
         if (classes.Dim(0) != 1 || classes.Dim(1) != data->NumBoxes)
-            return context.Errors.Fail(Status.Error, "class_predictions tensor ").Append(classes.Index).Append(" must be [1, ")
-                .Append(data->NumBoxes).Append(", classes]");
+            return context.Errors.Fail(Status.Error, "class_predictions tensor "u8).Append(classes.Index).Append(" must be [1, "u8)
+                .Append(data->NumBoxes).Append(", classes]"u8);
         int background = data->NumClassesWithBackground - data->NumClasses;
         if (background != 0 && background != 1)
-            return context.Errors.Fail(Status.Error, "class_predictions tensor ").Append(classes.Index).Append(" has ")
-                .Append(data->NumClassesWithBackground).Append(" classes; num_classes is ").Append(data->NumClasses)
-                .Append(" (one extra background class at most)");
+            return context.Errors.Fail(Status.Error, "class_predictions tensor "u8).Append(classes.Index).Append(" has "u8)
+                .Append(data->NumClassesWithBackground).Append(" classes; num_classes is "u8).Append(data->NumClasses)
+                .Append(" (one extra background class at most)"u8);
         if (anchors.Dim(0) != data->NumBoxes || anchors.Dim(1) != 4)
-            return context.Errors.Fail(Status.Error, "anchors tensor ").Append(anchors.Index).Append(" must be [")
-                .Append(data->NumBoxes).Append(", 4]");
+            return context.Errors.Fail(Status.Error, "anchors tensor "u8).Append(anchors.Index).Append(" must be ["u8)
+                .Append(data->NumBoxes).Append(", 4]"u8);
 
         // Every output slot TFLM may write: max_detections, times the classes per box for fast NMS.
         int categories = data->MaxClassesPerDetection < data->NumClasses ? data->MaxClassesPerDetection : data->NumClasses;
@@ -98,12 +99,12 @@ public static unsafe class DetectionPostProcessCommon
         for (int i = 0; i < 4; i++)
         {
             TensorInfo output = context.GetOutputInfo(ref node, i);
-            status = SignalChecks.Tensor(context, output, TensorType.Float32, -1, "output");
+            status = SignalChecks.Tensor(context, output, TensorType.Float32, -1, "output"u8);
             if (status != Status.Ok) return status;
             long needed = i == DetectionBoxesTensor ? 4 * slots : i == NumDetectionsTensor ? 1 : slots;
             if (output.ElementCount < needed)
-                return context.Errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                    .Append(" elements, needs ").Append(needed);
+                return context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                    .Append(" elements, needs "u8).Append(needed);
         }
         return RequestScratch(context, data);
     }
@@ -126,7 +127,7 @@ public static unsafe class DetectionPostProcessCommon
         data->ClassOrderOffset = (int)offset; offset += data->UseRegularNms ? 0 : n * data->NumClasses * sizeof(int);
         data->ActiveOffset = (int)offset; offset += n;
         if (offset > int.MaxValue - 16)
-            return context.Errors.Fail(Status.Error, "scratch memory of ").Append(offset).Append(" bytes is too large");
+            return context.Errors.Fail(Status.Error, "scratch memory of "u8).Append(offset).Append(" bytes is too large"u8);
         return context.RequestScratchBuffer((int)offset + 1, out data->ScratchIndex);
     }
 }

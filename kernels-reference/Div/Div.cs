@@ -29,7 +29,7 @@ public sealed unsafe class Div : OpKernel
                 DivMath.DivInt8(in *data, input1.AsReadOnlySpan<sbyte>(), input2.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+                return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));
         }
     }
 }

@@ -36,13 +36,13 @@ public static unsafe class DivCommon
                 return Status.Ok;
             case TensorType.Int32:
                 if (input1.Quantization.HasQuantization || input2.Quantization.HasQuantization)
-                    return errors.Fail(Status.Error, "int32 DIV supports only unquantized inputs");
+                    return errors.Fail(Status.Error, "int32 DIV supports only unquantized inputs"u8);
                 QuantizationMath.CalculateActivationRange((int)activation, out data->OutputActivationMin, out data->OutputActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
                 return PrepareInt8(errors, data, input1, input2, output, (int)activation);
             default:
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
         }
     }
 
@@ -54,14 +54,14 @@ public static unsafe class DivCommon
         TensorInfo output, int activation)
     {
         if (!input1.Quantization.HasQuantization || !input2.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "int8 DIV needs quantization parameters on both inputs and the output");
+            return errors.Fail(Status.Error, "int8 DIV needs quantization parameters on both inputs and the output"u8);
         Status status = QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type,
             output.Quantization.Scale, output.Quantization.ZeroPoint, out data->OutputActivationMin, out data->OutputActivationMax);
         if (status != Status.Ok) return status;
         float ratio = input1.Quantization.Scale / (input2.Quantization.Scale * output.Quantization.Scale);
         if (!QuantizationMath.QuantizeMultiplier(SoftDouble.FromFloat(ratio), out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output multiplier is not a finite number (scales ").Append(input1.Quantization.Scale)
-                .Append(", ").Append(input2.Quantization.Scale).Append(", ").Append(output.Quantization.Scale).Append(')');
+            return errors.Fail(Status.Error, "output multiplier is not a finite number (scales "u8).Append(input1.Quantization.Scale)
+                .Append(", "u8).Append(input2.Quantization.Scale).Append(", "u8).Append(output.Quantization.Scale).Append(')');
         data->Input1Offset = -input1.Quantization.ZeroPoint;
         data->Input2Offset = -input2.Quantization.ZeroPoint;
         data->OutputOffset = output.Quantization.ZeroPoint;

@@ -25,22 +25,22 @@ public sealed unsafe class DynamicUpdateSlice : OpKernel
         TensorInfo update = context.GetInputInfo(ref node, 1);
         TensorInfo indices = context.GetInputInfo(ref node, 2);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, operand, SupportedTypes, "operand");
+        status = ShapeChecks.ExpectTypeIn(context, operand, SupportedTypes, "operand"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, update, operand, "update", "operand");
+        status = ShapeChecks.ExpectSameType(context, update, operand, "update"u8, "operand"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, operand, "output", "operand");
+        status = ShapeChecks.ExpectSameType(context, output, operand, "output"u8, "operand"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, indices, "start_indices", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, indices, "start_indices"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         if (operand.Rank < 1 || operand.Rank > MaxDims)
-            return errors.Fail(Status.Error, "operand tensor ").Append(operand.Index).Append(" has rank ").Append(operand.Rank)
-                .Append(", expected 1 to ").Append(MaxDims);
+            return errors.Fail(Status.Error, "operand tensor "u8).Append(operand.Index).Append(" has rank "u8).Append(operand.Rank)
+                .Append(", expected 1 to "u8).Append(MaxDims);
         int* vectorShape = stackalloc int[1];
         vectorShape[0] = operand.Rank;
-        status = ShapeChecks.ExpectShape(errors, indices, "start_indices", new System.ReadOnlySpan<int>(vectorShape, 1));
+        status = ShapeChecks.ExpectShape(errors, indices, "start_indices"u8, new System.ReadOnlySpan<int>(vectorShape, 1));
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectShape(errors, output, "output", operand.Shape);
+        status = ShapeChecks.ExpectShape(errors, output, "output"u8, operand.Shape);
         if (status != Status.Ok) return status;
         bool fits = update.Rank == operand.Rank;
         for (int d = 0; fits && d < operand.Rank; d++)
@@ -49,8 +49,8 @@ public sealed unsafe class DynamicUpdateSlice : OpKernel
         }
         if (!fits)
         {
-            ErrorReporter report = errors.Fail(Status.Error, "update tensor ").Append(update.Index).Append(' ');
-            ShapeChecks.AppendShape(report, update.Shape).Append(" does not fit in operand tensor ").Append(operand.Index).Append(' ');
+            ErrorReporter report = errors.Fail(Status.Error, "update tensor "u8).Append(update.Index).Append(' ');
+            ShapeChecks.AppendShape(report, update.Shape).Append(" does not fit in operand tensor "u8).Append(operand.Index).Append(' ');
             ShapeChecks.AppendShape(report, operand.Shape);
             return Status.Error;
         }

@@ -25,7 +25,7 @@ public static unsafe class EluCommon
                     output.Quantization.Scale, output.Quantization.ZeroPoint);
                 return Status.Ok;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 }

@@ -27,30 +27,30 @@ public sealed unsafe class EmbeddingLookup : OpKernel
         TensorInfo ids = context.GetInputInfo(ref node, 0);
         TensorInfo table = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = context.ExpectType(ids, TensorType.Int32, "ids");
+        status = context.ExpectType(ids, TensorType.Int32, "ids"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, ids, "ids", 1);
+        status = ShapeChecks.ExpectRank(errors, ids, "ids"u8, 1);
         if (status != Status.Ok) return status;
-        if (table.Type != TensorType.Float32 && table.Type != TensorType.Int8) return context.UnsupportedType(table, "table");
+        if (table.Type != TensorType.Float32 && table.Type != TensorType.Int8) return context.UnsupportedType(table, "table"u8);
         if (table.Rank < 2 || table.Rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "table tensor ").Append(table.Index).Append(" has rank ").Append(table.Rank)
-                .Append(", expected 2 to ").Append(ShapeChecks.MaxRank);
+            return errors.Fail(Status.Error, "table tensor "u8).Append(table.Index).Append(" has rank "u8).Append(table.Rank)
+                .Append(", expected 2 to "u8).Append(ShapeChecks.MaxRank);
         bool hybrid = table.Type == TensorType.Int8 && output.Type == TensorType.Float32;
         if (!hybrid)
         {
-            status = ShapeChecks.ExpectSameType(context, output, table, "output", "table");
+            status = ShapeChecks.ExpectSameType(context, output, table, "output"u8, "table"u8);
             if (status != Status.Ok) return status;
         }
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         expected[0] = ids.Dim(0);
         for (int d = 1; d < table.Rank; d++) expected[d] = table.Dim(d);
-        status = ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, table.Rank));
+        status = ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, table.Rank));
         if (status != Status.Ok) return status;
         if (hybrid)
         {
             if (!table.Quantization.HasQuantization || table.Quantization.ZeroPoint != 0)
-                return errors.Fail(Status.Error, "int8 table tensor ").Append(table.Index)
-                    .Append(" must be quantized with zero point 0 to produce float32");
+                return errors.Fail(Status.Error, "int8 table tensor "u8).Append(table.Index)
+                    .Append(" must be quantized with zero point 0 to produce float32"u8);
             *(float*)node.UserData = table.Quantization.Scale;
         }
         return Status.Ok;
@@ -73,7 +73,7 @@ public sealed unsafe class EmbeddingLookup : OpKernel
         {
             int id = idData[i];
             if (id < 0 || id >= rows)
-                return context.Errors.Fail(Status.Error, "id ").Append(id).Append(" is outside [0, ").Append(rows).Append(')');
+                return context.Errors.Fail(Status.Error, "id "u8).Append(id).Append(" is outside [0, "u8).Append(rows).Append(')');
             if (hybrid)
             {
                 sbyte* source = (sbyte*)table.Data + (long)id * columns;

@@ -17,31 +17,31 @@ public sealed unsafe class ExpandDims : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo axis = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, axis, "axis", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, axis, "axis"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(axis))
-            return errors.Fail(Status.Error, "axis tensor ").Append(axis.Index)
-                .Append(" is not constant; the output shape must be known when the model is prepared");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axis.Index)
+                .Append(" is not constant; the output shape must be known when the model is prepared"u8);
         if (axis.Rank > 1 || axis.ElementCount != 1)
-            return errors.Fail(Status.Error, "axis tensor ").Append(axis.Index).Append(" must hold exactly one value");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axis.Index).Append(" must hold exactly one value"u8);
         int rank = input.Rank + 1;
         if (rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", at most ").Append(ShapeChecks.MaxRank - 1).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", at most "u8).Append(ShapeChecks.MaxRank - 1).Append(" is supported"u8);
         long value = ShapeChecks.ReadInteger(axis, 0);
         long resolved = value < 0 ? value + rank : value;
         if (resolved < 0 || resolved >= rank)
-            return errors.Fail(Status.Error, "axis ").Append(value).Append(" is outside the output's ").Append(rank).Append(" dimensions");
+            return errors.Fail(Status.Error, "axis "u8).Append(value).Append(" is outside the output's "u8).Append(rank).Append(" dimensions"u8);
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         for (int d = 0, s = 0; d < rank; d++)
         {
             expected[d] = d == resolved ? 1 : input.Dim(s++);
         }
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

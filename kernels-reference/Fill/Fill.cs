@@ -23,23 +23,23 @@ public sealed unsafe class Fill : OpKernel
         TensorInfo dims = context.GetInputInfo(ref node, 0);
         TensorInfo value = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, value, SupportedTypes, "value");
+        status = ShapeChecks.ExpectTypeIn(context, value, SupportedTypes, "value"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, value, "output", "value");
+        status = ShapeChecks.ExpectSameType(context, output, value, "output"u8, "value"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, value, "value", 0);
+        status = ShapeChecks.ExpectRank(errors, value, "value"u8, 0);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectTypeIn(context, dims, DimsTypes, "dims");
+        status = ShapeChecks.ExpectTypeIn(context, dims, DimsTypes, "dims"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, dims, "dims", 1);
+        status = ShapeChecks.ExpectRank(errors, dims, "dims"u8, 1);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(dims)) return Status.Ok;
         if (dims.Dim(0) > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "dims tensor ").Append(dims.Index).Append(" has ").Append(dims.Dim(0))
-                .Append(" entries, at most ").Append(ShapeChecks.MaxRank).Append(" are supported");
+            return errors.Fail(Status.Error, "dims tensor "u8).Append(dims.Index).Append(" has "u8).Append(dims.Dim(0))
+                .Append(" entries, at most "u8).Append(ShapeChecks.MaxRank).Append(" are supported"u8);
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         for (int i = 0; i < dims.Dim(0); i++) expected[i] = (int)ShapeChecks.ReadInteger(dims, i);
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, dims.Dim(0)));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, dims.Dim(0)));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -32,8 +32,8 @@ public sealed unsafe class FloorDiv : OpKernel
                 FloorDivModMath.FloorDivInt32(in *shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input1.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input1.Type));
         }
-        return context.Errors.Fail(Status.Error, "division by 0: element ").Append(zero).Append(" of input 2 is zero");
+        return context.Errors.Fail(Status.Error, "division by 0: element "u8).Append(zero).Append(" of input 2 is zero"u8);
     }
 }

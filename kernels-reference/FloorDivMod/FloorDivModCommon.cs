@@ -15,9 +15,9 @@ public static unsafe class FloorDivModCommon
         TensorInfo output = context.GetOutputInfo(ref node, BroadcastBinaryOpPrepare.OutputTensor);
         status = BroadcastBinaryOpPrepare.ExpectSameType(context, input1, input2, output);
         if (status != Status.Ok) return status;
-        if (input1.Type != TensorType.Float32 && input1.Type != TensorType.Int32) return context.UnsupportedType(input1, "input 1");
+        if (input1.Type != TensorType.Float32 && input1.Type != TensorType.Int32) return context.UnsupportedType(input1, "input 1"u8);
         if (input1.Quantization.HasQuantization && input1.Type == TensorType.Int32)
-            return context.Errors.Fail(Status.Error, "int32 inputs must not be quantized");
+            return context.Errors.Fail(Status.Error, "int32 inputs must not be quantized"u8);
         return Status.Ok;
     }
 }

@@ -26,11 +26,11 @@ public sealed unsafe class FloorMod : OpKernel
             case TensorType.Int32:
                 int zero = FloorDivModMath.FindZero(input2.AsReadOnlySpan<int>());
                 if (zero >= 0)
-                    return context.Errors.Fail(Status.Error, "modulo by 0: element ").Append(zero).Append(" of input 2 is zero");
+                    return context.Errors.Fail(Status.Error, "modulo by 0: element "u8).Append(zero).Append(" of input 2 is zero"u8);
                 FloorDivModMath.FloorModInt32(in *shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input1.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input1.Type));
         }
     }
 }

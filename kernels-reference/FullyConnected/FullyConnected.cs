@@ -58,7 +58,7 @@ public sealed unsafe class FullyConnected : OpKernel
                 return Status.Ok;
             }
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 

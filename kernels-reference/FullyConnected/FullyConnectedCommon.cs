@@ -30,8 +30,8 @@ public static unsafe class FullyConnectedCommon
         FullyConnectedOpData* data = (FullyConnectedOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 2 || node.InputCount > 3 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 or 3 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, FilterTensor);
@@ -43,20 +43,20 @@ public static unsafe class FullyConnectedCommon
         data->DequantizedFilter = null;
 
         if (filter.Rank < 1)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" must have at least one dimension");
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" must have at least one dimension"u8);
         data->AccumulationDepth = filter.Dim(filter.Rank - 1);
         data->OutputDepth = filter.Rank >= 2 ? filter.Dim(0) : 1;
         int inputElements = input.ElementCount;
         if (data->AccumulationDepth <= 0 || inputElements % data->AccumulationDepth != 0)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has ").Append(inputElements)
-                .Append(" elements, not a multiple of the filter depth ").Append(data->AccumulationDepth);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has "u8).Append(inputElements)
+                .Append(" elements, not a multiple of the filter depth "u8).Append(data->AccumulationDepth);
         data->Batches = inputElements / data->AccumulationDepth;
         if (output.ElementCount != data->Batches * data->OutputDepth)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, expected ").Append(data->Batches * data->OutputDepth);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, expected "u8).Append(data->Batches * data->OutputDepth);
         if (bias.Exists && bias.ElementCount != data->OutputDepth)
-            return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
-                .Append(" elements, expected ").Append(data->OutputDepth);
+            return errors.Fail(Status.Error, "bias tensor "u8).Append(bias.Index).Append(" has "u8).Append(bias.ElementCount)
+                .Append(" elements, expected "u8).Append(data->OutputDepth);
 
         bool hybridWeights = input.Type == TensorType.Float32 && filter.Type != TensorType.Float32;
         Status requested = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, hybridWeights,
@@ -65,11 +65,11 @@ public static unsafe class FullyConnectedCommon
 
         if (input.Type == TensorType.Float32)
         {
-            Status status = context.ExpectType(output, TensorType.Float32, "output");
+            Status status = context.ExpectType(output, TensorType.Float32, "output"u8);
             if (status != Status.Ok) return status;
             if (bias.Exists)
             {
-                status = context.ExpectType(bias, TensorType.Float32, "bias");
+                status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
                 if (status != Status.Ok) return status;
             }
             QuantizationMath.CalculateActivationRange(activation, out data->FloatActivationMin, out data->FloatActivationMax);
@@ -92,14 +92,14 @@ public static unsafe class FullyConnectedCommon
         }
         else if (input.Type == TensorType.Int16)
         {
-            if (filter.Type != TensorType.Int8) return context.ExpectType(filter, TensorType.Int8, "filter");
-            if (output.Type != TensorType.Int16) return context.ExpectType(output, TensorType.Int16, "output");
+            if (filter.Type != TensorType.Int8) return context.ExpectType(filter, TensorType.Int8, "filter"u8);
+            if (output.Type != TensorType.Int16) return context.ExpectType(output, TensorType.Int16, "output"u8);
             if (bias.Exists && bias.Type != TensorType.Int64 && bias.Type != TensorType.Int32)
-                return context.ExpectType(bias, TensorType.Int64, "bias");
+                return context.ExpectType(bias, TensorType.Int64, "bias"u8);
         }
         else
         {
-            return context.UnsupportedType(input, "input");
+            return context.UnsupportedType(input, "input"u8);
         }
         return PrepareQuantized(context, ref node, data, input, filter, bias, output, activation);
     }
@@ -107,11 +107,11 @@ public static unsafe class FullyConnectedCommon
     private static Status ExpectSameType(KernelContext context, TensorInfo filter, TensorInfo output, TensorInfo bias,
         TensorType weightType, TensorType biasType)
     {
-        Status status = context.ExpectType(filter, weightType, "filter");
+        Status status = context.ExpectType(filter, weightType, "filter"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, TensorType.Int8, "output");
+        status = context.ExpectType(output, TensorType.Int8, "output"u8);
         if (status != Status.Ok) return status;
-        if (bias.Exists) return context.ExpectType(bias, biasType, "bias");
+        if (bias.Exists) return context.ExpectType(bias, biasType, "bias"u8);
         return Status.Ok;
     }
 
@@ -121,12 +121,12 @@ public static unsafe class FullyConnectedCommon
         ErrorReporter errors = context.Errors;
         QuantizationInfo filterQuantization = filter.Quantization;
         if (!input.Quantization.HasQuantization || !filterQuantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized FULLY_CONNECTED needs quantization parameters on input, filter and output");
+            return errors.Fail(Status.Error, "quantized FULLY_CONNECTED needs quantization parameters on input, filter and output"u8);
         // Weights are symmetric in TFLM (zero point 0), for every channel.
         for (int c = 0; c < filterQuantization.ZeroPointCount; c++)
         {
             if (filterQuantization.ChannelZeroPoint(c) != 0)
-                return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" must have zero point 0, has ")
+                return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" must have zero point 0, has "u8)
                     .Append(filterQuantization.ChannelZeroPoint(c));
         }
 
@@ -136,8 +136,8 @@ public static unsafe class FullyConnectedCommon
         {
             int channels = filterQuantization.ChannelCount;
             if (channels != data->OutputDepth)
-                return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" has ").Append(channels)
-                    .Append(" per-channel scales for ").Append(data->OutputDepth).Append(" output channels");
+                return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(channels)
+                    .Append(" per-channel scales for "u8).Append(data->OutputDepth).Append(" output channels"u8);
             data->PerChannelMultipliers = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
             data->PerChannelShifts = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
             if (data->PerChannelMultipliers == null || data->PerChannelShifts == null) return errors.LastStatus;
@@ -145,7 +145,7 @@ public static unsafe class FullyConnectedCommon
             {
                 SoftDouble effective = QuantizationMath.EffectiveOutputScale(inputScale, filterQuantization.Scales[c], outputScale);
                 if (!QuantizationMath.QuantizeMultiplier(effective, out data->PerChannelMultipliers[c], out data->PerChannelShifts[c]))
-                    return errors.Fail(Status.Error, "output multiplier of channel ").Append(c).Append(" is not a finite number");
+                    return errors.Fail(Status.Error, "output multiplier of channel "u8).Append(c).Append(" is not a finite number"u8);
             }
         }
         else
@@ -155,10 +155,10 @@ public static unsafe class FullyConnectedCommon
                 ? QuantizationMath.GetQuantizedConvolutionMultiplier(inputScale, filterQuantization.Scale, bias.Quantization.Scale, outputScale, out multiplier)
                 : QuantizationMath.GetQuantizedConvolutionMultiplier(inputScale, filterQuantization.Scale, outputScale, out multiplier);
             if (!ok)
-                return errors.Fail(Status.Error, "bias scale of tensor ").Append(bias.Index)
-                    .Append(" does not match input scale × filter scale (or a scale is negative)");
+                return errors.Fail(Status.Error, "bias scale of tensor "u8).Append(bias.Index)
+                    .Append(" does not match input scale × filter scale (or a scale is negative)"u8);
             if (!QuantizationMath.QuantizeMultiplier(multiplier, out data->OutputMultiplier, out data->OutputShift))
-                return errors.Fail(Status.Error, "output multiplier is not a finite number");
+                return errors.Fail(Status.Error, "output multiplier is not a finite number"u8);
         }
 
         data->InputZeroPoint = input.Quantization.ZeroPoint;

@@ -20,34 +20,34 @@ public sealed unsafe class Gather : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo positions = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "params");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "params"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "params");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "params"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, positions, "positions", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, positions, "positions"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         GatherOptions options = new GatherOptions(node.BuiltinOptions);
         if (!Resolve(options, input.Rank, positions.Rank, out int axis, out int batchDims))
-            return errors.Fail(Status.Error, "axis ").Append(options.Axis).Append(" and batch_dims ").Append(options.BatchDims)
-                .Append(" are invalid for params tensor ").Append(input.Index).Append(" of rank ").Append(input.Rank)
-                .Append(" and positions tensor ").Append(positions.Index).Append(" of rank ").Append(positions.Rank);
+            return errors.Fail(Status.Error, "axis "u8).Append(options.Axis).Append(" and batch_dims "u8).Append(options.BatchDims)
+                .Append(" are invalid for params tensor "u8).Append(input.Index).Append(" of rank "u8).Append(input.Rank)
+                .Append(" and positions tensor "u8).Append(positions.Index).Append(" of rank "u8).Append(positions.Rank);
         for (int i = 0; i < batchDims; i++)
         {
             if (input.Dim(i) != positions.Dim(i))
-                return errors.Fail(Status.Error, "batch dimension ").Append(i).Append(" differs: params tensor ").Append(input.Index)
-                    .Append(" has ").Append(input.Dim(i)).Append(", positions tensor ").Append(positions.Index).Append(" has ")
+                return errors.Fail(Status.Error, "batch dimension "u8).Append(i).Append(" differs: params tensor "u8).Append(input.Index)
+                    .Append(" has "u8).Append(input.Dim(i)).Append(", positions tensor "u8).Append(positions.Index).Append(" has "u8)
                     .Append(positions.Dim(i));
         }
         int rank = input.Rank + positions.Rank - 1 - batchDims;
         if (rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "the output would have rank ").Append(rank).Append(", at most ").Append(ShapeChecks.MaxRank)
-                .Append(" is supported");
+            return errors.Fail(Status.Error, "the output would have rank "u8).Append(rank).Append(", at most "u8).Append(ShapeChecks.MaxRank)
+                .Append(" is supported"u8);
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         int e = 0;
         for (int i = 0; i < axis; i++) expected[e++] = input.Dim(i);
         for (int i = batchDims; i < positions.Rank; i++) expected[e++] = positions.Dim(i);
         for (int i = axis + 1; i < input.Rank; i++) expected[e++] = input.Dim(i);
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, e));
     }
 
     /// <summary>Normalizes axis and batch_dims (negative values count from the end) and checks TFLM's constraints.</summary>
@@ -81,7 +81,7 @@ public sealed unsafe class Gather : OpKernel
                 {
                     long position = ShapeChecks.ReadInteger(ref positions, b * coordCount + c);
                     if (position < 0 || position >= axisSize)
-                        return context.Errors.Fail(Status.Error, "position ").Append(position).Append(" is outside [0, ")
+                        return context.Errors.Fail(Status.Error, "position "u8).Append(position).Append(" is outside [0, "u8)
                             .Append(axisSize).Append(')');
                     long row = (long)b * outer + o;
                     ShapeChecks.CopyBytes(source + (row * axisSize + position) * innerBytes,

@@ -21,28 +21,28 @@ public sealed unsafe class GatherNd : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo indices = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "params");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "params"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "params");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "params"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, indices, "indices", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, indices, "indices"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         if (input.Rank < 1 || indices.Rank < 1)
-            return errors.Fail(Status.Error, "params tensor ").Append(input.Index).Append(" and indices tensor ").Append(indices.Index)
-                .Append(" must both be at least vectors");
+            return errors.Fail(Status.Error, "params tensor "u8).Append(input.Index).Append(" and indices tensor "u8).Append(indices.Index)
+                .Append(" must both be at least vectors"u8);
         int depth = indices.Dim(indices.Rank - 1);
         if (depth > input.Rank || depth > MaxIndexDepth)
-            return errors.Fail(Status.Error, "indices tensor ").Append(indices.Index).Append(" rows have ").Append(depth)
-                .Append(" entries; at most params rank ").Append(input.Rank).Append(" and ").Append(MaxIndexDepth).Append(" are allowed");
+            return errors.Fail(Status.Error, "indices tensor "u8).Append(indices.Index).Append(" rows have "u8).Append(depth)
+                .Append(" entries; at most params rank "u8).Append(input.Rank).Append(" and "u8).Append(MaxIndexDepth).Append(" are allowed"u8);
         int rank = indices.Rank - 1 + input.Rank - depth;
         if (rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "the output would have rank ").Append(rank).Append(", at most ").Append(ShapeChecks.MaxRank)
-                .Append(" is supported");
+            return errors.Fail(Status.Error, "the output would have rank "u8).Append(rank).Append(", at most "u8).Append(ShapeChecks.MaxRank)
+                .Append(" is supported"u8);
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         int e = 0;
         for (int i = 0; i < indices.Rank - 1; i++) expected[e++] = indices.Dim(i);
         for (int i = depth; i < input.Rank; i++) expected[e++] = input.Dim(i);
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, e));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -71,8 +71,8 @@ public sealed unsafe class GatherNd : OpKernel
             {
                 long index = ShapeChecks.ReadInteger(ref indices, i * depth + j);
                 if (index < 0 || index >= input.Dim(j))
-                    return context.Errors.Fail(Status.Error, "index ").Append(index).Append(" is outside dimension ").Append(j)
-                        .Append(" of size ").Append(input.Dim(j));
+                    return context.Errors.Fail(Status.Error, "index "u8).Append(index).Append(" is outside dimension "u8).Append(j)
+                        .Append(" of size "u8).Append(input.Dim(j));
                 from += index * step[j];
             }
             ShapeChecks.CopyBytes(source + from * elementSize, destination + (long)i * sliceBytes, sliceBytes);

@@ -21,7 +21,7 @@ public static unsafe class HardSwishCommon
         Status status = ElementwiseActivationPrepare.Check(context, ref node, out TensorInfo input, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (input.Type == TensorType.Float32) return Status.Ok;
-        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
 
         HardSwishOpData* data = (HardSwishOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
@@ -35,13 +35,13 @@ public static unsafe class HardSwishCommon
                 out data->OutputMultiplierExponent)
             || !QuantizationMath.QuantizeMultiplier(SoftDouble.FromFloat(hiresInputScale / reluishScale), out int reluishMultiplier,
                 out data->ReluishMultiplierExponent))
-            return errors.Fail(Status.Error, "input scale ").Append(input.Quantization.Scale).Append(" and output scale ")
-                .Append(outputScale).Append(" do not give finite multipliers");
+            return errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" and output scale "u8)
+                .Append(outputScale).Append(" do not give finite multipliers"u8);
         data->OutputMultiplierFixedPointInt16 = HardSwishMath.DownScaleInt32ToInt16Multiplier(outputMultiplier);
         data->ReluishMultiplierFixedPointInt16 = HardSwishMath.DownScaleInt32ToInt16Multiplier(reluishMultiplier);
         if (data->OutputMultiplierExponent > 0)
-            return errors.Fail(Status.Error, "input scale ").Append(input.Quantization.Scale).Append(" / 128 over output scale ")
-                .Append(outputScale).Append(" must be below 1");
+            return errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" / 128 over output scale "u8)
+                .Append(outputScale).Append(" must be below 1"u8);
         return Status.Ok;
     }
 }

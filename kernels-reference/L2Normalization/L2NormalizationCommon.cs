@@ -27,12 +27,12 @@ public static unsafe class L2NormalizationCommon
         if (status != Status.Ok) return status;
         ErrorReporter errors = context.Errors;
         if (input.Rank < 1 || input.Rank > MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", L2_NORMALIZATION supports 1 to ").Append(MaxRank);
-        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", L2_NORMALIZATION supports 1 to "u8).Append(MaxRank);
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
         ActivationFunctionType activation = new L2NormOptions(node.BuiltinOptions).FusedActivationFunction;
         if (activation != ActivationFunctionType.NONE)
-            return errors.Fail(Status.Error, "fused activation ").Append((int)activation).Append(" is not supported (only NONE)");
+            return errors.Fail(Status.Error, "fused activation "u8).Append((int)activation).Append(" is not supported (only NONE)"u8);
         L2NormalizationOpData* data = (L2NormalizationOpData*)node.UserData;
         data->InputZeroPoint = input.Type == TensorType.Int8 ? input.Quantization.ZeroPoint : 0;
         data->Depth = input.Dim(input.Rank - 1);

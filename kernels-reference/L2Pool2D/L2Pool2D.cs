@@ -15,7 +15,7 @@ public sealed unsafe class L2Pool2D : OpKernel
         ref EvalTensor input = ref context.GetInput(ref node, L2Pool2DCommon.InputTensor);
         ref EvalTensor output = ref context.GetOutput(ref node, L2Pool2DCommon.OutputTensor);
         if (input.Type != TensorType.Float32)
-            return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+            return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         L2Pool2DMath.EvalFloat(in *data, input.Shape, output.Shape, input.AsReadOnlySpan<float>(), output.AsSpan<float>());
         return Status.Ok;
     }

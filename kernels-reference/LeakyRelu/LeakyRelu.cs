@@ -26,7 +26,7 @@ public sealed unsafe class LeakyRelu : OpKernel
                 LeakyReluMath.EvalQuantized(input.AsReadOnlySpan<short>(), output.AsSpan<short>(), *data, short.MinValue, short.MaxValue);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -22,19 +22,19 @@ public static unsafe class LeakyReluCommon
         LeakyReluOpData* data = (LeakyReluOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (output.ElementCount != input.ElementCount)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, input has ").Append(input.ElementCount);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, input has "u8).Append(input.ElementCount);
         float alpha = new LeakyReluOptions(node.BuiltinOptions).Alpha;
         data->Alpha = alpha;
         if (input.Type == TensorType.Float32) return Status.Ok;
-        if (input.Type != TensorType.Int8 && input.Type != TensorType.Int16) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Int8 && input.Type != TensorType.Int16) return context.UnsupportedType(input, "input"u8);
 
         float inputScale = input.Quantization.Scale;
         float outputScale = output.Quantization.Scale;
@@ -45,8 +45,8 @@ public static unsafe class LeakyReluCommon
         float identityMultiplier = inputScale / outputScale;
         if (!QuantizationMath.QuantizeMultiplier(SoftDouble.FromFloat(alphaMultiplier), out data->OutputMultiplierAlpha, out data->OutputShiftAlpha)
             || !QuantizationMath.QuantizeMultiplier(SoftDouble.FromFloat(identityMultiplier), out data->OutputMultiplierIdentity, out data->OutputShiftIdentity))
-            return errors.Fail(Status.Error, "input scale ").Append(inputScale).Append(", output scale ").Append(outputScale)
-                .Append(" and alpha ").Append(alpha).Append(" do not give finite multipliers");
+            return errors.Fail(Status.Error, "input scale "u8).Append(inputScale).Append(", output scale "u8).Append(outputScale)
+                .Append(" and alpha "u8).Append(alpha).Append(" do not give finite multipliers"u8);
         return Status.Ok;
     }
 }

@@ -25,25 +25,25 @@ public static unsafe class LogSoftmaxCommon
         if (status != Status.Ok) return status;
         ErrorReporter errors = context.Errors;
         if (!SameShape(input, output))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" must have the shape of input tensor ")
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must have the shape of input tensor "u8)
                 .Append(input.Index);
         if (input.Rank < 1)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have at least one dimension");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have at least one dimension"u8);
         LogSoftmaxOpData* data = (LogSoftmaxOpData*)node.UserData;
         data->Depth = input.Dim(input.Rank - 1);
         data->OuterSize = data->Depth == 0 ? 0 : input.ElementCount / data->Depth;
         if (input.Type == TensorType.Float32) return Status.Ok;
-        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
 
         if (output.Quantization.Scale != Int8OutputScale || output.Quantization.ZeroPoint != Int8OutputZeroPoint)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has scale ").Append(output.Quantization.Scale)
-                .Append(" and zero point ").Append(output.Quantization.ZeroPoint).Append(", int8 LOG_SOFTMAX needs 0.0625 and 127");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has scale "u8).Append(output.Quantization.Scale)
+                .Append(" and zero point "u8).Append(output.Quantization.ZeroPoint).Append(", int8 LOG_SOFTMAX needs 0.0625 and 127"u8);
         // beta = 1.0 and the input scale widened to double.
         if (!QuantizationMath.PreprocessLogSoftmaxScalingExp(SoftDouble.One, SoftDouble.FromFloat(input.Quantization.Scale),
                 ScaledDiffIntegerBits, out data->InputMultiplier, out int inputLeftShift, out data->ReverseScalingDivisor,
                 out int reverseScalingLeftShift))
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has scale ")
-                .Append(input.Quantization.Scale).Append(", which gives no usable multiplier");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has scale "u8)
+                .Append(input.Quantization.Scale).Append(", which gives no usable multiplier"u8);
         data->InputLeftShift = inputLeftShift;
         data->ReverseScalingRightShift = -reverseScalingLeftShift;
         data->DiffMin = -QuantizationMath.CalculateInputRadius(ScaledDiffIntegerBits, inputLeftShift);

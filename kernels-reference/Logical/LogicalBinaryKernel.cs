@@ -15,7 +15,7 @@ public abstract unsafe class LogicalBinaryKernel : OpKernel
         TensorInfo input1 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input1Tensor);
         TensorInfo input2 = context.GetInputInfo(ref node, BroadcastBinaryOpPrepare.Input2Tensor);
         TensorInfo output = context.GetOutputInfo(ref node, BroadcastBinaryOpPrepare.OutputTensor);
-        if (input1.Type != TensorType.Bool) return context.UnsupportedType(input1, "input 1");
+        if (input1.Type != TensorType.Bool) return context.UnsupportedType(input1, "input 1"u8);
         return BroadcastBinaryOpPrepare.ExpectSameType(context, input1, input2, output);
     }
 }

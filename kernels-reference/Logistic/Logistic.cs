@@ -27,7 +27,7 @@ public sealed unsafe class Logistic : OpKernel
                 LogisticMath.EvalInt16(input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->InputMultiplier, data->InputLeftShift);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -26,15 +26,15 @@ public static unsafe class LogisticCommon
         LogisticOpData* data = (LogisticOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (output.ElementCount != input.ElementCount)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, input has ").Append(input.ElementCount);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, input has "u8).Append(input.ElementCount);
 
         switch (input.Type)
         {
@@ -42,13 +42,13 @@ public static unsafe class LogisticCommon
                 return Status.Ok;
             case TensorType.Int8:
                 if (output.Quantization.ZeroPoint != sbyte.MinValue)
-                    return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has zero point ")
-                        .Append(output.Quantization.ZeroPoint).Append(", LOGISTIC needs -128");
+                    return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has zero point "u8)
+                        .Append(output.Quantization.ZeroPoint).Append(", LOGISTIC needs -128"u8);
                 return PrepareInt8(errors, data, input);
             case TensorType.Int16:
                 return PrepareInt16(errors, data, input, output);
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -61,8 +61,8 @@ public static unsafe class LogisticCommon
     {
         SoftDouble realMultiplier = SoftDouble.FromFloat(input.Quantization.Scale) * SoftDouble.FromInt32(1 << (31 - Int8InputIntegerBits));
         if (!realMultiplier.IsFinite || !(realMultiplier > SoftDouble.Zero))
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has scale ")
-                .Append(input.Quantization.Scale).Append(", LOGISTIC needs a positive finite scale");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has scale "u8)
+                .Append(input.Quantization.Scale).Append(", LOGISTIC needs a positive finite scale"u8);
         SoftDouble fraction = realMultiplier.FrExp(out int shift);
         long multiplier = fraction.LdExp(31).RoundToInt64();
         data->InputMultiplier = multiplier == 1L << 31 ? int.MinValue : (int)multiplier;
@@ -89,8 +89,8 @@ public static unsafe class LogisticCommon
     private static Status PrepareInt16(ErrorReporter errors, LogisticOpData* data, TensorInfo input, TensorInfo output)
     {
         if (input.Quantization.ZeroPoint != 0 || output.Quantization.ZeroPoint != 0)
-            return errors.Fail(Status.Error, "int16 LOGISTIC needs zero points 0, got input ").Append(input.Quantization.ZeroPoint)
-                .Append(" and output ").Append(output.Quantization.ZeroPoint);
+            return errors.Fail(Status.Error, "int16 LOGISTIC needs zero points 0, got input "u8).Append(input.Quantization.ZeroPoint)
+                .Append(" and output "u8).Append(output.Quantization.ZeroPoint);
         bool powerOfTwo = CheckedLog2(input.Quantization.Scale, out int inputScaleLog2);
         data->InputLeftShift = (15 - Int16InputIntegerBits) + inputScaleLog2;
         powerOfTwo &= data->InputLeftShift == 0;
@@ -112,8 +112,8 @@ public static unsafe class LogisticCommon
             data->InputMultiplier = (int)multiplier.ToInt64();
         }
         if (!CheckedLog2(output.Quantization.Scale, out int outputScaleLog2) || outputScaleLog2 != -Int16OutputFractionalBits)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has scale ")
-                .Append(output.Quantization.Scale).Append(", int16 LOGISTIC needs 2^-15");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has scale "u8)
+                .Append(output.Quantization.Scale).Append(", int16 LOGISTIC needs 2^-15"u8);
         return Status.Ok;
     }
 

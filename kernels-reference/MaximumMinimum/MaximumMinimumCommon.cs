@@ -35,7 +35,7 @@ public static unsafe class MaximumMinimumCommon
             case TensorType.Int64:
                 return Status.Ok;
             default:
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
         }
     }
 
@@ -64,7 +64,7 @@ public static unsafe class MaximumMinimumCommon
                 MaximumMinimumMath.Int64(in *shape, maximum, input1.AsReadOnlySpan<long>(), input2.AsReadOnlySpan<long>(), output.AsSpan<long>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+                return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));
         }
     }
 }

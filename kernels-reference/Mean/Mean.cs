@@ -23,7 +23,7 @@ public sealed unsafe class Mean : OpKernel
         Span<int> resolvedStorage = stackalloc int[MeanCommon.MaxRank];
         int resolvedCount = MeanMath.ResolveAxes(shape.Length, axes, resolvedStorage);
         if (resolvedCount < 0)
-            return context.Errors.Fail(Status.Error, "an axis is out of range for input rank ").Append(shape.Length);
+            return context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
         ReadOnlySpan<int> resolved = resolvedStorage.Slice(0, resolvedCount);
 
         switch (input.Type)
@@ -44,7 +44,7 @@ public sealed unsafe class Mean : OpKernel
                     data, short.MinValue, short.MaxValue);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 

@@ -27,20 +27,20 @@ public static unsafe class MeanCommon
         MeanOpData* data = (MeanOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 inputs (data, axes) and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 inputs (data, axes) and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo axis = context.GetInputInfo(ref node, AxisTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = context.ExpectType(axis, TensorType.Int32, "axis");
+        Status status = context.ExpectType(axis, TensorType.Int32, "axis"u8);
         if (status != Status.Ok) return status;
         if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16)
-            return context.UnsupportedType(input, "input");
-        status = context.ExpectType(output, input.Type, "output");
+            return context.UnsupportedType(input, "input"u8);
+        status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (input.Rank > MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", at most ").Append(MaxRank).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", at most "u8).Append(MaxRank).Append(" is supported"u8);
         data->KeepDims = new ReducerOptions(node.BuiltinOptions).KeepDims;
 
         if (axis.IsConstant)
@@ -57,8 +57,8 @@ public static unsafe class MeanCommon
         // (double)input_scale / (double)output_scale.
         SoftDouble realMultiplier = SoftDouble.FromFloat(data->InputScale) / SoftDouble.FromFloat(data->OutputScale);
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->Multiplier, out data->Shift))
-            return errors.Fail(Status.Error, "input scale ").Append(data->InputScale).Append(" over output scale ")
-                .Append(data->OutputScale).Append(" is not a finite number");
+            return errors.Fail(Status.Error, "input scale "u8).Append(data->InputScale).Append(" over output scale "u8)
+                .Append(data->OutputScale).Append(" is not a finite number"u8);
         return context.RequestScratchBuffer(output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
     }
 
@@ -73,7 +73,7 @@ public static unsafe class MeanCommon
         {
             int a = axes[i] < 0 ? axes[i] + rank : axes[i];
             if (a < 0 || a >= rank)
-                return errors.Fail(Status.Error, "axis ").Append(axes[i]).Append(" is out of range for input rank ").Append(rank);
+                return errors.Fail(Status.Error, "axis "u8).Append(axes[i]).Append(" is out of range for input rank "u8).Append(rank);
             reduced[a] = true;
         }
         int kept = 1;
@@ -82,8 +82,8 @@ public static unsafe class MeanCommon
             if (!reduced[d]) kept *= input.Dim(d);
         }
         if (expected != 0 && output.ElementCount != kept)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, the reduction leaves ").Append(kept);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, the reduction leaves "u8).Append(kept);
         return Status.Ok;
     }
 }

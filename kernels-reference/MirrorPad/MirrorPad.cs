@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -23,25 +24,25 @@ public sealed unsafe class MirrorPad : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo paddings = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, paddings, "paddings", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, paddings, "paddings"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         MirrorPadMode mode = new MirrorPadOptions(node.BuiltinOptions).Mode;
         if (mode != MirrorPadMode.REFLECT && mode != MirrorPadMode.SYMMETRIC)
-            return errors.Fail(Status.Error, "unknown mirror pad mode ").Append((int)mode);
+            return errors.Fail(Status.Error, "unknown mirror pad mode "u8).Append((int)mode);
         int rank = input.Rank;
         if (rank < 1 || rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(rank)
-                .Append(", expected 1 to ").Append(ShapeChecks.MaxRank);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(rank)
+                .Append(", expected 1 to "u8).Append(ShapeChecks.MaxRank);
         int* paddingShape = stackalloc int[2];
         paddingShape[0] = rank;
         paddingShape[1] = 2;
-        status = ShapeChecks.ExpectShape(errors, paddings, "paddings", new System.ReadOnlySpan<int>(paddingShape, 2));
+        status = ShapeChecks.ExpectShape(errors, paddings, "paddings"u8, new System.ReadOnlySpan<int>(paddingShape, 2));
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, output, "output", rank);
+        status = ShapeChecks.ExpectRank(errors, output, "output"u8, rank);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(paddings)) return Status.Ok;
         int offset = mode == MirrorPadMode.REFLECT ? 1 : 0;
@@ -52,11 +53,11 @@ public sealed unsafe class MirrorPad : OpKernel
             long after = ShapeChecks.ReadInteger(paddings, 2 * d + 1);
             long limit = input.Dim(d) - offset;
             if (before < 0 || after < 0 || before > limit || after > limit)
-                return errors.Fail(Status.Error, "paddings ").Append(before).Append(", ").Append(after).Append(" of dimension ").Append(d)
-                    .Append(" must lie in [0, ").Append(limit).Append("] for input tensor ").Append(input.Index);
+                return errors.Fail(Status.Error, "paddings "u8).Append(before).Append(", "u8).Append(after).Append(" of dimension "u8).Append(d)
+                    .Append(" must lie in [0, "u8).Append(limit).Append("] for input tensor "u8).Append(input.Index);
             expected[d] = (int)(input.Dim(d) + before + after);
         }
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

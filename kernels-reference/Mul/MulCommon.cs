@@ -44,7 +44,7 @@ public static unsafe class MulCommon
             case TensorType.Int16:
                 return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
             default:
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
         }
     }
 
@@ -56,7 +56,7 @@ public static unsafe class MulCommon
         TensorInfo output, int activation)
     {
         if (!input1.Quantization.HasQuantization || !input2.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized MUL needs quantization parameters on both inputs and the output");
+            return errors.Fail(Status.Error, "quantized MUL needs quantization parameters on both inputs and the output"u8);
         Status status = QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type,
             output.Quantization.Scale, output.Quantization.ZeroPoint, out data->OutputActivationMin, out data->OutputActivationMax);
         if (status != Status.Ok) return status;
@@ -64,15 +64,15 @@ public static unsafe class MulCommon
         SoftDouble realMultiplier = SoftDouble.FromFloat(input1.Quantization.Scale) * SoftDouble.FromFloat(input2.Quantization.Scale)
             / SoftDouble.FromFloat(output.Quantization.Scale);
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output multiplier is not a finite number (output scale ")
+            return errors.Fail(Status.Error, "output multiplier is not a finite number (output scale "u8)
                 .Append(output.Quantization.Scale).Append(')');
 
         data->Input1Offset = -input1.Quantization.ZeroPoint;
         data->Input2Offset = -input2.Quantization.ZeroPoint;
         data->OutputOffset = output.Quantization.ZeroPoint;
         if (output.Type == TensorType.Int16 && (data->Input1Offset != 0 || data->Input2Offset != 0 || data->OutputOffset != 0))
-            return errors.Fail(Status.Error, "int16 MUL needs zero points of 0, got ").Append(-data->Input1Offset).Append(", ")
-                .Append(-data->Input2Offset).Append(" and ").Append(data->OutputOffset);
+            return errors.Fail(Status.Error, "int16 MUL needs zero points of 0, got "u8).Append(-data->Input1Offset).Append(", "u8)
+                .Append(-data->Input2Offset).Append(" and "u8).Append(data->OutputOffset);
         return Status.Ok;
     }
 }

@@ -18,30 +18,30 @@ public sealed unsafe class Pack : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects at least 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" and ").Append(node.OutputCount);
+            return errors.Fail(Status.Error, "expects at least 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" and "u8).Append(node.OutputCount);
         PackOptions options = new PackOptions(node.BuiltinOptions);
         if (options.ValuesCount != node.InputCount)
-            return errors.Fail(Status.Error, "values_count is ").Append(options.ValuesCount).Append(" but the node has ")
-                .Append(node.InputCount).Append(" inputs");
+            return errors.Fail(Status.Error, "values_count is "u8).Append(options.ValuesCount).Append(" but the node has "u8)
+                .Append(node.InputCount).Append(" inputs"u8);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        Status status = ShapeChecks.ExpectTypeIn(context, output, SupportedTypes, "output");
+        Status status = ShapeChecks.ExpectTypeIn(context, output, SupportedTypes, "output"u8);
         if (status != Status.Ok) return status;
         TensorInfo first = context.GetInputInfo(ref node, 0);
         int rank = first.Rank + 1;
         if (rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(first.Index).Append(" has rank ").Append(first.Rank)
-                .Append(", at most ").Append(ShapeChecks.MaxRank - 1).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(first.Index).Append(" has rank "u8).Append(first.Rank)
+                .Append(", at most "u8).Append(ShapeChecks.MaxRank - 1).Append(" is supported"u8);
         int axis = options.Axis < 0 ? options.Axis + rank : options.Axis;
         if (axis < 0 || axis >= rank)
-            return errors.Fail(Status.Error, "axis ").Append(options.Axis).Append(" is outside the output's ").Append(rank)
-                .Append(" dimensions");
+            return errors.Fail(Status.Error, "axis "u8).Append(options.Axis).Append(" is outside the output's "u8).Append(rank)
+                .Append(" dimensions"u8);
         for (int i = 0; i < node.InputCount; i++)
         {
             TensorInfo input = context.GetInputInfo(ref node, i);
-            status = ShapeChecks.ExpectSameType(context, input, output, "input", "output");
+            status = ShapeChecks.ExpectSameType(context, input, output, "input"u8, "output"u8);
             if (status != Status.Ok) return status;
-            status = ShapeChecks.ExpectShape(errors, input, "input", first.Shape);
+            status = ShapeChecks.ExpectShape(errors, input, "input"u8, first.Shape);
             if (status != Status.Ok) return status;
         }
         int* expected = stackalloc int[ShapeChecks.MaxRank];
@@ -49,7 +49,7 @@ public sealed unsafe class Pack : OpKernel
         {
             expected[d] = d == axis ? node.InputCount : first.Dim(s++);
         }
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -42,7 +42,7 @@ public sealed unsafe class Pad : OpKernel
                     constant != null ? *(int*)constant : 0);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -31,9 +31,9 @@ public sealed unsafe class AveragePool2D : OpKernel
                     data->ActivationMin, data->ActivationMax);
                 break;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
         // A window lying wholly in the padding has nothing to average; TFLM fails the op in that case.
-        return ok ? Status.Ok : context.Errors.Fail(Status.Error, "a pooling window covers no input element");
+        return ok ? Status.Ok : context.Errors.Fail(Status.Error, "a pooling window covers no input element"u8);
     }
 }

@@ -25,29 +25,29 @@ public static unsafe class PoolingCommon
         PoolingOpData* data = (PoolingOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         Pool2DOptions options = new Pool2DOptions(node.BuiltinOptions);
 
         if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16)
-            return context.UnsupportedType(input, "input");
-        Status status = context.ExpectType(output, input.Type, "output");
+            return context.UnsupportedType(input, "input"u8);
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (input.Rank != 4 || output.Rank != 4)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" and output tensor ").Append(output.Index)
-                .Append(" must be 4D (NHWC), have ").Append(input.Rank).Append(" and ").Append(output.Rank).Append(" dimensions");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" and output tensor "u8).Append(output.Index)
+                .Append(" must be 4D (NHWC), have "u8).Append(input.Rank).Append(" and "u8).Append(output.Rank).Append(" dimensions"u8);
         if (options.StrideH <= 0 || options.StrideW <= 0 || options.FilterHeight <= 0 || options.FilterWidth <= 0)
-            return errors.Fail(Status.Error, "strides (").Append(options.StrideH).Append(", ").Append(options.StrideW)
-                .Append(") and filter size (").Append(options.FilterHeight).Append(", ").Append(options.FilterWidth)
-                .Append(") must be positive");
+            return errors.Fail(Status.Error, "strides ("u8).Append(options.StrideH).Append(", "u8).Append(options.StrideW)
+                .Append(") and filter size ("u8).Append(options.FilterHeight).Append(", "u8).Append(options.FilterWidth)
+                .Append(") must be positive"u8);
         Padding padding = options.Padding;
         if (padding != Padding.SAME && padding != Padding.VALID)
-            return errors.Fail(Status.Error, "unknown padding ").Append((int)padding);
+            return errors.Fail(Status.Error, "unknown padding "u8).Append((int)padding);
         int activation = (int)options.FusedActivationFunction;
         if (activation < 0 || activation > (int)ActivationFunctionType.SIGN_BIT)
-            return errors.Fail(Status.Error, "unknown fused activation ").Append(activation);
+            return errors.Fail(Status.Error, "unknown fused activation "u8).Append(activation);
 
         bool same = padding == Padding.SAME;
         int height = input.Dim(1);
@@ -55,8 +55,8 @@ public static unsafe class PoolingCommon
         int outHeight = PoolingMath.OutputSize(same, height, options.FilterHeight, options.StrideH);
         int outWidth = PoolingMath.OutputSize(same, width, options.FilterWidth, options.StrideW);
         if (output.Dim(0) != input.Dim(0) || output.Dim(1) != outHeight || output.Dim(2) != outWidth || output.Dim(3) != input.Dim(3))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" should be [").Append(input.Dim(0))
-                .Append(", ").Append(outHeight).Append(", ").Append(outWidth).Append(", ").Append(input.Dim(3)).Append(']');
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" should be ["u8).Append(input.Dim(0))
+                .Append(", "u8).Append(outHeight).Append(", "u8).Append(outWidth).Append(", "u8).Append(input.Dim(3)).Append(']');
         data->StrideHeight = options.StrideH;
         data->StrideWidth = options.StrideW;
         data->FilterHeight = options.FilterHeight;
@@ -78,11 +78,11 @@ public static unsafe class PoolingCommon
         // TFLM accepts |input scale − output scale| ≤ 1e-6, computed in double.
         SoftDouble tolerance = SoftDouble.One / SoftDouble.FromInt32(1000000);
         if (!(difference <= tolerance))
-            return errors.Fail(Status.Error, "input scale ").Append(inQ.Scale).Append(" and output scale ").Append(outQ.Scale)
-                .Append(" differ");
+            return errors.Fail(Status.Error, "input scale "u8).Append(inQ.Scale).Append(" and output scale "u8).Append(outQ.Scale)
+                .Append(" differ"u8);
         if (inQ.ZeroPoint != outQ.ZeroPoint)
-            return errors.Fail(Status.Error, "input zero point ").Append(inQ.ZeroPoint).Append(" and output zero point ")
-                .Append(outQ.ZeroPoint).Append(" differ");
+            return errors.Fail(Status.Error, "input zero point "u8).Append(inQ.ZeroPoint).Append(" and output zero point "u8)
+                .Append(outQ.ZeroPoint).Append(" differ"u8);
         return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type, outQ.Scale, outQ.ZeroPoint,
             out data->ActivationMin, out data->ActivationMax);
     }

@@ -29,7 +29,7 @@ public sealed unsafe class Prelu : OpKernel
                     output.AsSpan<short>(), short.MinValue, short.MaxValue);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

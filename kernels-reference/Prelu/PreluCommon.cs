@@ -28,19 +28,19 @@ public static unsafe class PreluCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo alpha = context.GetInputInfo(ref node, AlphaTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = context.ExpectType(output, input.Type, "output");
+        status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         switch (input.Type)
         {
             case TensorType.Float32:
-                return context.ExpectType(alpha, TensorType.Float32, "alpha");
+                return context.ExpectType(alpha, TensorType.Float32, "alpha"u8);
             case TensorType.Int8:
             case TensorType.Int16:
-                status = context.ExpectType(alpha, TensorType.Int8, "alpha");
+                status = context.ExpectType(alpha, TensorType.Int8, "alpha"u8);
                 if (status != Status.Ok) return status;
                 break;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
 
         SoftDouble inputScale = SoftDouble.FromFloat(input.Quantization.Scale);
@@ -49,9 +49,9 @@ public static unsafe class PreluCommon
         // (double)input_scale / (double)output_scale and (double)input_scale * (double)alpha_scale / (double)output_scale.
         if (!QuantizationMath.QuantizeMultiplier(inputScale / outputScale, out data->OutputMultiplier1, out data->OutputShift1)
             || !QuantizationMath.QuantizeMultiplier(inputScale * alphaScale / outputScale, out data->OutputMultiplier2, out data->OutputShift2))
-            return context.Errors.Fail(Status.Error, "input scale ").Append(input.Quantization.Scale).Append(", alpha scale ")
-                .Append(alpha.Quantization.Scale).Append(" and output scale ").Append(output.Quantization.Scale)
-                .Append(" do not give finite multipliers");
+            return context.Errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(", alpha scale "u8)
+                .Append(alpha.Quantization.Scale).Append(" and output scale "u8).Append(output.Quantization.Scale)
+                .Append(" do not give finite multipliers"u8);
         data->InputOffset = -input.Quantization.ZeroPoint;
         data->AlphaOffset = -alpha.Quantization.ZeroPoint;
         data->OutputOffset = output.Quantization.ZeroPoint;

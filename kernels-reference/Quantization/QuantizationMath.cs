@@ -229,27 +229,27 @@ public static class QuantizationMath
         int channels = perChannelMultiplier.Length;
         if (filterScales.Length == 0)
         {
-            return errors.Fail(Status.InvalidArgument, "filter has no quantization scale");
+            return errors.Fail(Status.InvalidArgument, "filter has no quantization scale"u8);
         }
         if (filterScales.Length > 1)
         {
             if (inputType != TensorType.Int8 && inputType != TensorType.Int16)
             {
-                return errors.Fail(Status.InvalidArgument, "per-channel quantization needs an INT8 or INT16 input");
+                return errors.Fail(Status.InvalidArgument, "per-channel quantization needs an INT8 or INT16 input"u8);
             }
             if (filterType != TensorType.Int8)
             {
-                return errors.Fail(Status.InvalidArgument, "per-channel quantization needs an INT8 filter");
+                return errors.Fail(Status.InvalidArgument, "per-channel quantization needs an INT8 filter"u8);
             }
             if (filterScales.Length != channels)
             {
-                return errors.Fail(Status.InvalidArgument, "filter has ").Append(filterScales.Length)
-                    .Append(" scales for ").Append(channels).Append(" channels");
+                return errors.Fail(Status.InvalidArgument, "filter has "u8).Append(filterScales.Length)
+                    .Append(" scales for "u8).Append(channels).Append(" channels"u8);
             }
         }
         if (!PopulateConvolutionMultipliers(inputScale, filterScales, outputScale, perChannelMultiplier, perChannelShift))
         {
-            return errors.Fail(Status.InvalidArgument, "convolution output multiplier is not a finite number");
+            return errors.Fail(Status.InvalidArgument, "convolution output multiplier is not a finite number"u8);
         }
         if (inputType == TensorType.Int8 || inputType == TensorType.UInt8 || inputType == TensorType.Int16)
         {
@@ -277,13 +277,13 @@ public static class QuantizationMath
             case TensorType.Int8: typeMin = sbyte.MinValue; typeMax = sbyte.MaxValue; break;
             case TensorType.Int16: typeMin = short.MinValue; typeMax = short.MaxValue; break;
             default:
-                return errors.Fail(Status.InvalidArgument, "quantized activation range needs a UINT8, INT8 or INT16 output, got ")
+                return errors.Fail(Status.InvalidArgument, "quantized activation range needs a UINT8, INT8 or INT16 output, got "u8)
                     .Append(TensorTypes.Name(outputType));
         }
         if (!TryCalculateActivationRangeQuantized(activation, typeMin, typeMax, outputScale, outputZeroPoint,
                 out activationMin, out activationMax))
         {
-            return errors.Fail(Status.InvalidArgument, "activation bound overflows int32 at output scale ").Append(outputScale);
+            return errors.Fail(Status.InvalidArgument, "activation bound overflows int32 at output scale "u8).Append(outputScale);
         }
         return Status.Ok;
     }

@@ -21,17 +21,17 @@ public sealed unsafe class Quantize : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output"u8);
         QuantizeOpData* data = (QuantizeOpData*)node.UserData;
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
         if (input.ElementCount != output.ElementCount)
-            return errors.Fail(Status.Error, "input and output element counts differ (").Append(input.ElementCount)
-                .Append(" vs ").Append(output.ElementCount).Append(')');
+            return errors.Fail(Status.Error, "input and output element counts differ ("u8).Append(input.ElementCount)
+                .Append(" vs "u8).Append(output.ElementCount).Append(')');
         if (!output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has no quantization parameters");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has no quantization parameters"u8);
         if (output.Quantization.IsPerChannel)
-            return errors.Fail(Status.Error, "per-channel quantized output tensor ").Append(output.Index).Append(" is not supported");
+            return errors.Fail(Status.Error, "per-channel quantized output tensor "u8).Append(output.Index).Append(" is not supported"u8);
 
         data->Scale = output.Quantization.Scale;
         data->ZeroPoint = output.Quantization.ZeroPoint;
@@ -40,7 +40,7 @@ public sealed unsafe class Quantize : OpKernel
         {
             case TensorType.Float32:
                 if (output.Type != TensorType.Int8 && output.Type != TensorType.UInt8 && output.Type != TensorType.Int16 && output.Type != TensorType.Int32)
-                    return context.UnsupportedType(output, "output");
+                    return context.UnsupportedType(output, "output"u8);
                 return Status.Ok;
             case TensorType.Int8:
             case TensorType.UInt8:
@@ -48,19 +48,19 @@ public sealed unsafe class Quantize : OpKernel
             case TensorType.Int32:
             {
                 if (!IsSupportedRequantize(input.Type, output.Type))
-                    return errors.Fail(Status.Error, "requantizing ").Append(TensorTypes.Name(input.Type)).Append(" to ")
-                        .Append(TensorTypes.Name(output.Type)).Append(" is not supported");
+                    return errors.Fail(Status.Error, "requantizing "u8).Append(TensorTypes.Name(input.Type)).Append(" to "u8)
+                        .Append(TensorTypes.Name(output.Type)).Append(" is not supported"u8);
                 if (!input.Quantization.HasQuantization)
-                    return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has no quantization parameters");
+                    return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has no quantization parameters"u8);
                 // TFLM: effective_scale = (double)input_scale / (double)output_scale.
                 SoftDouble effective = SoftDouble.FromFloat(input.Quantization.Scale) / SoftDouble.FromFloat(output.Quantization.Scale);
                 if (!QuantizationMath.QuantizeMultiplier(effective, out data->RequantizeMultiplier, out data->RequantizeShift))
-                    return errors.Fail(Status.Error, "requantization multiplier is not a finite number");
+                    return errors.Fail(Status.Error, "requantization multiplier is not a finite number"u8);
                 data->InputZeroPoint = input.Quantization.ZeroPoint;
                 return Status.Ok;
             }
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 

@@ -32,7 +32,7 @@ public static unsafe class ReduceCommon
         Status status = PrepareShared(context, ref node, out TensorInfo input, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (input.Type == TensorType.Float32) return Status.Ok;
-        if (input.Type != TensorType.Int8 && input.Type != TensorType.Int16) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Int8 && input.Type != TensorType.Int16) return context.UnsupportedType(input, "input"u8);
 
         ReduceOpData* data = (ReduceOpData*)node.UserData;
         data->InputZeroPoint = input.Quantization.ZeroPoint;
@@ -40,8 +40,8 @@ public static unsafe class ReduceCommon
         // (double)input_scale / (double)output_scale.
         SoftDouble realMultiplier = SoftDouble.FromFloat(input.Quantization.Scale) / SoftDouble.FromFloat(output.Quantization.Scale);
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->Multiplier, out data->Shift))
-            return context.Errors.Fail(Status.Error, "input scale ").Append(input.Quantization.Scale).Append(" over output scale ")
-                .Append(output.Quantization.Scale).Append(" is not a finite number");
+            return context.Errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" over output scale "u8)
+                .Append(output.Quantization.Scale).Append(" is not a finite number"u8);
         return context.RequestScratchBuffer(output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
     }
 
@@ -54,12 +54,12 @@ public static unsafe class ReduceCommon
         Status status = PrepareShared(context, ref node, out TensorInfo input, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (input.Type == TensorType.Float32) return Status.Ok;
-        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
         if (input.Quantization.Scale != output.Quantization.Scale || input.Quantization.ZeroPoint != output.Quantization.ZeroPoint)
-            return context.Errors.Fail(Status.Error, "int8 input tensor ").Append(input.Index).Append(" (scale ")
-                .Append(input.Quantization.Scale).Append(", zero point ").Append(input.Quantization.ZeroPoint)
-                .Append(") and output tensor ").Append(output.Index).Append(" (scale ").Append(output.Quantization.Scale)
-                .Append(", zero point ").Append(output.Quantization.ZeroPoint).Append(") must be quantized alike");
+            return context.Errors.Fail(Status.Error, "int8 input tensor "u8).Append(input.Index).Append(" (scale "u8)
+                .Append(input.Quantization.Scale).Append(", zero point "u8).Append(input.Quantization.ZeroPoint)
+                .Append(") and output tensor "u8).Append(output.Index).Append(" (scale "u8).Append(output.Quantization.Scale)
+                .Append(", zero point "u8).Append(output.Quantization.ZeroPoint).Append(") must be quantized alike"u8);
         return Status.Ok;
     }
 
@@ -68,7 +68,7 @@ public static unsafe class ReduceCommon
     {
         Status status = PrepareShared(context, ref node, out TensorInfo input, out _);
         if (status != Status.Ok) return status;
-        return input.Type == TensorType.Bool ? Status.Ok : context.UnsupportedType(input, "input");
+        return input.Type == TensorType.Bool ? Status.Ok : context.UnsupportedType(input, "input"u8);
     }
 
     private static Status PrepareShared(KernelContext context, ref Node node, out TensorInfo input, out TensorInfo output)
@@ -77,18 +77,18 @@ public static unsafe class ReduceCommon
         input = default;
         output = default;
         if (node.InputCount != 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 inputs (data, axes) and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 inputs (data, axes) and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo axis = context.GetInputInfo(ref node, AxisTensor);
         output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = context.ExpectType(axis, TensorType.Int32, "axis");
+        Status status = context.ExpectType(axis, TensorType.Int32, "axis"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, input.Type, "output");
+        status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (input.Rank > MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", at most ").Append(MaxRank).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", at most "u8).Append(MaxRank).Append(" is supported"u8);
         ((ReduceOpData*)node.UserData)->KeepDims = new ReducerOptions(node.BuiltinOptions).KeepDims;
         if (axis.IsConstant) return CheckAxesAndOutput(errors, input, axis, output);
         return Status.Ok;
@@ -104,7 +104,7 @@ public static unsafe class ReduceCommon
         {
             int a = axes[i] < 0 ? axes[i] + rank : axes[i];
             if (a < 0 || a >= rank)
-                return errors.Fail(Status.Error, "axis ").Append(axes[i]).Append(" is out of range for input rank ").Append(rank);
+                return errors.Fail(Status.Error, "axis "u8).Append(axes[i]).Append(" is out of range for input rank "u8).Append(rank);
             reduced[a] = true;
         }
         long kept = 1;
@@ -113,8 +113,8 @@ public static unsafe class ReduceCommon
             if (!reduced[d]) kept *= input.Dim(d);
         }
         if (output.ElementCount != kept)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, the reduction leaves ").Append(kept);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, the reduction leaves "u8).Append(kept);
         return Status.Ok;
     }
 
@@ -126,7 +126,7 @@ public static unsafe class ReduceCommon
     {
         ReadOnlySpan<int> axes = context.GetInput(ref node, AxisTensor).AsReadOnlySpan<int>();
         int count = MeanMath.ResolveAxes(shape.Length, axes, resolved);
-        if (count < 0) context.Errors.Fail(Status.Error, "an axis is out of range for input rank ").Append(shape.Length);
+        if (count < 0) context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
         return count;
     }
 }

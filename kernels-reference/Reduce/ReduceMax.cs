@@ -30,7 +30,7 @@ public sealed unsafe class ReduceMax : OpKernel
                 ReduceMath.Reduce(input.AsReadOnlySpan<sbyte>(), shape, output.AsSpan<sbyte>(), resolved, default(Reducers.Int8Max));
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed unsafe class ReduceSum : OpKernel
                     data->InputZeroPoint, data->OutputZeroPoint, data->Multiplier, data->Shift, short.MinValue, short.MaxValue);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 

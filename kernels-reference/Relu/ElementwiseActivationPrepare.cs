@@ -15,15 +15,15 @@ public static class ElementwiseActivationPrepare
         input = default;
         output = default;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         input = context.GetInputInfo(ref node, InputTensor);
         output = context.GetOutputInfo(ref node, OutputTensor);
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (output.ElementCount != input.ElementCount)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, input has ").Append(input.ElementCount);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, input has "u8).Append(input.ElementCount);
         return Status.Ok;
     }
 }

@@ -26,7 +26,7 @@ public sealed unsafe class Relu6 : OpKernel
                 ReluMath.Relu6Int16(input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->Zero, data->Six);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -24,11 +24,11 @@ public static unsafe class ReluCommon
                 return CalculateReluOpData(context.Errors, input, output, sbyte.MinValue, sbyte.MaxValue, data);
             case TensorType.Int16:
                 if (input.Quantization.ZeroPoint != 0 || output.Quantization.ZeroPoint != 0)
-                    return context.Errors.Fail(Status.Error, "int16 RELU needs zero points 0, got input ").Append(input.Quantization.ZeroPoint)
-                        .Append(" and output ").Append(output.Quantization.ZeroPoint);
+                    return context.Errors.Fail(Status.Error, "int16 RELU needs zero points 0, got input "u8).Append(input.Quantization.ZeroPoint)
+                        .Append(" and output "u8).Append(output.Quantization.ZeroPoint);
                 return CalculateReluOpData(context.Errors, input, output, short.MinValue, short.MaxValue, data);
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -55,7 +55,7 @@ public static unsafe class ReluCommon
                 data->Six = FloatToQuantized(6.0f, input.Quantization.Scale, input.Quantization.ZeroPoint, short.MinValue, short.MaxValue);
                 return Status.Ok;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -71,8 +71,8 @@ public static unsafe class ReluCommon
         // (double)input_scale / (double)output_scale.
         SoftDouble realMultiplier = SoftDouble.FromFloat(input.Quantization.Scale) / SoftDouble.FromFloat(output.Quantization.Scale);
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "input scale ").Append(input.Quantization.Scale).Append(" over output scale ")
-                .Append(output.Quantization.Scale).Append(" is not a finite number");
+            return errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" over output scale "u8)
+                .Append(output.Quantization.Scale).Append(" is not a finite number"u8);
         // TFLM: max(type min, zero point + roundf(0 / scale)); the upper bound stays the type's maximum.
         int outputZeroPoint = output.Quantization.ZeroPoint;
         data->QuantizedActivationMin = outputZeroPoint > typeMin ? outputZeroPoint : typeMin;

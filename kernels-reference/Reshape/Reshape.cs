@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
@@ -12,12 +14,12 @@ public sealed unsafe class Reshape : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 1 || node.InputCount > 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 or 2 inputs and 1 output");
+            return errors.Fail(Status.Error, "expects 1 or 2 inputs and 1 output"u8);
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
         if (input.Type != output.Type)
-            return errors.Fail(Status.Error, "input type ").Append(TensorTypes.Name(input.Type)).Append(" and output type ")
-                .Append(TensorTypes.Name(output.Type)).Append(" differ");
+            return errors.Fail(Status.Error, "input type "u8).Append(TensorTypes.Name(input.Type)).Append(" and output type "u8)
+                .Append(TensorTypes.Name(output.Type)).Append(" differ"u8);
 
         int stretchDim = -1;
         int known = 1;
@@ -26,7 +28,7 @@ public sealed unsafe class Reshape : OpKernel
             int dim = output.Dim(i);
             if (dim == -1)
             {
-                if (stretchDim >= 0) return errors.Fail(Status.Error, "output shape has more than one -1 dimension");
+                if (stretchDim >= 0) return errors.Fail(Status.Error, "output shape has more than one -1 dimension"u8);
                 stretchDim = i;
             }
             else
@@ -38,16 +40,16 @@ public sealed unsafe class Reshape : OpKernel
         if (stretchDim >= 0)
         {
             if (known == 0 || inputElements % known != 0)
-                return errors.Fail(Status.Error, "cannot infer the -1 dimension: ").Append(inputElements)
-                    .Append(" elements do not divide by ").Append(known);
+                return errors.Fail(Status.Error, "cannot infer the -1 dimension: "u8).Append(inputElements)
+                    .Append(" elements do not divide by "u8).Append(known);
             int* dims = context.CreateWritableDims(node.OutputIndex(0));
             if (dims == null) return errors.LastStatus;
             dims[1 + stretchDim] = inputElements / known;
             known = inputElements;
         }
         if (known != inputElements)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has ").Append(inputElements)
-                .Append(" elements but output tensor ").Append(output.Index).Append(" has ").Append(known);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has "u8).Append(inputElements)
+                .Append(" elements but output tensor "u8).Append(output.Index).Append(" has "u8).Append(known);
         return Status.Ok;
     }
 

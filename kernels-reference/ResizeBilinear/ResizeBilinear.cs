@@ -33,7 +33,7 @@ public sealed unsafe class ResizeBilinear : OpKernel
                     data->HeightScale10, data->WidthScale10, data->HalfPixelCenters);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

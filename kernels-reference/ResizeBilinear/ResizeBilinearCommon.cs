@@ -24,7 +24,7 @@ public static unsafe class ResizeBilinearCommon
         bool alignCorners = options.AlignCorners;
         data->HalfPixelCenters = options.HalfPixelCenters;
         if (alignCorners && data->HalfPixelCenters)
-            return context.Errors.Fail(Status.Error, "align_corners and half_pixel_centers cannot both be true");
+            return context.Errors.Fail(Status.Error, "align_corners and half_pixel_centers cannot both be true"u8);
 
         ref ResizeGeometry geometry = ref data->Geometry;
         data->HeightScale = ResizeBilinearMath.Scale(geometry.InputHeight, geometry.OutputHeight, alignCorners);

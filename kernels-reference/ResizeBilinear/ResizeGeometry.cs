@@ -29,25 +29,25 @@ public unsafe struct ResizeGeometry
         geometry = default;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 2 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 2 inputs (input, size) and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 2 inputs (input, size) and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo size = context.GetInputInfo(ref node, SizeTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
 
         if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16)
-            return context.UnsupportedType(input, "input");
-        Status status = context.ExpectType(output, input.Type, "output");
+            return context.UnsupportedType(input, "input"u8);
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(size, TensorType.Int32, "size");
+        status = context.ExpectType(size, TensorType.Int32, "size"u8);
         if (status != Status.Ok) return status;
         if (input.Rank != 4)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", expected 4 (NHWC)");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", expected 4 (NHWC)"u8);
         if (size.Rank != 1 || size.Dim(0) != 2)
-            return errors.Fail(Status.Error, "size tensor ").Append(size.Index).Append(" must be 1-D with 2 elements (height, width)");
+            return errors.Fail(Status.Error, "size tensor "u8).Append(size.Index).Append(" must be 1-D with 2 elements (height, width)"u8);
         if (!size.IsConstant || size.Data == null)
-            return errors.Fail(Status.Error, "size tensor ").Append(size.Index).Append(" must be constant");
+            return errors.Fail(Status.Error, "size tensor "u8).Append(size.Index).Append(" must be constant"u8);
 
         ReadOnlySpan<int> newSize = size.ConstantData<int>();
         geometry.Batches = input.Dim(0);
@@ -57,13 +57,13 @@ public unsafe struct ResizeGeometry
         geometry.OutputHeight = newSize[0];
         geometry.OutputWidth = newSize[1];
         if (geometry.OutputHeight <= 0 || geometry.OutputWidth <= 0)
-            return errors.Fail(Status.Error, "size tensor ").Append(size.Index).Append(" asks for ").Append(geometry.OutputHeight)
-                .Append('x').Append(geometry.OutputWidth).Append(", sizes must be positive");
+            return errors.Fail(Status.Error, "size tensor "u8).Append(size.Index).Append(" asks for "u8).Append(geometry.OutputHeight)
+                .Append('x').Append(geometry.OutputWidth).Append(", sizes must be positive"u8);
         if (output.Rank != 4 || output.Dim(0) != geometry.Batches || output.Dim(1) != geometry.OutputHeight
             || output.Dim(2) != geometry.OutputWidth || output.Dim(3) != geometry.Depth)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" must have shape [")
-                .Append(geometry.Batches).Append(", ").Append(geometry.OutputHeight).Append(", ").Append(geometry.OutputWidth)
-                .Append(", ").Append(geometry.Depth).Append(']');
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must have shape ["u8)
+                .Append(geometry.Batches).Append(", "u8).Append(geometry.OutputHeight).Append(", "u8).Append(geometry.OutputWidth)
+                .Append(", "u8).Append(geometry.Depth).Append(']');
         return Status.Ok;
     }
 }

@@ -30,7 +30,7 @@ public sealed unsafe class ResizeNearestNeighbor : OpKernel
                     data->HeightScale, data->WidthScale, data->AlignCorners, data->HalfPixelCenters);
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed unsafe class AssignVariable : OpKernel
         if (status != Status.Ok) return status;
         status = ResourceVariableChecks.ExpectResourceId(context, context.GetInputInfo(ref node, 0));
         if (status != Status.Ok) return status;
-        ResourceVariables? variables = ResourceVariableChecks.Require(context, "ASSIGN_VARIABLE");
+        ResourceVariables? variables = ResourceVariableChecks.Require(context, "ASSIGN_VARIABLE"u8);
         if (variables == null) return Status.Error;
 
         // A LUT-compressed value is decompressed into a scratch buffer at Invoke (TFLM does the same); the scratch

@@ -14,7 +14,7 @@ public sealed unsafe class ReadVariable : OpKernel
         if (status != Status.Ok) return status;
         status = ResourceVariableChecks.ExpectResourceId(context, context.GetInputInfo(ref node, 0));
         if (status != Status.Ok) return status;
-        return ResourceVariableChecks.Require(context, "READ_VARIABLE") == null ? Status.Error : Status.Ok;
+        return ResourceVariableChecks.Require(context, "READ_VARIABLE"u8) == null ? Status.Error : Status.Ok;
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -23,7 +23,7 @@ public sealed unsafe class VarHandle : OpKernel
         if (status != Status.Ok) return status;
         status = ResourceVariableChecks.ExpectResourceId(context, context.GetOutputInfo(ref node, 0));
         if (status != Status.Ok) return status;
-        ResourceVariables? variables = ResourceVariableChecks.Require(context, "VAR_HANDLE");
+        ResourceVariables? variables = ResourceVariableChecks.Require(context, "VAR_HANDLE"u8);
         if (variables == null) return Status.Error;
 
         VarHandleOptions options = new VarHandleOptions(node.BuiltinOptions);

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
@@ -18,18 +20,18 @@ public sealed unsafe class ReverseV2 : OpKernel
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo axes = context.GetInputInfo(ref node, 1);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(axes, TensorType.Int32, "axis");
+        status = context.ExpectType(axes, TensorType.Int32, "axis"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, axes, "axis", 1);
+        status = ShapeChecks.ExpectRank(errors, axes, "axis"u8, 1);
         if (status != Status.Ok) return status;
         if (input.Rank > ShapeChecks.MaxRank || axes.Dim(0) > input.Rank)
-            return errors.Fail(Status.Error, "axis tensor ").Append(axes.Index).Append(" lists ").Append(axes.Dim(0))
-                .Append(" axes for input tensor ").Append(input.Index).Append(" of rank ").Append(input.Rank);
-        status = ShapeChecks.ExpectShape(errors, output, "output", input.Shape);
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axes.Index).Append(" lists "u8).Append(axes.Dim(0))
+                .Append(" axes for input tensor "u8).Append(input.Index).Append(" of rank "u8).Append(input.Rank);
+        status = ShapeChecks.ExpectShape(errors, output, "output"u8, input.Shape);
         if (status != Status.Ok) return status;
         if (ShapeChecks.IsKnown(axes))
         {

@@ -16,10 +16,10 @@ public static unsafe class ReverseV2Math
         {
             int axis = axes[i] < 0 ? axes[i] + rank : axes[i];
             if (axis < 0 || axis >= rank)
-                return errors.Fail(Status.Error, "axis ").Append(axes[i]).Append(" is outside the input's ").Append(rank)
-                    .Append(" dimensions");
+                return errors.Fail(Status.Error, "axis "u8).Append(axes[i]).Append(" is outside the input's "u8).Append(rank)
+                    .Append(" dimensions"u8);
             if ((mask & (1u << axis)) != 0)
-                return errors.Fail(Status.Error, "axis ").Append(axes[i]).Append(" is listed twice");
+                return errors.Fail(Status.Error, "axis "u8).Append(axes[i]).Append(" is listed twice"u8);
             mask |= 1u << axis;
         }
         return Status.Ok;

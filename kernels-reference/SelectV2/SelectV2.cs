@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>SELECT_V2: condition ? x : y with three-way broadcasting (float32, int8, int16 values).</summary>
@@ -29,7 +31,7 @@ public sealed unsafe class SelectV2 : OpKernel
                 SelectV2Math.Select(in *data, condition.AsReadOnlySpan<byte>(), x.AsReadOnlySpan<sbyte>(), y.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+                return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));
         }
     }
 }

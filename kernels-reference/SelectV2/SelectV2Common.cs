@@ -29,21 +29,21 @@ public static unsafe class SelectV2Common
         SelectV2OpData* data = (SelectV2OpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 3 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 3 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 3 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo condition = context.GetInputInfo(ref node, ConditionTensor);
         TensorInfo x = context.GetInputInfo(ref node, XTensor);
         TensorInfo y = context.GetInputInfo(ref node, YTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        if (!condition.Exists || !x.Exists || !y.Exists) return errors.Fail(Status.Error, "all three inputs are required");
-        Status status = context.ExpectType(condition, TensorType.Bool, "condition");
+        if (!condition.Exists || !x.Exists || !y.Exists) return errors.Fail(Status.Error, "all three inputs are required"u8);
+        Status status = context.ExpectType(condition, TensorType.Bool, "condition"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(y, x.Type, "y");
+        status = context.ExpectType(y, x.Type, "y"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(output, x.Type, "output");
+        status = context.ExpectType(output, x.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (x.Type != TensorType.Float32 && x.Type != TensorType.Int8 && x.Type != TensorType.Int16)
-            return context.UnsupportedType(x, "x");
+            return context.UnsupportedType(x, "x"u8);
 
         if (condition.ElementCount == 1 && x.ElementCount == 1 && y.ElementCount == 1 && output.ElementCount == 1)
         {
@@ -54,10 +54,10 @@ public static unsafe class SelectV2Common
             return Status.Ok;
         }
         if (!TryCreate(condition.Shape, x.Shape, y.Shape, output.Shape, data))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index)
-                .Append(" shape is not the broadcast of the condition, x and y shapes (tensors ").Append(condition.Index)
-                .Append(", ").Append(x.Index).Append(", ").Append(y.Index).Append("; at most ").Append(BroadcastShape.MaxRank)
-                .Append(" dimensions)");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index)
+                .Append(" shape is not the broadcast of the condition, x and y shapes (tensors "u8).Append(condition.Index)
+                .Append(", "u8).Append(x.Index).Append(", "u8).Append(y.Index).Append("; at most "u8).Append(BroadcastShape.MaxRank)
+                .Append(" dimensions)"u8);
         return Status.Ok;
     }
 

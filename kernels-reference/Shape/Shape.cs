@@ -16,11 +16,11 @@ public sealed unsafe class Shape : OpKernel
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectIndexType(context, output, "output", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, output, "output"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         int* expected = stackalloc int[1];
         expected[0] = input.Rank;
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, 1));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, 1));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -20,27 +20,27 @@ public static unsafe class ShapeChecks
         | Bit(TensorType.Int64) | Bit(TensorType.Bool) | Bit(TensorType.UInt8);
 
     /// <summary>Fails unless the tensor's type is in <paramref name="mask"/>.</summary>
-    public static Status ExpectTypeIn(KernelContext context, TensorInfo tensor, uint mask, string role)
+    public static Status ExpectTypeIn(KernelContext context, TensorInfo tensor, uint mask, ReadOnlySpan<byte> role)
     {
         if ((int)tensor.Type < 32 && (mask & Bit(tensor.Type)) != 0) return Status.Ok;
         return context.UnsupportedType(tensor, role);
     }
 
     /// <summary>Fails unless both tensors have the same type (the output follows the input, as in TFLM).</summary>
-    public static Status ExpectSameType(KernelContext context, TensorInfo tensor, TensorInfo reference, string role, string referenceRole)
+    public static Status ExpectSameType(KernelContext context, TensorInfo tensor, TensorInfo reference, ReadOnlySpan<byte> role, ReadOnlySpan<byte> referenceRole)
     {
         if (tensor.Type == reference.Type) return Status.Ok;
-        return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has type ")
-            .Append(TensorTypes.Name(tensor.Type)).Append(", ").Append(referenceRole).Append(" tensor ").Append(reference.Index)
-            .Append(" has ").Append(TensorTypes.Name(reference.Type));
+        return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has type "u8)
+            .Append(TensorTypes.Name(tensor.Type)).Append(", "u8).Append(referenceRole).Append(" tensor "u8).Append(reference.Index)
+            .Append(" has "u8).Append(TensorTypes.Name(reference.Type));
     }
 
     /// <summary>Fails unless a node has exactly the given numbers of inputs and outputs.</summary>
     public static Status ExpectCounts(ErrorReporter errors, ref Node node, int inputs, int outputs)
     {
         if (node.InputCount == inputs && node.OutputCount == outputs) return Status.Ok;
-        return errors.Fail(Status.Error, "expects ").Append(inputs).Append(" inputs and ").Append(outputs).Append(" outputs, got ")
-            .Append(node.InputCount).Append(" and ").Append(node.OutputCount);
+        return errors.Fail(Status.Error, "expects "u8).Append(inputs).Append(" inputs and "u8).Append(outputs).Append(" outputs, got "u8)
+            .Append(node.InputCount).Append(" and "u8).Append(node.OutputCount);
     }
 
     /// <summary>Writes "[d0, d1, ...]".</summary>
@@ -49,7 +49,7 @@ public static unsafe class ShapeChecks
         report.Append('[');
         for (int i = 0; i < shape.Length; i++)
         {
-            if (i > 0) report.Append(", ");
+            if (i > 0) report.Append(", "u8);
             report.Append(shape[i]);
         }
         return report.Append(']');
@@ -66,35 +66,35 @@ public static unsafe class ShapeChecks
     }
 
     /// <summary>Fails with "ROLE tensor N has shape [..], expected [..]" unless the shapes are equal.</summary>
-    public static Status ExpectShape(ErrorReporter errors, TensorInfo tensor, string role, ReadOnlySpan<int> expected)
+    public static Status ExpectShape(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, ReadOnlySpan<int> expected)
     {
         if (SameShape(tensor.Shape, expected)) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has shape ");
-        AppendShape(report, tensor.Shape).Append(", expected ");
+        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
+        AppendShape(report, tensor.Shape).Append(", expected "u8);
         AppendShape(report, expected);
         return Status.Error;
     }
 
     /// <summary>Fails unless the tensor's rank is <paramref name="rank"/>.</summary>
-    public static Status ExpectRank(ErrorReporter errors, TensorInfo tensor, string role, int rank)
+    public static Status ExpectRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int rank)
     {
         if (tensor.Rank == rank) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has shape ");
-        AppendShape(report, tensor.Shape).Append(", expected rank ").Append(rank);
+        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
+        AppendShape(report, tensor.Shape).Append(", expected rank "u8).Append(rank);
         return Status.Error;
     }
 
     /// <summary>Fails unless the tensor's rank lies in [min, max].</summary>
-    public static Status ExpectRankBetween(ErrorReporter errors, TensorInfo tensor, string role, int min, int max)
+    public static Status ExpectRankBetween(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int min, int max)
     {
         if (tensor.Rank >= min && tensor.Rank <= max) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has shape ");
-        AppendShape(report, tensor.Shape).Append(", rank must be ").Append(min).Append(" to ").Append(max);
+        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
+        AppendShape(report, tensor.Shape).Append(", rank must be "u8).Append(min).Append(" to "u8).Append(max);
         return Status.Error;
     }
 
     /// <summary>Fails unless an integer operand (indices, shapes, axes) is int32, or int64 when allowed.</summary>
-    public static Status ExpectIndexType(KernelContext context, TensorInfo tensor, string role, bool allowInt64)
+    public static Status ExpectIndexType(KernelContext context, TensorInfo tensor, ReadOnlySpan<byte> role, bool allowInt64)
     {
         if (tensor.Type == TensorType.Int32 || (allowInt64 && tensor.Type == TensorType.Int64)) return Status.Ok;
         return context.UnsupportedType(tensor, role);

@@ -26,29 +26,29 @@ public sealed unsafe class Slice : OpKernel
         TensorInfo begin = context.GetInputInfo(ref node, 1);
         TensorInfo size = context.GetInputInfo(ref node, 2);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, begin, "begin", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, begin, "begin"u8, allowInt64: true);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, size, begin, "size", "begin");
+        status = ShapeChecks.ExpectSameType(context, size, begin, "size"u8, "begin"u8);
         if (status != Status.Ok) return status;
         if (input.Rank > MaxDims)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(input.Rank)
-                .Append(", at most ").Append(MaxDims).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(input.Rank)
+                .Append(", at most "u8).Append(MaxDims).Append(" is supported"u8);
         int* vectorShape = stackalloc int[1];
         vectorShape[0] = input.Rank;
-        status = ShapeChecks.ExpectShape(errors, begin, "begin", new System.ReadOnlySpan<int>(vectorShape, 1));
+        status = ShapeChecks.ExpectShape(errors, begin, "begin"u8, new System.ReadOnlySpan<int>(vectorShape, 1));
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectShape(errors, size, "size", new System.ReadOnlySpan<int>(vectorShape, 1));
+        status = ShapeChecks.ExpectShape(errors, size, "size"u8, new System.ReadOnlySpan<int>(vectorShape, 1));
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(begin) || !ShapeChecks.IsKnown(size)) return Status.Ok;
         int* starts = stackalloc int[MaxDims];
         int* sizes = stackalloc int[MaxDims];
         status = SliceMath.Resolve(begin.Data, size.Data, begin.Type, input.Shape, starts, sizes, errors);
         if (status != Status.Ok) return status;
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(sizes, input.Rank));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(sizes, input.Rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -65,7 +65,7 @@ public sealed unsafe class Slice : OpKernel
         int count = 1;
         for (int d = 0; d < rank; d++) count *= sizes[d];
         if (count != output.ElementCount)
-            return context.Errors.Fail(Status.Error, "the slice has ").Append(count).Append(" elements, the output ")
+            return context.Errors.Fail(Status.Error, "the slice has "u8).Append(count).Append(" elements, the output "u8)
                 .Append(output.ElementCount);
         SliceMath.CopyBox((byte*)input.Data, input.Shape, starts, sizes, (byte*)output.Data, TensorTypes.ElementSize(input.Type));
         return Status.Ok;

@@ -17,13 +17,13 @@ public static unsafe class SliceMath
             long start = ShapeChecks.ReadInteger(begin, indexType, d);
             long length = ShapeChecks.ReadInteger(size, indexType, d);
             if (start < 0 || start > shape[d])
-                return errors.Fail(Status.Error, "begin[").Append(d).Append("] = ").Append(start).Append(" is outside [0, ")
+                return errors.Fail(Status.Error, "begin["u8).Append(d).Append("] = "u8).Append(start).Append(" is outside [0, "u8)
                     .Append(shape[d]).Append(']');
             long remaining = shape[d] - start;
             long resolved = length == -1 ? remaining : length;
             if (resolved < 0 || resolved > remaining)
-                return errors.Fail(Status.Error, "size[").Append(d).Append("] = ").Append(length).Append(" does not fit: ")
-                    .Append(remaining).Append(" elements remain after begin ").Append(start);
+                return errors.Fail(Status.Error, "size["u8).Append(d).Append("] = "u8).Append(length).Append(" does not fit: "u8)
+                    .Append(remaining).Append(" elements remain after begin "u8).Append(start);
             starts[d] = (int)start;
             sizes[d] = (int)resolved;
         }

@@ -37,7 +37,7 @@ public sealed unsafe class Softmax : OpKernel
                     new ReadOnlySpan<short>(data->OneOverOnePlusXTable, Int16LookupTable.Size));
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -28,21 +29,21 @@ public static unsafe class SoftmaxCommon
         SoftmaxOpData* data = (SoftmaxOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         if (input.Rank < 1)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have at least one dimension");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have at least one dimension"u8);
         if (output.ElementCount != input.ElementCount || output.Rank < 1
             || output.Dim(output.Rank - 1) != input.Dim(input.Rank - 1))
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index)
-                .Append(" must have the input's element count and last dimension");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index)
+                .Append(" must have the input's element count and last dimension"u8);
         float beta = new SoftmaxOptions(node.BuiltinOptions).Beta;
 
         if (input.Type == TensorType.Float32)
         {
-            Status status = context.ExpectType(output, TensorType.Float32, "output");
+            Status status = context.ExpectType(output, TensorType.Float32, "output"u8);
             if (status != Status.Ok) return status;
             data->Beta = beta;
             return Status.Ok;
@@ -55,35 +56,35 @@ public static unsafe class SoftmaxCommon
                 if (output.Quantization.ZeroPoint != -32768)
                     return FailZeroPoint(errors, output, -32768);
                 if (!IsNear(output.Quantization.Scale, 1f / 65536, 0.001f * 1f / 65536))
-                    return FailScale(errors, output, "1/65536");
+                    return FailScale(errors, output, "1/65536"u8);
             }
             else if (output.Type == TensorType.Int8)
             {
                 if (output.Quantization.ZeroPoint != -128) return FailZeroPoint(errors, output, -128);
-                if (output.Quantization.Scale != 1f / 256) return FailScale(errors, output, "exactly 1/256");
+                if (output.Quantization.Scale != 1f / 256) return FailScale(errors, output, "exactly 1/256"u8);
             }
             else
             {
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
             }
             if (!QuantizationMath.PreprocessSoftmaxScaling(SoftDouble.FromFloat(beta), SoftDouble.FromFloat(input.Quantization.Scale),
                     ScaledDiffIntegerBits, out data->InputMultiplier, out data->InputLeftShift))
-                return errors.Fail(Status.Error, "beta (").Append(beta).Append(") times input scale (")
-                    .Append(input.Quantization.Scale).Append(") must be positive and finite");
+                return errors.Fail(Status.Error, "beta ("u8).Append(beta).Append(") times input scale ("u8)
+                    .Append(input.Quantization.Scale).Append(") must be positive and finite"u8);
             data->DiffMin = -QuantizationMath.CalculateInputRadius(ScaledDiffIntegerBits, data->InputLeftShift);
             return Status.Ok;
         }
         if (input.Type == TensorType.Int16)
         {
-            Status status = context.ExpectType(output, TensorType.Int16, "output");
+            Status status = context.ExpectType(output, TensorType.Int16, "output"u8);
             if (status != Status.Ok) return status;
             if (input.Quantization.ZeroPoint != 0) return FailZeroPoint(errors, input, 0);
             if (output.Quantization.ZeroPoint != 0) return FailZeroPoint(errors, output, 0);
             if (!IsNear(output.Quantization.Scale, 1f / 32768, 0.001f * 1f / 32768))
-                return FailScale(errors, output, "1/32768");
+                return FailScale(errors, output, "1/32768"u8);
             return PrepareInt16(context, data, input.Quantization.Scale, beta);
         }
-        return context.UnsupportedType(input, "input");
+        return context.UnsupportedType(input, "input"u8);
     }
 
     /// <summary>
@@ -106,7 +107,7 @@ public static unsafe class SoftmaxCommon
         SoftDouble tableStep = SoftDouble.FromInt32(10) / SoftDouble.FromInt32(65535);
         SoftDouble rescale = SoftDouble.FromFloat(inputScale) * SoftDouble.FromFloat(beta) / tableStep;
         if (!QuantizationMath.QuantizeMultiplier(rescale, out data->InputMultiplier, out data->InputLeftShift))
-            return context.Errors.Fail(Status.Error, "input scale times beta is not a finite number");
+            return context.Errors.Fail(Status.Error, "input scale times beta is not a finite number"u8);
         return Status.Ok;
     }
 
@@ -119,10 +120,10 @@ public static unsafe class SoftmaxCommon
     }
 
     private static Status FailZeroPoint(ErrorReporter errors, TensorInfo tensor, int expected) =>
-        errors.Fail(Status.Error, "tensor ").Append(tensor.Index).Append(" has zero point ").Append(tensor.Quantization.ZeroPoint)
-            .Append(", SOFTMAX needs ").Append(expected);
+        errors.Fail(Status.Error, "tensor "u8).Append(tensor.Index).Append(" has zero point "u8).Append(tensor.Quantization.ZeroPoint)
+            .Append(", SOFTMAX needs "u8).Append(expected);
 
-    private static Status FailScale(ErrorReporter errors, TensorInfo tensor, string expected) =>
-        errors.Fail(Status.Error, "output tensor ").Append(tensor.Index).Append(" has scale ").Append(tensor.Quantization.Scale)
-            .Append(", SOFTMAX needs ").Append(expected);
+    private static Status FailScale(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> expected) =>
+        errors.Fail(Status.Error, "output tensor "u8).Append(tensor.Index).Append(" has scale "u8).Append(tensor.Quantization.Scale)
+            .Append(", SOFTMAX needs "u8).Append(expected);
 }

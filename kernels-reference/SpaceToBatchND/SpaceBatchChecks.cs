@@ -21,25 +21,25 @@ public static unsafe class SpaceBatchChecks
         block = context.GetInputInfo(ref node, 1);
         amounts = context.GetInputInfo(ref node, 2);
         output = context.GetOutputInfo(ref node, 0);
-        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRankBetween(errors, input, "input", 3, 4);
+        status = ShapeChecks.ExpectRankBetween(errors, input, "input"u8, 3, 4);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, output, "output", input.Rank);
+        status = ShapeChecks.ExpectRank(errors, output, "output"u8, input.Rank);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(block, TensorType.Int32, "block_shape");
+        status = context.ExpectType(block, TensorType.Int32, "block_shape"u8);
         if (status != Status.Ok) return status;
-        status = context.ExpectType(amounts, TensorType.Int32, "paddings/crops");
+        status = context.ExpectType(amounts, TensorType.Int32, "paddings/crops"u8);
         if (status != Status.Ok) return status;
         int spatial = input.Rank - 2;
         int* blockShape = stackalloc int[1];
         blockShape[0] = spatial;
-        status = ShapeChecks.ExpectShape(errors, block, "block_shape", new System.ReadOnlySpan<int>(blockShape, 1));
+        status = ShapeChecks.ExpectShape(errors, block, "block_shape"u8, new System.ReadOnlySpan<int>(blockShape, 1));
         if (status != Status.Ok) return status;
         int* amountShape = stackalloc int[2];
         amountShape[0] = spatial;
         amountShape[1] = 2;
-        return ShapeChecks.ExpectShape(errors, amounts, "paddings/crops", new System.ReadOnlySpan<int>(amountShape, 2));
+        return ShapeChecks.ExpectShape(errors, amounts, "paddings/crops"u8, new System.ReadOnlySpan<int>(amountShape, 2));
     }
 }

@@ -27,15 +27,15 @@ public sealed unsafe class SpaceToBatchND : OpKernel
             int after = ((int*)paddings.Data)[2 * m + 1];
             int padded = input.Dim(1 + m) + before + after;
             if (blockSize < 1 || before < 0 || after < 0 || padded % blockSize != 0)
-                return context.Errors.Fail(Status.Error, "block_shape[").Append(m).Append("] = ").Append(blockSize)
-                    .Append(" does not divide padded dimension ").Append(1 + m).Append(" (").Append(input.Dim(1 + m)).Append(" + ")
-                    .Append(before).Append(" + ").Append(after).Append(") of input tensor ").Append(input.Index);
+                return context.Errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize)
+                    .Append(" does not divide padded dimension "u8).Append(1 + m).Append(" ("u8).Append(input.Dim(1 + m)).Append(" + "u8)
+                    .Append(before).Append(" + "u8).Append(after).Append(") of input tensor "u8).Append(input.Index);
             expected[1 + m] = padded / blockSize;
             batch *= blockSize;
         }
         expected[0] = batch;
         expected[rank - 1] = input.Dim(rank - 1);
-        return ShapeChecks.ExpectShape(context.Errors, output, "output", new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(context.Errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -14,12 +14,12 @@ public static class DepthSpaceChecks
         if (status != Status.Ok) return status;
         input = context.GetInputInfo(ref node, 0);
         output = context.GetOutputInfo(ref node, 0);
-        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input");
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8) return context.UnsupportedType(input, "input"u8);
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectRank(errors, input, "input", 4);
+        status = ShapeChecks.ExpectRank(errors, input, "input"u8, 4);
         if (status != Status.Ok) return status;
-        if (blockSize < 1) return errors.Fail(Status.Error, "block_size ").Append(blockSize).Append(" must be at least 1");
+        if (blockSize < 1) return errors.Fail(Status.Error, "block_size "u8).Append(blockSize).Append(" must be at least 1"u8);
         return Status.Ok;
     }
 }

@@ -14,25 +14,25 @@ public sealed unsafe class Split : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 2 || node.OutputCount < 1)
-            return errors.Fail(Status.Error, "expects 2 inputs and at least 1 output, got ").Append(node.InputCount)
-                .Append(" and ").Append(node.OutputCount);
+            return errors.Fail(Status.Error, "expects 2 inputs and at least 1 output, got "u8).Append(node.InputCount)
+                .Append(" and "u8).Append(node.OutputCount);
         TensorInfo input = context.GetInputInfo(ref node, 1);
-        Status status = ShapeChecks.ExpectTypeIn(context, input, SplitMath.SupportedTypes, "input");
+        Status status = ShapeChecks.ExpectTypeIn(context, input, SplitMath.SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
         status = SplitMath.ResolveConstantAxis(context, context.GetInputInfo(ref node, 0), input, out int axis);
         if (status != Status.Ok) return status;
         int splits = new SplitOptions(node.BuiltinOptions).NumSplits;
         if (splits != node.OutputCount || input.Dim(axis) % node.OutputCount != 0)
-            return errors.Fail(Status.Error, "num_splits ").Append(splits).Append(" with ").Append(node.OutputCount)
-                .Append(" outputs does not divide input tensor ").Append(input.Index).Append("'s ").Append(input.Dim(axis))
-                .Append(" along axis ").Append(axis);
+            return errors.Fail(Status.Error, "num_splits "u8).Append(splits).Append(" with "u8).Append(node.OutputCount)
+                .Append(" outputs does not divide input tensor "u8).Append(input.Index).Append("'s "u8).Append(input.Dim(axis))
+                .Append(" along axis "u8).Append(axis);
         int part = input.Dim(axis) / node.OutputCount;
         for (int i = 0; i < node.OutputCount; i++)
         {
             TensorInfo output = context.GetOutputInfo(ref node, i);
             if (output.Rank == input.Rank && output.Dim(axis) != part)
-                return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.Dim(axis))
-                    .Append(" along axis ").Append(axis).Append(", expected ").Append(part);
+                return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.Dim(axis))
+                    .Append(" along axis "u8).Append(axis).Append(", expected "u8).Append(part);
         }
         return SplitMath.CheckOutputs(context, ref node, input, axis);
     }

@@ -38,7 +38,7 @@ public static unsafe class SplitMath
         for (int i = 0; i < node.OutputCount; i++)
         {
             TensorInfo output = context.GetOutputInfo(ref node, i);
-            Status status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+            Status status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
             if (status != Status.Ok) return status;
             bool matches = output.Rank == input.Rank;
             for (int d = 0; matches && d < input.Rank; d++)
@@ -47,17 +47,17 @@ public static unsafe class SplitMath
             }
             if (!matches)
             {
-                ErrorReporter report = errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has shape ");
-                ShapeChecks.AppendShape(report, output.Shape).Append(", which does not match input tensor ").Append(input.Index)
+                ErrorReporter report = errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has shape "u8);
+                ShapeChecks.AppendShape(report, output.Shape).Append(", which does not match input tensor "u8).Append(input.Index)
                     .Append(' ');
-                ShapeChecks.AppendShape(report, input.Shape).Append(" outside axis ").Append(axis);
+                ShapeChecks.AppendShape(report, input.Shape).Append(" outside axis "u8).Append(axis);
                 return Status.Error;
             }
             total += output.Dim(axis);
         }
         if (total != input.Dim(axis))
-            return errors.Fail(Status.Error, "outputs add up to ").Append(total).Append(" along axis ").Append(axis)
-                .Append(", input tensor ").Append(input.Index).Append(" has ").Append(input.Dim(axis));
+            return errors.Fail(Status.Error, "outputs add up to "u8).Append(total).Append(" along axis "u8).Append(axis)
+                .Append(", input tensor "u8).Append(input.Index).Append(" has "u8).Append(input.Dim(axis));
         return Status.Ok;
     }
 
@@ -66,19 +66,19 @@ public static unsafe class SplitMath
     {
         axis = 0;
         ErrorReporter errors = context.Errors;
-        Status status = context.ExpectType(axisTensor, TensorType.Int32, "axis");
+        Status status = context.ExpectType(axisTensor, TensorType.Int32, "axis"u8);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(axisTensor))
-            return errors.Fail(Status.Error, "axis tensor ").Append(axisTensor.Index)
-                .Append(" is not constant; output shapes must be known when the model is prepared");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axisTensor.Index)
+                .Append(" is not constant; output shapes must be known when the model is prepared"u8);
         if (axisTensor.ElementCount != 1)
-            return errors.Fail(Status.Error, "axis tensor ").Append(axisTensor.Index).Append(" has ").Append(axisTensor.ElementCount)
-                .Append(" elements, expected 1");
+            return errors.Fail(Status.Error, "axis tensor "u8).Append(axisTensor.Index).Append(" has "u8).Append(axisTensor.ElementCount)
+                .Append(" elements, expected 1"u8);
         int value = *(int*)axisTensor.Data;
         axis = value < 0 ? value + input.Rank : value;
         if (axis < 0 || axis >= input.Rank)
-            return errors.Fail(Status.Error, "axis ").Append(value).Append(" is outside the ").Append(input.Rank)
-                .Append(" dimensions of input tensor ").Append(input.Index);
+            return errors.Fail(Status.Error, "axis "u8).Append(value).Append(" is outside the "u8).Append(input.Rank)
+                .Append(" dimensions of input tensor "u8).Append(input.Index);
         return Status.Ok;
     }
 

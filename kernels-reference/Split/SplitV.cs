@@ -13,21 +13,21 @@ public sealed unsafe class SplitV : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 3 || node.OutputCount < 1)
-            return errors.Fail(Status.Error, "expects 3 inputs and at least 1 output, got ").Append(node.InputCount)
-                .Append(" and ").Append(node.OutputCount);
+            return errors.Fail(Status.Error, "expects 3 inputs and at least 1 output, got "u8).Append(node.InputCount)
+                .Append(" and "u8).Append(node.OutputCount);
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo sizes = context.GetInputInfo(ref node, 1);
-        Status status = ShapeChecks.ExpectTypeIn(context, input, SplitMath.SupportedTypes, "input");
+        Status status = ShapeChecks.ExpectTypeIn(context, input, SplitMath.SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
         status = SplitMath.ResolveConstantAxis(context, context.GetInputInfo(ref node, 2), input, out int axis);
         if (status != Status.Ok) return status;
         status = SplitMath.CheckOutputs(context, ref node, input, axis);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectIndexType(context, sizes, "size_splits", allowInt64: true);
+        status = ShapeChecks.ExpectIndexType(context, sizes, "size_splits"u8, allowInt64: true);
         if (status != Status.Ok) return status;
         if (sizes.ElementCount != node.OutputCount)
-            return errors.Fail(Status.Error, "size_splits tensor ").Append(sizes.Index).Append(" has ").Append(sizes.ElementCount)
-                .Append(" values for ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "size_splits tensor "u8).Append(sizes.Index).Append(" has "u8).Append(sizes.ElementCount)
+                .Append(" values for "u8).Append(node.OutputCount).Append(" outputs"u8);
         if (!ShapeChecks.IsKnown(sizes)) return Status.Ok;
         // With the outputs already known to add up to the input, a -1 entry stands for whatever its output holds.
         int unknown = 0;
@@ -37,12 +37,12 @@ public sealed unsafe class SplitV : OpKernel
             int actual = context.GetOutputInfo(ref node, i).Dim(axis);
             if (size == -1)
             {
-                if (++unknown > 1) return errors.Fail(Status.Error, "size_splits has more than one -1 entry");
+                if (++unknown > 1) return errors.Fail(Status.Error, "size_splits has more than one -1 entry"u8);
             }
             else if (size != actual)
             {
-                return errors.Fail(Status.Error, "size_splits[").Append(i).Append("] is ").Append(size).Append(" but output tensor ")
-                    .Append(context.GetOutputInfo(ref node, i).Index).Append(" has ").Append(actual).Append(" along axis ").Append(axis);
+                return errors.Fail(Status.Error, "size_splits["u8).Append(i).Append("] is "u8).Append(size).Append(" but output tensor "u8)
+                    .Append(context.GetOutputInfo(ref node, i).Index).Append(" has "u8).Append(actual).Append(" along axis "u8).Append(axis);
             }
         }
         return Status.Ok;

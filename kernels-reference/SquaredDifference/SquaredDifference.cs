@@ -30,7 +30,7 @@ public sealed unsafe class SquaredDifference : OpKernel
                 SquaredDifferenceMath.SquaredDifferenceInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), output.AsSpan<short>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported output type ").Append(TensorTypes.Name(output.Type));
+                return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));
         }
     }
 }

@@ -43,23 +43,23 @@ public static unsafe class SquaredDifferenceCommon
                 status = CheckQuantized(errors, input1, input2, output);
                 if (status != Status.Ok) return status;
                 if (input1.Quantization.ZeroPoint != 0 || input2.Quantization.ZeroPoint != 0 || output.Quantization.ZeroPoint != 0)
-                    return errors.Fail(Status.Error, "int16 zero points must be 0, got ").Append(input1.Quantization.ZeroPoint)
-                        .Append(", ").Append(input2.Quantization.ZeroPoint).Append(" and ").Append(output.Quantization.ZeroPoint);
+                    return errors.Fail(Status.Error, "int16 zero points must be 0, got "u8).Append(input1.Quantization.ZeroPoint)
+                        .Append(", "u8).Append(input2.Quantization.ZeroPoint).Append(" and "u8).Append(output.Quantization.ZeroPoint);
                 return PrepareQuantized(errors, data, input1, input2, output, Int16LeftShift, short.MinValue, short.MaxValue);
             default:
-                return context.UnsupportedType(input1, "input 1");
+                return context.UnsupportedType(input1, "input 1"u8);
         }
     }
 
     private static Status CheckQuantized(ErrorReporter errors, TensorInfo input1, TensorInfo input2, TensorInfo output)
     {
         if (!input1.Quantization.HasQuantization || !input2.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized SQUARED_DIFFERENCE needs quantization parameters on both inputs and the output");
+            return errors.Fail(Status.Error, "quantized SQUARED_DIFFERENCE needs quantization parameters on both inputs and the output"u8);
         int min = input1.Type == TensorType.Int8 ? sbyte.MinValue : short.MinValue;
         int max = input1.Type == TensorType.Int8 ? sbyte.MaxValue : short.MaxValue;
         if (OutOfRange(input1.Quantization.ZeroPoint, min, max) || OutOfRange(input2.Quantization.ZeroPoint, min, max)
             || OutOfRange(output.Quantization.ZeroPoint, min, max))
-            return errors.Fail(Status.Error, "zero points must lie in the range of the type");
+            return errors.Fail(Status.Error, "zero points must lie in the range of the type"u8);
         return Status.Ok;
     }
 
@@ -92,10 +92,10 @@ public static unsafe class SquaredDifferenceCommon
 
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real1, out data->Input1Multiplier, out data->Input1Shift)
             || !QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real2, out data->Input2Multiplier, out data->Input2Shift))
-            return errors.Fail(Status.Error, "input scales ").Append(scale1).Append(" and ").Append(scale2)
-                .Append(" must be positive and finite");
+            return errors.Fail(Status.Error, "input scales "u8).Append(scale1).Append(" and "u8).Append(scale2)
+                .Append(" must be positive and finite"u8);
         if (!(outputScale > 0f) || !QuantizationMath.QuantizeMultiplier(realOutput, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output scale ").Append(outputScale).Append(" must be positive and finite");
+            return errors.Fail(Status.Error, "output scale "u8).Append(outputScale).Append(" must be positive and finite"u8);
         return Status.Ok;
     }
 }

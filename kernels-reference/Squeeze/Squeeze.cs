@@ -19,14 +19,14 @@ public sealed unsafe class Squeeze : OpKernel
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, ShapeChecks.PlainTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
         int rank = input.Rank;
         if (rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(rank)
-                .Append(", at most ").Append(ShapeChecks.MaxRank).Append(" is supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(rank)
+                .Append(", at most "u8).Append(ShapeChecks.MaxRank).Append(" is supported"u8);
         IntVector dims = new SqueezeOptions(node.BuiltinOptions).SqueezeDims;
         uint squeezed = 0;
         if (dims.Count == 0)
@@ -43,8 +43,8 @@ public sealed unsafe class Squeeze : OpKernel
                 int d = dims[i] < 0 ? dims[i] + rank : dims[i];
                 if (d < 0 || d >= rank || input.Dim(d) != 1)
                 {
-                    ErrorReporter report = errors.Fail(Status.Error, "squeeze_dims value ").Append(dims[i])
-                        .Append(" does not name a size-1 dimension of input tensor ").Append(input.Index).Append(' ');
+                    ErrorReporter report = errors.Fail(Status.Error, "squeeze_dims value "u8).Append(dims[i])
+                        .Append(" does not name a size-1 dimension of input tensor "u8).Append(input.Index).Append(' ');
                     ShapeChecks.AppendShape(report, input.Shape);
                     return Status.Error;
                 }
@@ -57,7 +57,7 @@ public sealed unsafe class Squeeze : OpKernel
         {
             if ((squeezed & (1u << d)) == 0) expected[e++] = input.Dim(d);
         }
-        return ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, e));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -36,7 +36,7 @@ public sealed unsafe class StridedSlice : OpKernel
                 StridedSliceMath.StridedSlice(input.AsReadOnlySpan<long>(), shape, start, stop, stride, output.AsSpan<long>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -30,8 +31,8 @@ public static unsafe class StridedSliceCommon
         StridedSliceOpData* data = (StridedSliceOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 4 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 4 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 4 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         StridedSliceOptions options = new StridedSliceOptions(node.BuiltinOptions);
@@ -47,26 +48,26 @@ public static unsafe class StridedSliceCommon
             case TensorType.UInt8:
                 break;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         int rank = input.Rank;
         if (rank > StridedSliceOpData.MaxDimensions)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has ").Append(rank)
-                .Append(" dimensions, at most 5 are supported");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has "u8).Append(rank)
+                .Append(" dimensions, at most 5 are supported"u8);
         if (options.EllipsisMask != 0 || options.NewAxisMask != 0)
-            return errors.Fail(Status.Error, "ellipsis_mask (").Append(options.EllipsisMask).Append(") and new_axis_mask (")
-                .Append(options.NewAxisMask).Append(") are not supported");
+            return errors.Fail(Status.Error, "ellipsis_mask ("u8).Append(options.EllipsisMask).Append(") and new_axis_mask ("u8)
+                .Append(options.NewAxisMask).Append(") are not supported"u8);
 
         int* begin;
         int* end;
         int* strides;
-        status = ConstantIndices(context, ref node, BeginTensor, "begin", rank, out begin);
+        status = ConstantIndices(context, ref node, BeginTensor, "begin"u8, rank, out begin);
         if (status != Status.Ok) return status;
-        status = ConstantIndices(context, ref node, EndTensor, "end", rank, out end);
+        status = ConstantIndices(context, ref node, EndTensor, "end"u8, rank, out end);
         if (status != Status.Ok) return status;
-        status = ConstantIndices(context, ref node, StridesTensor, "strides", rank, out strides);
+        status = ConstantIndices(context, ref node, StridesTensor, "strides"u8, rank, out strides);
         if (status != Status.Ok) return status;
 
         int beginMask = options.BeginMask;
@@ -80,7 +81,7 @@ public static unsafe class StridedSliceCommon
         {
             int stride = strides[axis];
             if (stride == 0)
-                return errors.Fail(Status.Error, "stride of dimension ").Append(axis).Append(" is zero");
+                return errors.Fail(Status.Error, "stride of dimension "u8).Append(axis).Append(" is zero"u8);
             bool shrink = (shrinkMask & (1 << axis)) != 0;
             int start = StridedSliceMath.StartForAxis(begin[axis], stride, input.Dim(axis), (beginMask & (1 << axis)) != 0);
             int endIndex = offset && !shrink ? end[axis] + start : end[axis];
@@ -88,13 +89,13 @@ public static unsafe class StridedSliceCommon
             if (shrink) continue;
             int length = StridedSliceMath.Length(start, stop, stride);
             if (outputAxis >= output.Rank || output.Dim(outputAxis) != length)
-                return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" dimension ").Append(outputAxis)
-                    .Append(" should be ").Append(length);
+                return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" dimension "u8).Append(outputAxis)
+                    .Append(" should be "u8).Append(length);
             outputAxis++;
         }
         if (output.Rank != outputAxis)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has rank ").Append(output.Rank)
-                .Append(", the slice has rank ").Append(outputAxis);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has rank "u8).Append(output.Rank)
+                .Append(", the slice has rank "u8).Append(outputAxis);
 
         // Iteration bounds: the input extended at the front to 5D with full ranges over the new axes.
         int front = StridedSliceOpData.MaxDimensions - rank;
@@ -122,17 +123,17 @@ public static unsafe class StridedSliceCommon
         return Status.Ok;
     }
 
-    private static Status ConstantIndices(KernelContext context, ref Node node, int inputIndex, string role, int rank, out int* values)
+    private static Status ConstantIndices(KernelContext context, ref Node node, int inputIndex, ReadOnlySpan<byte> role, int rank, out int* values)
     {
         values = null;
         TensorInfo tensor = context.GetInputInfo(ref node, inputIndex);
         Status status = context.ExpectType(tensor, TensorType.Int32, role);
         if (status != Status.Ok) return status;
         if (!tensor.IsConstant || tensor.Data == null)
-            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" must be constant");
+            return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" must be constant"u8);
         if (tensor.ElementCount != rank)
-            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has ")
-                .Append(tensor.ElementCount).Append(" values, expected one per input dimension (").Append(rank).Append(')');
+            return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has "u8)
+                .Append(tensor.ElementCount).Append(" values, expected one per input dimension ("u8).Append(rank).Append(')');
         values = (int*)tensor.Data;
         return Status.Ok;
     }

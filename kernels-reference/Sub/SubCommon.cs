@@ -39,14 +39,14 @@ public static unsafe class SubCommon
                 return Status.Ok;
             case TensorType.Int32:
                 if (input1.Quantization.HasQuantization || input2.Quantization.HasQuantization || output.Quantization.HasQuantization)
-                    return errors.Fail(Status.Error, "int32 SUB supports only unquantized tensors");
+                    return errors.Fail(Status.Error, "int32 SUB supports only unquantized tensors"u8);
                 QuantizationMath.CalculateActivationRange((int)activation, out data->OutputActivationMin, out data->OutputActivationMax);
                 return Status.Ok;
             case TensorType.Int8:
             case TensorType.Int16:
                 return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
             default:
-                return context.UnsupportedType(output, "output");
+                return context.UnsupportedType(output, "output"u8);
         }
     }
 
@@ -60,7 +60,7 @@ public static unsafe class SubCommon
         TensorInfo output, int activation)
     {
         if (!input1.Quantization.HasQuantization || !input2.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized SUB needs quantization parameters on both inputs and the output");
+            return errors.Fail(Status.Error, "quantized SUB needs quantization parameters on both inputs and the output"u8);
         float scale1 = input1.Quantization.Scale;
         float scale2 = input2.Quantization.Scale;
         float outputScale = output.Quantization.Scale;
@@ -76,11 +76,11 @@ public static unsafe class SubCommon
 
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real1, out data->Input1Multiplier, out data->Input1Shift)
             || !QuantizationMath.QuantizeMultiplierSmallerThanOneExp(real2, out data->Input2Multiplier, out data->Input2Shift))
-            return errors.Fail(Status.Error, "input scales ").Append(scale1).Append(" and ").Append(scale2)
-                .Append(" must be positive and finite");
+            return errors.Fail(Status.Error, "input scales "u8).Append(scale1).Append(" and "u8).Append(scale2)
+                .Append(" must be positive and finite"u8);
         if (!QuantizationMath.QuantizeMultiplierSmallerThanOneExp(realOutput, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "output scale ").Append(outputScale)
-                .Append(" is too small for the input scales (the output rescaling must be smaller than one)");
+            return errors.Fail(Status.Error, "output scale "u8).Append(outputScale)
+                .Append(" is too small for the input scales (the output rescaling must be smaller than one)"u8);
 
         return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, output.Type, outputScale,
             data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);

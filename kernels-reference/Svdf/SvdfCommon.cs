@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -29,8 +30,8 @@ public static unsafe class SvdfCommon
         SvdfOpData* data = (SvdfOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 5 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 5 inputs (bias may be omitted) and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 5 inputs (bias may be omitted) and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo weightsFeature = context.GetInputInfo(ref node, WeightsFeatureTensor);
@@ -41,34 +42,34 @@ public static unsafe class SvdfCommon
         SVDFOptions options = new SVDFOptions(node.BuiltinOptions);
 
         int rank = options.Rank;
-        if (input.Rank != 2) return RankError(errors, "input", input, 2);
-        if (weightsFeature.Rank != 2) return RankError(errors, "feature weights", weightsFeature, 2);
-        if (weightsTime.Rank != 2) return RankError(errors, "time weights", weightsTime, 2);
-        if (state.Rank != 2) return RankError(errors, "state", state, 2);
-        if (output.Rank != 2) return RankError(errors, "output", output, 2);
+        if (input.Rank != 2) return RankError(errors, "input"u8, input, 2);
+        if (weightsFeature.Rank != 2) return RankError(errors, "feature weights"u8, weightsFeature, 2);
+        if (weightsTime.Rank != 2) return RankError(errors, "time weights"u8, weightsTime, 2);
+        if (state.Rank != 2) return RankError(errors, "state"u8, state, 2);
+        if (output.Rank != 2) return RankError(errors, "output"u8, output, 2);
         int batches = input.Dim(0);
         int inputSize = input.Dim(1);
         int filters = weightsFeature.Dim(0);
         if (rank <= 0 || filters % rank != 0)
-            return errors.Fail(Status.Error, "rank ").Append(rank).Append(" must be positive and divide the ")
-                .Append(filters).Append(" filters of feature weights tensor ").Append(weightsFeature.Index);
+            return errors.Fail(Status.Error, "rank "u8).Append(rank).Append(" must be positive and divide the "u8)
+                .Append(filters).Append(" filters of feature weights tensor "u8).Append(weightsFeature.Index);
         int units = filters / rank;
         int memorySize = weightsTime.Dim(1);
 
         if (weightsFeature.Dim(1) != inputSize)
-            return SizeError(errors, "feature weights", weightsFeature, 1, inputSize);
-        if (weightsTime.Dim(0) != filters) return SizeError(errors, "time weights", weightsTime, 0, filters);
-        if (output.Dim(0) != batches) return SizeError(errors, "output", output, 0, batches);
-        if (output.Dim(1) != units) return SizeError(errors, "output", output, 1, units);
-        if (bias.Exists && (bias.Rank < 1 || bias.Dim(0) != units)) return SizeError(errors, "bias", bias, 0, units);
-        if (state.Dim(0) != batches) return SizeError(errors, "state", state, 0, batches);
-        if (state.Dim(1) != memorySize * filters) return SizeError(errors, "state", state, 1, memorySize * filters);
+            return SizeError(errors, "feature weights"u8, weightsFeature, 1, inputSize);
+        if (weightsTime.Dim(0) != filters) return SizeError(errors, "time weights"u8, weightsTime, 0, filters);
+        if (output.Dim(0) != batches) return SizeError(errors, "output"u8, output, 0, batches);
+        if (output.Dim(1) != units) return SizeError(errors, "output"u8, output, 1, units);
+        if (bias.Exists && (bias.Rank < 1 || bias.Dim(0) != units)) return SizeError(errors, "bias"u8, bias, 0, units);
+        if (state.Dim(0) != batches) return SizeError(errors, "state"u8, state, 0, batches);
+        if (state.Dim(1) != memorySize * filters) return SizeError(errors, "state"u8, state, 1, memorySize * filters);
         if (!state.IsVariable)
-            return errors.Fail(Status.Error, "state tensor ").Append(state.Index).Append(" must be a variable tensor");
+            return errors.Fail(Status.Error, "state tensor "u8).Append(state.Index).Append(" must be a variable tensor"u8);
 
         int activation = (int)options.FusedActivationFunction;
         if (activation < QuantizationMath.ActivationNone || activation > QuantizationMath.ActivationSigmoid)
-            return errors.Fail(Status.Error, "unknown fused activation ").Append(activation);
+            return errors.Fail(Status.Error, "unknown fused activation "u8).Append(activation);
 
         data->Rank = rank;
         data->Batches = batches;
@@ -79,13 +80,13 @@ public static unsafe class SvdfCommon
         data->Activation = activation;
 
         if (input.Type == TensorType.Int8) return PrepareInteger(context, data, input, weightsFeature, weightsTime, bias, state, output);
-        if (input.Type != TensorType.Float32) return context.UnsupportedType(input, "input");
+        if (input.Type != TensorType.Float32) return context.UnsupportedType(input, "input"u8);
 
-        Status status = context.ExpectType(weightsFeature, TensorType.Float32, "feature weights");
-        if (status == Status.Ok) status = context.ExpectType(weightsTime, TensorType.Float32, "time weights");
-        if (status == Status.Ok) status = context.ExpectType(state, TensorType.Float32, "state");
-        if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
-        if (status == Status.Ok) status = context.ExpectType(output, TensorType.Float32, "output");
+        Status status = context.ExpectType(weightsFeature, TensorType.Float32, "feature weights"u8);
+        if (status == Status.Ok) status = context.ExpectType(weightsTime, TensorType.Float32, "time weights"u8);
+        if (status == Status.Ok) status = context.ExpectType(state, TensorType.Float32, "state"u8);
+        if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
+        if (status == Status.Ok) status = context.ExpectType(output, TensorType.Float32, "output"u8);
         if (status != Status.Ok) return status;
         return context.RequestScratchBuffer(batches * filters * sizeof(float), out data->ScratchIndex);
     }
@@ -94,14 +95,14 @@ public static unsafe class SvdfCommon
         TensorInfo weightsTime, TensorInfo bias, TensorInfo state, TensorInfo output)
     {
         ErrorReporter errors = context.Errors;
-        Status status = context.ExpectType(weightsFeature, TensorType.Int8, "feature weights");
+        Status status = context.ExpectType(weightsFeature, TensorType.Int8, "feature weights"u8);
         if (status != Status.Ok) return status;
         if (weightsTime.Type != TensorType.Int16 && weightsTime.Type != TensorType.Int8)
-            return context.UnsupportedType(weightsTime, "time weights");
+            return context.UnsupportedType(weightsTime, "time weights"u8);
         // The time weights select the state arithmetic, so both must have the same width.
-        status = context.ExpectType(state, weightsTime.Type, "state");
-        if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias");
-        if (status == Status.Ok) status = context.ExpectType(output, TensorType.Int8, "output");
+        status = context.ExpectType(state, weightsTime.Type, "state"u8);
+        if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias"u8);
+        if (status == Status.Ok) status = context.ExpectType(output, TensorType.Int8, "output"u8);
         if (status != Status.Ok) return status;
 
         float inputScale = input.Quantization.Scale;
@@ -119,13 +120,13 @@ public static unsafe class SvdfCommon
             SoftDouble difference = (SoftDouble.FromFloat(bias.Quantization.Scale) - SoftDouble.FromFloat(stateScale * timeScale)).Abs();
             SoftDouble tolerance = SoftDouble.FromBits(0x3EE4_F8B5_88E3_68F1UL); // the C++ literal 1e-5
             if (!(difference < tolerance))
-                return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" scale ").Append(bias.Quantization.Scale)
-                    .Append(" must equal state scale × time weights scale ").Append(stateScale * timeScale);
+                return errors.Fail(Status.Error, "bias tensor "u8).Append(bias.Index).Append(" scale "u8).Append(bias.Quantization.Scale)
+                    .Append(" must equal state scale × time weights scale "u8).Append(stateScale * timeScale);
         }
 
         if (!QuantizationMath.QuantizeMultiplier(featureEffective, out data->FeatureMultiplier, out data->FeatureShift)
             || !QuantizationMath.QuantizeMultiplier(outputEffective, out data->OutputMultiplier, out data->OutputShift))
-            return errors.Fail(Status.Error, "a requantization multiplier is not a finite number (check the tensor scales)");
+            return errors.Fail(Status.Error, "a requantization multiplier is not a finite number (check the tensor scales)"u8);
 
         data->InputZeroPoint = input.Quantization.ZeroPoint;
         data->OutputZeroPoint = output.Quantization.ZeroPoint;
@@ -136,11 +137,11 @@ public static unsafe class SvdfCommon
         return context.RequestScratchBuffer(data->Batches * data->Units * sizeof(int), out data->ScratchOutputIndex);
     }
 
-    private static Status RankError(ErrorReporter errors, string role, TensorInfo tensor, int expected) =>
-        errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" must have ").Append(expected)
-            .Append(" dimensions, has ").Append(tensor.Rank);
+    private static Status RankError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int expected) =>
+        errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" must have "u8).Append(expected)
+            .Append(" dimensions, has "u8).Append(tensor.Rank);
 
-    private static Status SizeError(ErrorReporter errors, string role, TensorInfo tensor, int dimension, int expected) =>
-        errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" dimension ").Append(dimension)
-            .Append(" must be ").Append(expected).Append(", is ").Append(tensor.Rank > dimension ? tensor.Dim(dimension) : 0);
+    private static Status SizeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int dimension, int expected) =>
+        errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" dimension "u8).Append(dimension)
+            .Append(" must be "u8).Append(expected).Append(", is "u8).Append(tensor.Rank > dimension ? tensor.Dim(dimension) : 0);
 }

@@ -33,7 +33,7 @@ public static unsafe class TanhCommon
             case TensorType.Int16:
                 return PrepareInt16(context.Errors, data, input, output);
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -46,8 +46,8 @@ public static unsafe class TanhCommon
     {
         SoftDouble realMultiplier = SoftDouble.FromFloat(input.Quantization.Scale) * SoftDouble.FromInt32(1 << (31 - Int8InputIntegerBits));
         if (!realMultiplier.IsFinite || !(realMultiplier > SoftDouble.Zero))
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has scale ")
-                .Append(input.Quantization.Scale).Append(", TANH needs a positive finite scale");
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has scale "u8)
+                .Append(input.Quantization.Scale).Append(", TANH needs a positive finite scale"u8);
         SoftDouble fraction = realMultiplier.FrExp(out int shift);
         long multiplier = fraction.LdExp(31).RoundToInt64();
         data->InputMultiplier = multiplier == 1L << 31 ? int.MinValue : (int)multiplier;
@@ -73,8 +73,8 @@ public static unsafe class TanhCommon
     private static Status PrepareInt16(ErrorReporter errors, TanhOpData* data, TensorInfo input, TensorInfo output)
     {
         if (input.Quantization.ZeroPoint != 0 || output.Quantization.ZeroPoint != 0)
-            return errors.Fail(Status.Error, "int16 TANH needs zero points 0, got input ").Append(input.Quantization.ZeroPoint)
-                .Append(" and output ").Append(output.Quantization.ZeroPoint);
+            return errors.Fail(Status.Error, "int16 TANH needs zero points 0, got input "u8).Append(input.Quantization.ZeroPoint)
+                .Append(" and output "u8).Append(output.Quantization.ZeroPoint);
         bool powerOfTwo = LogisticCommon.CheckedLog2(input.Quantization.Scale, out int inputScaleLog2);
         data->InputLeftShift = (15 - Int16InputIntegerBits) + inputScaleLog2;
         powerOfTwo &= data->InputLeftShift == 0 || data->InputLeftShift == 1;
@@ -96,8 +96,8 @@ public static unsafe class TanhCommon
             data->InputMultiplier = (int)multiplier.ToInt64();
         }
         if (!LogisticCommon.CheckedLog2(output.Quantization.Scale, out int outputScaleLog2) || outputScaleLog2 != -Int16OutputFractionalBits)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has scale ")
-                .Append(output.Quantization.Scale).Append(", int16 TANH needs 2^-15");
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has scale "u8)
+                .Append(output.Quantization.Scale).Append(", int16 TANH needs 2^-15"u8);
         return Status.Ok;
     }
 }

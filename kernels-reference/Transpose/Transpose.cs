@@ -22,7 +22,7 @@ public sealed unsafe class Transpose : OpKernel
             // A run-time permutation can only be checked now; a bad one would read outside the input.
             permutation = new ReadOnlySpan<int>(context.GetInput(ref node, TransposeCommon.PermutationTensor).Data, data->Rank);
             if (!TransposeMath.IsPermutation(permutation))
-                return context.Errors.Fail(Status.Error, "the permutation input is not a permutation of the input dimensions");
+                return context.Errors.Fail(Status.Error, "the permutation input is not a permutation of the input dimensions"u8);
         }
         switch (TensorTypes.ElementSize(input.Type))
         {
@@ -39,7 +39,7 @@ public sealed unsafe class Transpose : OpKernel
                 TransposeMath.Transpose(input.AsReadOnlySpan<long>(), input.Shape, permutation, output.AsSpan<long>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed unsafe class TransposeConv : OpKernel
                 return Status.Ok;
             }
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

@@ -32,8 +32,8 @@ public static unsafe class TransposeConvCommon
         TransposeConvOpData* data = (TransposeConvOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount < 3 || node.InputCount > 4 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 3 or 4 inputs and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 3 or 4 inputs and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo filter = context.GetInputInfo(ref node, FilterTensor);
@@ -41,13 +41,13 @@ public static unsafe class TransposeConvCommon
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         TransposeConvOptions options = new TransposeConvOptions(node.BuiltinOptions);
         if (!input.Exists || !filter.Exists)
-            return errors.Fail(Status.Error, "filter (input 1) and data input (input 2) are required");
+            return errors.Fail(Status.Error, "filter (input 1) and data input (input 2) are required"u8);
 
         Status status = CheckTypes(context, input, filter, bias, output);
         if (status != Status.Ok) return status;
-        status = ConvolutionChecks.ExpectRank4(context, input, "input");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter");
-        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output");
+        status = ConvolutionChecks.ExpectRank4(context, input, "input"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, filter, "filter"u8);
+        if (status == Status.Ok) status = ConvolutionChecks.ExpectRank4(context, output, "output"u8);
         if (status != Status.Ok) return status;
         int activation = (int)options.FusedActivationFunction;
         status = ConvolutionChecks.CheckWindowOptions(errors, options.Padding, options.StrideH, options.StrideW, 1, 1, activation);
@@ -75,15 +75,15 @@ public static unsafe class TransposeConvCommon
         g.PaddingWidth = ConvolutionPadding.PaddingFor(same, g.StrideWidth, 1, g.OutputWidth, g.FilterWidth);
 
         if (output.Dim(0) != g.Batches)
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has batch ").Append(output.Dim(0))
-                .Append(", input tensor ").Append(input.Index).Append(" has ").Append(g.Batches);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has batch "u8).Append(output.Dim(0))
+                .Append(", input tensor "u8).Append(input.Index).Append(" has "u8).Append(g.Batches);
         if (filter.Dim(3) != g.InputDepth || filter.Dim(0) != g.OutputDepth)
-            return errors.Fail(Status.Error, "filter tensor ").Append(filter.Index).Append(" must be [").Append(g.OutputDepth)
-                .Append(", H, W, ").Append(g.InputDepth).Append("] (output depth, ..., input depth), is [").Append(filter.Dim(0))
-                .Append(", ").Append(filter.Dim(1)).Append(", ").Append(filter.Dim(2)).Append(", ").Append(filter.Dim(3)).Append(']');
+            return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" must be ["u8).Append(g.OutputDepth)
+                .Append(", H, W, "u8).Append(g.InputDepth).Append("] (output depth, ..., input depth), is ["u8).Append(filter.Dim(0))
+                .Append(", "u8).Append(filter.Dim(1)).Append(", "u8).Append(filter.Dim(2)).Append(", "u8).Append(filter.Dim(3)).Append(']');
         if (bias.Exists && bias.ElementCount != g.OutputDepth)
-            return errors.Fail(Status.Error, "bias tensor ").Append(bias.Index).Append(" has ").Append(bias.ElementCount)
-                .Append(" elements, expected ").Append(g.OutputDepth);
+            return errors.Fail(Status.Error, "bias tensor "u8).Append(bias.Index).Append(" has "u8).Append(bias.ElementCount)
+                .Append(" elements, expected "u8).Append(g.OutputDepth);
 
         Status decompressionStatus = WeightDecompression.Request(context, ref node, FilterTensor, BiasTensor, filterDecodedAtPrepare: false,
             out data->FilterDecompressionIndex, out data->BiasDecompressionIndex);
@@ -108,28 +108,28 @@ public static unsafe class TransposeConvCommon
     /// <summary>float32 × float32; int8 × int8 (int32 bias); int16 × int8 (int64 bias, or TFLM's legacy int16 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
-        Status status = context.ExpectType(output, input.Type, "output");
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         switch (input.Type)
         {
             case TensorType.Float32:
                 if (filter.Type == TensorType.Int8)
-                    return context.Errors.Fail(Status.Error, "hybrid models (float32 input, int8 filter tensor ").Append(filter.Index)
-                        .Append(") are not supported, as in TFLM");
-                status = context.ExpectType(filter, TensorType.Float32, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias");
+                    return context.Errors.Fail(Status.Error, "hybrid models (float32 input, int8 filter tensor "u8).Append(filter.Index)
+                        .Append(") are not supported, as in TFLM"u8);
+                status = context.ExpectType(filter, TensorType.Float32, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
                 return status;
             case TensorType.Int8:
-                status = context.ExpectType(filter, TensorType.Int8, "filter");
-                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias");
+                status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
+                if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int32, "bias"u8);
                 return status;
             case TensorType.Int16:
-                status = context.ExpectType(filter, TensorType.Int8, "filter");
+                status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
                 if (status == Status.Ok && bias.Exists && bias.Type != TensorType.Int16)
-                    status = context.ExpectType(bias, TensorType.Int64, "bias");
+                    status = context.ExpectType(bias, TensorType.Int64, "bias"u8);
                 return status;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 }

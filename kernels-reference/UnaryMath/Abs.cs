@@ -30,7 +30,7 @@ public sealed unsafe class Abs : OpKernel
                 else UnaryMath.AbsInt16(input.AsReadOnlySpan<short>(), output.AsSpan<short>());
                 return Status.Ok;
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

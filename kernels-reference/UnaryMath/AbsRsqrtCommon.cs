@@ -39,11 +39,11 @@ public static unsafe class AbsRsqrtCommon
                 if (data->NeedsRescale
                     && !QuantizationMath.QuantizeMultiplier(SoftDouble.FromFloat(inputScale) / SoftDouble.FromFloat(outputScale),
                         out data->Multiplier, out data->Shift))
-                    return context.Errors.Fail(Status.Error, "input scale ").Append(inputScale).Append(" / output scale ")
-                        .Append(outputScale).Append(" is not a finite multiplier");
+                    return context.Errors.Fail(Status.Error, "input scale "u8).Append(inputScale).Append(" / output scale "u8)
+                        .Append(outputScale).Append(" is not a finite multiplier"u8);
                 return Status.Ok;
             default:
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -67,12 +67,12 @@ public static unsafe class AbsRsqrtCommon
                 SoftDouble multiplier = SoftDouble.One
                     / (FloatMath.Sqrt(SoftDouble.FromFloat(inputScale)) * SoftDouble.FromFloat(outputScale));
                 if (!(inputScale > 0f) || !QuantizationMath.QuantizeMultiplier(multiplier, out data->Multiplier, out data->Shift))
-                    return context.Errors.Fail(Status.Error, "scales ").Append(inputScale).Append(" (input) and ")
-                        .Append(outputScale).Append(" (output) must be positive and finite");
+                    return context.Errors.Fail(Status.Error, "scales "u8).Append(inputScale).Append(" (input) and "u8)
+                        .Append(outputScale).Append(" (output) must be positive and finite"u8);
                 return Status.Ok;
             default:
                 // TFLM's RSQRT Prepare accepts float32 and int8 only (its int16 Eval path is unreachable).
-                return context.UnsupportedType(input, "input");
+                return context.UnsupportedType(input, "input"u8);
         }
     }
 
@@ -80,14 +80,14 @@ public static unsafe class AbsRsqrtCommon
     private static Status PrepareQuantized(ErrorReporter errors, AbsRsqrtOpData* data, TensorInfo input, TensorInfo output)
     {
         if (!input.Quantization.HasQuantization || !output.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "quantized ").Append(TensorTypes.Name(input.Type))
-                .Append(" needs quantization parameters on the input and the output");
+            return errors.Fail(Status.Error, "quantized "u8).Append(TensorTypes.Name(input.Type))
+                .Append(" needs quantization parameters on the input and the output"u8);
         data->IsQuantized = true;
         data->InputZeroPoint = input.Quantization.ZeroPoint;
         data->OutputZeroPoint = output.Quantization.ZeroPoint;
         if (input.Type == TensorType.Int16 && (data->InputZeroPoint != 0 || data->OutputZeroPoint != 0))
-            return errors.Fail(Status.Error, "int16 zero points must be 0, got ").Append(data->InputZeroPoint)
-                .Append(" (input) and ").Append(data->OutputZeroPoint).Append(" (output)");
+            return errors.Fail(Status.Error, "int16 zero points must be 0, got "u8).Append(data->InputZeroPoint)
+                .Append(" (input) and "u8).Append(data->OutputZeroPoint).Append(" (output)"u8);
         return Status.Ok;
     }
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>LOGICAL_NOT (bool only, as TFLM).</summary>

@@ -28,10 +28,10 @@ public sealed unsafe class Rsqrt : OpKernel
                 ReadOnlySpan<sbyte> values = input.AsReadOnlySpan<sbyte>();
                 int bad = UnaryMath.RsqrtInt8(in *data, values, output.AsSpan<sbyte>());
                 if (bad < 0) return Status.Ok;
-                return context.Errors.Fail(Status.Error, "RSQRT is only defined for non-negative values: input element ")
-                    .Append(bad).Append(" is ").Append(values[bad]).Append(", below the zero point ").Append(data->InputZeroPoint);
+                return context.Errors.Fail(Status.Error, "RSQRT is only defined for non-negative values: input element "u8)
+                    .Append(bad).Append(" is "u8).Append(values[bad]).Append(", below the zero point "u8).Append(data->InputZeroPoint);
             default:
-                return context.Errors.Fail(Status.Error, "unsupported input type ").Append(TensorTypes.Name(input.Type));
+                return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }
     }
 }

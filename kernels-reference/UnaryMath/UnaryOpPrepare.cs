@@ -20,23 +20,23 @@ public static class UnaryOpPrepare
         output = default;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 1 input and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 1 input and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
         input = context.GetInputInfo(ref node, InputTensor);
         output = context.GetOutputInfo(ref node, OutputTensor);
-        if (!input.Exists) return errors.Fail(Status.Error, "the input is required");
-        Status status = context.ExpectType(output, input.Type, "output");
+        if (!input.Exists) return errors.Fail(Status.Error, "the input is required"u8);
+        Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
         if (requireSameShape)
         {
             if (!BroadcastShape.SameShape(input.Shape, output.Shape))
-                return errors.Fail(Status.Error, "output tensor ").Append(output.Index)
-                    .Append(" must have the shape of input tensor ").Append(input.Index);
+                return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index)
+                    .Append(" must have the shape of input tensor "u8).Append(input.Index);
         }
         else if (input.ElementCount != output.ElementCount)
         {
-            return errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" has ").Append(output.ElementCount)
-                .Append(" elements, input tensor ").Append(input.Index).Append(" has ").Append(input.ElementCount);
+            return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
+                .Append(" elements, input tensor "u8).Append(input.Index).Append(" has "u8).Append(input.ElementCount);
         }
         return Status.Ok;
     }
@@ -46,7 +46,7 @@ public static class UnaryOpPrepare
     {
         Status status = Check(context, ref node, requireSameShape, out TensorInfo input, out _);
         if (status != Status.Ok) return status;
-        if (input.Type != type) return context.UnsupportedType(input, "input");
+        if (input.Type != type) return context.UnsupportedType(input, "input"u8);
         return Status.Ok;
     }
 }

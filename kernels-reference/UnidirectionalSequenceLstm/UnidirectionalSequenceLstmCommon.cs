@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -55,8 +56,8 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         UnidirectionalSequenceLstmOpData* data = (UnidirectionalSequenceLstmOpData*)node.UserData;
         ErrorReporter errors = context.Errors;
         if (node.InputCount != InputCount || node.OutputCount != 1)
-            return errors.Fail(Status.Error, "expects 24 inputs (optional ones as -1) and 1 output, got ").Append(node.InputCount)
-                .Append(" inputs and ").Append(node.OutputCount).Append(" outputs");
+            return errors.Fail(Status.Error, "expects 24 inputs (optional ones as -1) and 1 output, got "u8).Append(node.InputCount)
+                .Append(" inputs and "u8).Append(node.OutputCount).Append(" outputs"u8);
 
         Status status = ValidatePresence(context, ref node);
         if (status != Status.Ok) return status;
@@ -69,14 +70,14 @@ public static unsafe class UnidirectionalSequenceLstmCommon
 
         int activation = (int)options.FusedActivationFunction;
         if (activation != QuantizationMath.ActivationTanh && activation != QuantizationMath.ActivationSigmoid)
-            return errors.Fail(Status.Error, "cell gate activation ").Append(activation)
-                .Append(" is not supported (only TANH and SIGMOID)");
+            return errors.Fail(Status.Error, "cell gate activation "u8).Append(activation)
+                .Append(" is not supported (only TANH and SIGMOID)"u8);
         data->CellGateActivation = activation;
 
         if (input.Rank != 3)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have 3 dimensions, has ").Append(input.Rank);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have 3 dimensions, has "u8).Append(input.Rank);
         if (hidden.Rank != 2)
-            return errors.Fail(Status.Error, "hidden state tensor ").Append(hidden.Index).Append(" must have 2 dimensions, has ")
+            return errors.Fail(Status.Error, "hidden state tensor "u8).Append(hidden.Index).Append(" must have 2 dimensions, has "u8)
                 .Append(hidden.Rank);
         bool timeMajor = options.TimeMajor;
         LstmSizes sizes;
@@ -92,7 +93,7 @@ public static unsafe class UnidirectionalSequenceLstmCommon
 
         float cellClip = options.CellClip;
         if (!(cellClip >= 0.0f))
-            return errors.Fail(Status.Error, "cell clip ").Append(cellClip).Append(" must be >= 0 (0 disables clipping)");
+            return errors.Fail(Status.Error, "cell clip "u8).Append(cellClip).Append(" must be >= 0 (0 disables clipping)"u8);
         data->CellClip = cellClip;
 
         if (input.Type == TensorType.Float32)
@@ -105,7 +106,7 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         }
         if (input.Type == TensorType.Int8) status = ValidateTypes(context, ref node, TensorType.Int8, TensorType.Int32, TensorType.Int16);
         else if (input.Type == TensorType.Int16) status = ValidateTypes(context, ref node, TensorType.Int8, TensorType.Int64, TensorType.Int16);
-        else return context.UnsupportedType(input, "input");
+        else return context.UnsupportedType(input, "input"u8);
         if (status != Status.Ok) return status;
 
         status = PrepareInteger(context, ref node, data, input, hidden, cell);
@@ -117,37 +118,37 @@ public static unsafe class UnidirectionalSequenceLstmCommon
     private static Status ValidatePresence(KernelContext context, ref Node node)
     {
         ErrorReporter errors = context.Errors;
-        if (node.OutputIndex(OutputTensor) < 0) return errors.Fail(Status.Error, "the output tensor is missing");
+        if (node.OutputIndex(OutputTensor) < 0) return errors.Fail(Status.Error, "the output tensor is missing"u8);
         for (int i = InputTensor; i <= RecurrentToOutputWeightsTensor; i++)
         {
             if (!KernelContext.HasInput(ref node, i))
-                return errors.Fail(Status.Error, "input ").Append(i)
-                    .Append(" is missing: only the standard LSTM with all four gates (no CIFG) is supported");
+                return errors.Fail(Status.Error, "input "u8).Append(i)
+                    .Append(" is missing: only the standard LSTM with all four gates (no CIFG) is supported"u8);
         }
         for (int i = InputGateBiasTensor; i <= OutputGateBiasTensor; i++)
         {
             if (!KernelContext.HasInput(ref node, i))
-                return errors.Fail(Status.Error, "gate bias input ").Append(i).Append(" is missing");
+                return errors.Fail(Status.Error, "gate bias input "u8).Append(i).Append(" is missing"u8);
         }
         for (int i = CellToInputWeightsTensor; i <= CellToOutputWeightsTensor; i++)
         {
             if (KernelContext.HasInput(ref node, i))
-                return errors.Fail(Status.Error, "peephole weights (input ").Append(i).Append(") are not supported");
+                return errors.Fail(Status.Error, "peephole weights (input "u8).Append(i).Append(") are not supported"u8);
         }
         for (int i = ProjectionWeightsTensor; i <= ProjectionBiasTensor; i++)
         {
             if (KernelContext.HasInput(ref node, i))
-                return errors.Fail(Status.Error, "projection (input ").Append(i).Append(") is not supported");
+                return errors.Fail(Status.Error, "projection (input "u8).Append(i).Append(") is not supported"u8);
         }
         for (int i = InputLayerNormTensor; i <= OutputLayerNormTensor; i++)
         {
             if (KernelContext.HasInput(ref node, i))
-                return errors.Fail(Status.Error, "layer normalization (input ").Append(i).Append(") is not supported");
+                return errors.Fail(Status.Error, "layer normalization (input "u8).Append(i).Append(") is not supported"u8);
         }
         if (!KernelContext.HasInput(ref node, HiddenStateTensor) || !context.GetInputInfo(ref node, HiddenStateTensor).IsVariable)
-            return errors.Fail(Status.Error, "the hidden state (input 18) must be a variable tensor");
+            return errors.Fail(Status.Error, "the hidden state (input 18) must be a variable tensor"u8);
         if (!KernelContext.HasInput(ref node, CellStateTensor) || !context.GetInputInfo(ref node, CellStateTensor).IsVariable)
-            return errors.Fail(Status.Error, "the cell state (input 19) must be a variable tensor");
+            return errors.Fail(Status.Error, "the cell state (input 19) must be a variable tensor"u8);
         return Status.Ok;
     }
 
@@ -162,23 +163,23 @@ public static unsafe class UnidirectionalSequenceLstmCommon
             TensorInfo weights = context.GetInputInfo(ref node, i);
             int columns = i <= InputToOutputWeightsTensor ? sizes.InputDimension : state;
             if (weights.Rank != 2 || weights.Dim(0) != state || weights.Dim(1) != columns)
-                return ShapeError(errors, "weights", weights).Append(", expected [").Append(state).Append(',').Append(columns).Append(']');
+                return ShapeError(errors, "weights"u8, weights).Append(", expected ["u8).Append(state).Append(',').Append(columns).Append(']');
         }
         for (int i = InputGateBiasTensor; i <= OutputGateBiasTensor; i++)
         {
             TensorInfo bias = context.GetInputInfo(ref node, i);
             if (bias.Rank != 1 || bias.Dim(0) != state)
-                return ShapeError(errors, "bias", bias).Append(", expected [").Append(state).Append(']');
+                return ShapeError(errors, "bias"u8, bias).Append(", expected ["u8).Append(state).Append(']');
         }
         int stateCount = sizes.BatchSize * state;
         if (hidden.ElementCount != stateCount)
-            return errors.Fail(Status.Error, "hidden state tensor ").Append(hidden.Index).Append(" has ").Append(hidden.ElementCount)
-                .Append(" elements, expected batch × state = ").Append(stateCount);
+            return errors.Fail(Status.Error, "hidden state tensor "u8).Append(hidden.Index).Append(" has "u8).Append(hidden.ElementCount)
+                .Append(" elements, expected batch × state = "u8).Append(stateCount);
         if (cell.ElementCount != stateCount)
-            return errors.Fail(Status.Error, "cell state tensor ").Append(cell.Index).Append(" has ").Append(cell.ElementCount)
-                .Append(" elements, expected batch × state = ").Append(stateCount);
+            return errors.Fail(Status.Error, "cell state tensor "u8).Append(cell.Index).Append(" has "u8).Append(cell.ElementCount)
+                .Append(" elements, expected batch × state = "u8).Append(stateCount);
         if (output.Rank != 3 || output.Dim(0) != input.Dim(0) || output.Dim(1) != input.Dim(1) || output.Dim(2) != state)
-            return ShapeError(errors, "output", output).Append(", expected [").Append(input.Dim(0)).Append(',').Append(input.Dim(1))
+            return ShapeError(errors, "output"u8, output).Append(", expected ["u8).Append(input.Dim(0)).Append(',').Append(input.Dim(1))
                 .Append(',').Append(state).Append(']');
         return Status.Ok;
     }
@@ -190,17 +191,17 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         for (int i = InputToInputWeightsTensor; i <= RecurrentToOutputWeightsTensor; i++)
         {
-            Status status = context.ExpectType(context.GetInputInfo(ref node, i), weightType, "weights");
+            Status status = context.ExpectType(context.GetInputInfo(ref node, i), weightType, "weights"u8);
             if (status != Status.Ok) return status;
         }
         for (int i = InputGateBiasTensor; i <= OutputGateBiasTensor; i++)
         {
-            Status status = context.ExpectType(context.GetInputInfo(ref node, i), biasType, "bias");
+            Status status = context.ExpectType(context.GetInputInfo(ref node, i), biasType, "bias"u8);
             if (status != Status.Ok) return status;
         }
-        Status result = context.ExpectType(context.GetInputInfo(ref node, HiddenStateTensor), input.Type, "hidden state");
-        if (result == Status.Ok) result = context.ExpectType(context.GetInputInfo(ref node, CellStateTensor), cellType, "cell state");
-        if (result == Status.Ok) result = context.ExpectType(context.GetOutputInfo(ref node, OutputTensor), input.Type, "output");
+        Status result = context.ExpectType(context.GetInputInfo(ref node, HiddenStateTensor), input.Type, "hidden state"u8);
+        if (result == Status.Ok) result = context.ExpectType(context.GetInputInfo(ref node, CellStateTensor), cellType, "cell state"u8);
+        if (result == Status.Ok) result = context.ExpectType(context.GetOutputInfo(ref node, OutputTensor), input.Type, "output"u8);
         return result;
     }
 
@@ -210,11 +211,11 @@ public static unsafe class UnidirectionalSequenceLstmCommon
     {
         ErrorReporter errors = context.Errors;
         if (!input.Quantization.HasQuantization || !hidden.Quantization.HasQuantization || !cell.Quantization.HasQuantization)
-            return errors.Fail(Status.Error, "the quantized LSTM needs quantization parameters on the input, hidden state and cell state");
+            return errors.Fail(Status.Error, "the quantized LSTM needs quantization parameters on the input, hidden state and cell state"u8);
         float cellScale = cell.Quantization.Scale;
         if (!(cellScale > 0.0f) || !(cellScale < float.PositiveInfinity))
-            return errors.Fail(Status.Error, "cell state tensor ").Append(cell.Index).Append(" scale ").Append(cellScale)
-                .Append(" must be positive and finite");
+            return errors.Fail(Status.Error, "cell state tensor "u8).Append(cell.Index).Append(" scale "u8).Append(cellScale)
+                .Append(" must be positive and finite"u8);
         data->CellStateScalePower = RoundedLog2(cellScale);
         data->QuantizedCellClip = QuantizeCellClip(data->CellClip, cellScale);
 
@@ -229,7 +230,7 @@ public static unsafe class UnidirectionalSequenceLstmCommon
             && CreateMulParams(GateOutputScale, GateOutputScale, hidden.Quantization.Scale, hidden.Type,
                 hidden.Quantization.ZeroPoint, out data->OutputMul);
         if (!ok)
-            return errors.Fail(Status.Error, "an inter-gate multiplier is not a finite number (check the hidden and cell state scales)");
+            return errors.Fail(Status.Error, "an inter-gate multiplier is not a finite number (check the hidden and cell state scales)"u8);
         return Status.Ok;
     }
 
@@ -252,15 +253,15 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         ErrorReporter errors = context.Errors;
         QuantizationInfo q = weights.Quantization;
         if (!q.HasQuantization)
-            return errors.Fail(Status.Error, "weights tensor ").Append(weights.Index).Append(" needs quantization parameters");
+            return errors.Fail(Status.Error, "weights tensor "u8).Append(weights.Index).Append(" needs quantization parameters"u8);
         if (q.IsPerChannel)
-            return errors.Fail(Status.Error, "weights tensor ").Append(weights.Index)
-                .Append(" is quantized per channel; the LSTM needs per-tensor weights");
+            return errors.Fail(Status.Error, "weights tensor "u8).Append(weights.Index)
+                .Append(" is quantized per channel; the LSTM needs per-tensor weights"u8);
         // GetQuantizedConvolutionMultipler without bias: product of the scales in float, divided in double.
         if (!QuantizationMath.GetQuantizedConvolutionMultiplier(activation.Quantization.Scale, q.Scale, GateInputScale, out SoftDouble real)
             || !QuantizationMath.QuantizeMultiplier(real, out p->Multiplier, out p->Shift))
-            return errors.Fail(Status.Error, "the multiplier for weights tensor ").Append(weights.Index)
-                .Append(" is not valid (check its scale and the activation scale)");
+            return errors.Fail(Status.Error, "the multiplier for weights tensor "u8).Append(weights.Index)
+                .Append(" is not valid (check its scale and the activation scale)"u8);
         p->InputOffset = -activation.Quantization.ZeroPoint;
         p->WeightsOffset = -q.ZeroPoint;
         p->OutputOffset = 0;
@@ -342,9 +343,9 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         return status;
     }
 
-    private static ErrorReporter ShapeError(ErrorReporter errors, string role, TensorInfo tensor)
+    private static ErrorReporter ShapeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor)
     {
-        errors.Fail(Status.Error, role).Append(" tensor ").Append(tensor.Index).Append(" has shape [");
+        errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape ["u8);
         for (int d = 0; d < tensor.Rank; d++)
         {
             if (d > 0) errors.Append(',');

@@ -18,24 +18,24 @@ public sealed unsafe class Unpack : OpKernel
     {
         ErrorReporter errors = context.Errors;
         if (node.InputCount != 1 || node.OutputCount < 1)
-            return errors.Fail(Status.Error, "expects 1 input and at least 1 output, got ").Append(node.InputCount)
-                .Append(" and ").Append(node.OutputCount);
+            return errors.Fail(Status.Error, "expects 1 input and at least 1 output, got "u8).Append(node.InputCount)
+                .Append(" and "u8).Append(node.OutputCount);
         UnpackOptions options = new UnpackOptions(node.BuiltinOptions);
         TensorInfo input = context.GetInputInfo(ref node, 0);
-        Status status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        Status status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
         int rank = input.Rank;
         if (rank < 1 || rank > ShapeChecks.MaxRank)
-            return errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has rank ").Append(rank)
-                .Append(", expected 1 to ").Append(ShapeChecks.MaxRank);
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has rank "u8).Append(rank)
+                .Append(", expected 1 to "u8).Append(ShapeChecks.MaxRank);
         int axis = options.Axis < 0 ? options.Axis + rank : options.Axis;
         if (axis < 0 || axis >= rank)
-            return errors.Fail(Status.Error, "axis ").Append(options.Axis).Append(" is outside the input's ").Append(rank)
-                .Append(" dimensions");
+            return errors.Fail(Status.Error, "axis "u8).Append(options.Axis).Append(" is outside the input's "u8).Append(rank)
+                .Append(" dimensions"u8);
         if (options.Num != node.OutputCount || input.Dim(axis) != node.OutputCount)
-            return errors.Fail(Status.Error, "num is ").Append(options.Num).Append(" with ").Append(node.OutputCount)
-                .Append(" outputs, but input tensor ").Append(input.Index).Append(" has ").Append(input.Dim(axis))
-                .Append(" along axis ").Append(axis);
+            return errors.Fail(Status.Error, "num is "u8).Append(options.Num).Append(" with "u8).Append(node.OutputCount)
+                .Append(" outputs, but input tensor "u8).Append(input.Index).Append(" has "u8).Append(input.Dim(axis))
+                .Append(" along axis "u8).Append(axis);
 
         int* expected = stackalloc int[ShapeChecks.MaxRank];
         int e = 0;
@@ -46,9 +46,9 @@ public sealed unsafe class Unpack : OpKernel
         for (int i = 0; i < node.OutputCount; i++)
         {
             TensorInfo output = context.GetOutputInfo(ref node, i);
-            status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+            status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
             if (status != Status.Ok) return status;
-            status = ShapeChecks.ExpectShape(errors, output, "output", new System.ReadOnlySpan<int>(expected, e));
+            status = ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, e));
             if (status != Status.Ok) return status;
         }
         return Status.Ok;

@@ -18,11 +18,11 @@ public sealed unsafe class ZerosLike : OpKernel
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, 0);
         TensorInfo output = context.GetOutputInfo(ref node, 0);
-        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input");
+        status = ShapeChecks.ExpectTypeIn(context, input, SupportedTypes, "input"u8);
         if (status != Status.Ok) return status;
-        status = ShapeChecks.ExpectSameType(context, output, input, "output", "input");
+        status = ShapeChecks.ExpectSameType(context, output, input, "output"u8, "input"u8);
         if (status != Status.Ok) return status;
-        return ShapeChecks.ExpectShape(errors, output, "output", input.Shape);
+        return ShapeChecks.ExpectShape(errors, output, "output"u8, input.Shape);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -14,7 +14,7 @@ public static unsafe class NativeExports
     {
         if (interpreter == null)
         {
-            NativeInterpreters.CreateErrors.Fail(Status.InvalidArgument, "interpreter out-pointer is NULL");
+            NativeInterpreters.CreateErrors.Fail(Status.InvalidArgument, "interpreter out-pointer is NULL"u8);
             return (int)Status.InvalidArgument;
         }
         Status status = NativeInterpreters.Create(model, modelSize, arena, arenaSize, kernels, out void* handle);
@@ -86,15 +86,11 @@ public static unsafe class NativeExports
     public static nuint LastError(void* interpreter, byte* buffer, nuint bufferSize)
     {
         MicroInterpreter? target = NativeInterpreters.Get(interpreter);
-        ReadOnlySpan<char> message = target == null ? NativeInterpreters.CreateErrors.Message : target.Errors.Message;
+        ReadOnlySpan<byte> message = target == null ? NativeInterpreters.CreateErrors.Message : target.Errors.Message;
         if (buffer != null && bufferSize > 0)
         {
             nuint count = (nuint)message.Length < bufferSize - 1 ? (nuint)message.Length : bufferSize - 1;
-            for (nuint i = 0; i < count; i++)
-            {
-                char c = message[(int)i];
-                buffer[i] = c < 128 ? (byte)c : (byte)'?';
-            }
+            for (nuint i = 0; i < count; i++) buffer[i] = message[(int)i];
             buffer[count] = 0;
         }
         return (nuint)message.Length;

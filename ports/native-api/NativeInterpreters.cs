@@ -24,11 +24,11 @@ internal static unsafe class NativeInterpreters
         handle = null;
         CreateErrors.Clear();
         if (model == null || arena == null)
-            return CreateErrors.Fail(Status.InvalidArgument, "model and arena must not be NULL");
+            return CreateErrors.Fail(Status.InvalidArgument, "model and arena must not be NULL"u8);
         if (modelSize > int.MaxValue || arenaSize > int.MaxValue)
-            return CreateErrors.Fail(Status.InvalidArgument, "model and arena must be smaller than 2 GiB");
+            return CreateErrors.Fail(Status.InvalidArgument, "model and arena must be smaller than 2 GiB"u8);
         if (kernels != KernelsReference)
-            return CreateErrors.Fail(Status.InvalidArgument, "unknown kernel set ").Append(kernels).Append("; valid: 0 (reference)");
+            return CreateErrors.Fail(Status.InvalidArgument, "unknown kernel set "u8).Append(kernels).Append("; valid: 0 (reference)"u8);
         int slot = -1;
         for (int i = 0; i < Capacity; i++)
         {
@@ -38,13 +38,13 @@ internal static unsafe class NativeInterpreters
                 break;
             }
         }
-        if (slot < 0) return CreateErrors.Fail(Status.CapacityExceeded, "all ").Append(Capacity).Append(" interpreter slots are in use");
+        if (slot < 0) return CreateErrors.Fail(Status.CapacityExceeded, "all "u8).Append(Capacity).Append(" interpreter slots are in use"u8);
 
         Status status = Model.TryCreate(model, (int)modelSize, CreateErrors, out Model verified);
         if (status != Status.Ok) return status;
         OpResolver resolver = new OpResolver();
         status = ReferenceKernels.AddAll(resolver);
-        if (status != Status.Ok) return CreateErrors.Fail(status, "cannot register the reference kernels");
+        if (status != Status.Ok) return CreateErrors.Fail(status, "cannot register the reference kernels"u8);
         Slots[slot] = new MicroInterpreter(verified, resolver, arena, (int)arenaSize);
         handle = (void*)(nint)(slot + 1);
         return Status.Ok;

@@ -23,6 +23,17 @@ public class DeviceCodeTests
             + "on the host):" + Environment.NewLine + string.Join(Environment.NewLine, findings.Select(f => "  " + f)));
     }
 
+    [Theory]
+    [InlineData(DeviceAssemblies.Core)]
+    [InlineData(DeviceAssemblies.KernelsReference)]
+    public void HasNoUtf16StringLiterals(string assembly)
+    {
+        var findings = StringLiteralScanner.Scan(DeviceAssemblies.PathOf(assembly));
+        Assert.True(findings.Count == 0,
+            "UTF-16 string literals in " + assembly + " (each becomes a frozen string in RAM on the device; write "
+            + "message text as \"...\"u8):" + Environment.NewLine + string.Join(Environment.NewLine, findings.Select(f => "  " + f)));
+    }
+
     [Fact]
     public void CoreLibOffersOnlyDotNetApis()
     {

@@ -190,10 +190,10 @@ public unsafe class ModelReadingTests
     [Fact]
     public void BuiltinOperatorNames()
     {
-        Assert.Equal("FULLY_CONNECTED", BuiltinOperators.Name(BuiltinOperator.FULLY_CONNECTED));
-        Assert.Equal("ADD", BuiltinOperators.Name((BuiltinOperator)0));
-        Assert.Equal("STABLEHLO_CASE", BuiltinOperators.Name((BuiltinOperator)209));
-        Assert.Equal("UNKNOWN", BuiltinOperators.Name((BuiltinOperator)5000));
+        Assert.Equal("FULLY_CONNECTED", BuiltinOperators.NameText(BuiltinOperator.FULLY_CONNECTED));
+        Assert.Equal("ADD", BuiltinOperators.NameText((BuiltinOperator)0));
+        Assert.Equal("STABLEHLO_CASE", BuiltinOperators.NameText((BuiltinOperator)209));
+        Assert.Equal("UNKNOWN", BuiltinOperators.NameText((BuiltinOperator)5000));
         Assert.Equal(9, (int)BuiltinOperator.FULLY_CONNECTED);
         Assert.Equal(1, (int)BuiltinOptions.Conv2DOptions);
         Assert.Equal(8, (int)BuiltinOptions.FullyConnectedOptions);
@@ -213,7 +213,7 @@ public unsafe class ModelReadingTests
                 Assert.True(model.TryGetMetadataBuffer(name, out Buffer found));
                 Assert.True(found.Data == model.GetBuffer(metadata.BufferIndex).Data);
             }
-            Assert.False(model.TryGetMetadataBuffer("no such metadata", out _));
+            Assert.False(model.TryGetMetadataBuffer("no such metadata"u8, out _));
         }
     }
 
@@ -231,7 +231,7 @@ public unsafe class ModelReadingTests
         SubGraph subgraph = model.GetSubgraph(subgraphIndex);
         for (int o = 0; o < subgraph.OperatorCount; o++)
         {
-            names.Add(BuiltinOperators.Name(model.GetOperatorCode(subgraph.GetOperator(o).OpcodeIndex).BuiltinCode));
+            names.Add(BuiltinOperators.NameText(model.GetOperatorCode(subgraph.GetOperator(o).OpcodeIndex).BuiltinCode));
         }
         return names;
     }

@@ -159,7 +159,7 @@ public sealed unsafe class KernelRunner : IDisposable
         status = kernel.Prepare(context, ref node);
         if (!TempReleased)
         {
-            return Errors.Fail(Status.Error, "kernel did not release its temp buffers in Prepare");
+            return Errors.Fail(Status.Error, "kernel did not release its temp buffers in Prepare"u8);
         }
         context.Arena.ResetTempAllocations();
         return status;

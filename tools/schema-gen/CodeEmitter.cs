@@ -95,14 +95,14 @@ internal sealed class CodeEmitter
         var text = new StringBuilder(Header);
         text.Append("\nnamespace TfLiteMicro.Schema;\n\n");
         text.Append("/// <summary>Names of <see cref=\"BuiltinOperator\"/> values as TFLM prints them.</summary>\n");
-        text.Append("public static class BuiltinOperators\n{\n");
-        text.Append("    /// <summary>The schema name (\"FULLY_CONNECTED\"), or \"UNKNOWN\" for a value the schema does not define.</summary>\n");
-        text.Append("    public static string Name(BuiltinOperator op)\n    {\n        switch (op)\n        {\n");
+        text.Append("public static partial class BuiltinOperators\n{\n");
+        text.Append("    /// <summary>The schema name (\"FULLY_CONNECTED\", UTF-8), or \"UNKNOWN\" for a value the schema does not define.</summary>\n");
+        text.Append("    public static System.ReadOnlySpan<byte> Name(BuiltinOperator op)\n    {\n        switch (op)\n        {\n");
         foreach (EnumValue value in ops.Values)
         {
-            text.Append("            case BuiltinOperator.").Append(value.Name).Append(": return \"").Append(value.Name).Append("\";\n");
+            text.Append("            case BuiltinOperator.").Append(value.Name).Append(": return \"").Append(value.Name).Append("\"u8;\n");
         }
-        text.Append("            default: return \"UNKNOWN\";\n        }\n    }\n\n");
+        text.Append("            default: return \"UNKNOWN\"u8;\n        }\n    }\n\n");
         text.Append("    /// <summary>True when <paramref name=\"op\"/> is a value the schema defines.</summary>\n");
         text.Append("    public static bool IsDefined(BuiltinOperator op)\n    {\n        switch (op)\n        {\n");
         foreach (EnumValue value in ops.Values)

@@ -53,8 +53,8 @@ public sealed unsafe class GreedyMemoryPlanner : MemoryPlanner
         initialized = false;
         if (workspaceBytes < 0 || (workspace == null && workspaceBytes != 0))
         {
-            return errors.Fail(Status.InvalidArgument, "memory planner workspace of ").Append(workspaceBytes)
-                .Append(" bytes at a null or invalid address");
+            return errors.Fail(Status.InvalidArgument, "memory planner workspace of "u8).Append(workspaceBytes)
+                .Append(" bytes at a null or invalid address"u8);
         }
         int usable = AlignWorkspace(ref workspace, workspaceBytes);
         capacity = usable / BytesPerBuffer;
@@ -94,8 +94,8 @@ public sealed unsafe class GreedyMemoryPlanner : MemoryPlanner
         else if ((long)offlineOffset + sizeBytes > newOfflineEnd) newOfflineEnd = (long)offlineOffset + sizeBytes;
         if (newOnline + newOfflineEnd > int.MaxValue)
         {
-            return errors.Fail(Status.ArenaTooSmall, "memory planner buffer ").Append(count)
-                .Append(": the plan could exceed ").Append(int.MaxValue).Append(" bytes");
+            return errors.Fail(Status.ArenaTooSmall, "memory planner buffer "u8).Append(count)
+                .Append(": the plan could exceed "u8).Append(int.MaxValue).Append(" bytes"u8);
         }
         onlineBytesTotal = newOnline;
         highestOfflineEnd = newOfflineEnd;

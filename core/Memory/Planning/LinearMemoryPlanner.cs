@@ -34,8 +34,8 @@ public sealed unsafe class LinearMemoryPlanner : MemoryPlanner
         initialized = false;
         if (workspaceBytes < 0 || (workspace == null && workspaceBytes != 0))
         {
-            return errors.Fail(Status.InvalidArgument, "memory planner workspace of ").Append(workspaceBytes)
-                .Append(" bytes at a null or invalid address");
+            return errors.Fail(Status.InvalidArgument, "memory planner workspace of "u8).Append(workspaceBytes)
+                .Append(" bytes at a null or invalid address"u8);
         }
         int usable = AlignWorkspace(ref workspace, workspaceBytes);
         capacity = usable / BytesPerBuffer;
@@ -53,15 +53,15 @@ public sealed unsafe class LinearMemoryPlanner : MemoryPlanner
         if (valid != Status.Ok) return valid;
         if (offlineOffset != OnlinePlanned)
         {
-            return errors.Fail(Status.InvalidArgument, "linear memory planner cannot place buffer ").Append(count)
-                .Append(" at offline offset ").Append(offlineOffset)
-                .Append("; offline memory plans need the greedy planner");
+            return errors.Fail(Status.InvalidArgument, "linear memory planner cannot place buffer "u8).Append(count)
+                .Append(" at offline offset "u8).Append(offlineOffset)
+                .Append("; offline memory plans need the greedy planner"u8);
         }
         if (count >= capacity) return FailWorkspaceTooSmall(count + 1, BytesPerBuffer, capacity, errors);
         if ((long)nextFreeOffset + sizeBytes > int.MaxValue)
         {
-            return errors.Fail(Status.ArenaTooSmall, "memory planner buffer ").Append(count)
-                .Append(": the plan would exceed ").Append(int.MaxValue).Append(" bytes");
+            return errors.Fail(Status.ArenaTooSmall, "memory planner buffer "u8).Append(count)
+                .Append(": the plan would exceed "u8).Append(int.MaxValue).Append(" bytes"u8);
         }
 
         PlannerBufferRequirements* current = &requirements[count];

@@ -75,37 +75,37 @@ public abstract unsafe partial class MemoryPlanner
     {
         if (sizeBytes < 0)
         {
-            return errors.Fail(Status.InvalidArgument, "memory planner buffer ").Append(index)
-                .Append(": size ").Append(sizeBytes).Append(" is negative");
+            return errors.Fail(Status.InvalidArgument, "memory planner buffer "u8).Append(index)
+                .Append(": size "u8).Append(sizeBytes).Append(" is negative"u8);
         }
         if (lastUsed < firstUsed)
         {
-            return errors.Fail(Status.InvalidArgument, "memory planner buffer ").Append(index)
-                .Append(": last use ").Append(lastUsed).Append(" is before first use ").Append(firstUsed);
+            return errors.Fail(Status.InvalidArgument, "memory planner buffer "u8).Append(index)
+                .Append(": last use "u8).Append(lastUsed).Append(" is before first use "u8).Append(firstUsed);
         }
         if (offlineOffset < OnlinePlanned)
         {
-            return errors.Fail(Status.InvalidArgument, "memory planner buffer ").Append(index)
-                .Append(": offline offset ").Append(offlineOffset).Append(" is negative (only -1, plan online, is allowed)");
+            return errors.Fail(Status.InvalidArgument, "memory planner buffer "u8).Append(index)
+                .Append(": offline offset "u8).Append(offlineOffset).Append(" is negative (only -1, plan online, is allowed)"u8);
         }
         return Status.Ok;
     }
 
     private protected static Status FailWorkspaceTooSmall(int bufferCount, int bytesPerBuffer, int capacity, ErrorReporter errors)
     {
-        return errors.Fail(Status.ArenaTooSmall, "memory planner workspace too small for ").Append(bufferCount)
-            .Append(" buffers (needs ").Append((long)bufferCount * bytesPerBuffer).Append(" bytes, has room for ")
+        return errors.Fail(Status.ArenaTooSmall, "memory planner workspace too small for "u8).Append(bufferCount)
+            .Append(" buffers (needs "u8).Append((long)bufferCount * bytesPerBuffer).Append(" bytes, has room for "u8)
             .Append(capacity).Append(')');
     }
 
     private protected static Status FailIndexOutOfRange(int index, int count, ErrorReporter errors)
     {
-        return errors.Fail(Status.InvalidArgument, "memory planner buffer index ").Append(index)
-            .Append(" is outside 0..").Append(count - 1);
+        return errors.Fail(Status.InvalidArgument, "memory planner buffer index "u8).Append(index)
+            .Append(" is outside 0.."u8).Append(count - 1);
     }
 
     private protected static Status FailNotInitialized(ErrorReporter errors)
     {
-        return errors.Fail(Status.InvalidState, "memory planner used before Init");
+        return errors.Fail(Status.InvalidState, "memory planner used before Init"u8);
     }
 }

@@ -16,7 +16,7 @@ namespace TfLiteMicro.Memory;
 public readonly ref struct OfflinePlan
 {
     /// <summary>Metadata name TFLM looks for (exact match).</summary>
-    public const string MetadataName = "OfflineMemoryAllocation";
+    public static ReadOnlySpan<byte> MetadataName => "OfflineMemoryAllocation"u8;
 
     private const int HeaderWords = 3;
     private const int WordBytes = 4;
@@ -53,32 +53,32 @@ public readonly ref struct OfflinePlan
         plan = default;
         if (expectedTensorCount < 0)
         {
-            return errors.Fail(Status.InvalidArgument, "offline memory plan: expected tensor count ")
-                .Append(expectedTensorCount).Append(" is negative");
+            return errors.Fail(Status.InvalidArgument, "offline memory plan: expected tensor count "u8)
+                .Append(expectedTensorCount).Append(" is negative"u8);
         }
         if (metadata.Length < HeaderWords * WordBytes)
         {
-            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata is ").Append(metadata.Length)
-                .Append(" bytes; the header alone needs ").Append(HeaderWords * WordBytes);
+            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata is "u8).Append(metadata.Length)
+                .Append(" bytes; the header alone needs "u8).Append(HeaderWords * WordBytes);
         }
         int version = ReadWord(metadata, 0);
         int subgraphCount = ReadWord(metadata, 1);
         int offsetCount = ReadWord(metadata, 2);
         if (offsetCount < 0)
         {
-            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata declares ").Append(offsetCount)
-                .Append(" offsets");
+            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata declares "u8).Append(offsetCount)
+                .Append(" offsets"u8);
         }
         if (offsetCount != expectedTensorCount)
         {
-            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata lists ").Append(offsetCount)
-                .Append(" offsets but the model has ").Append(expectedTensorCount).Append(" tensors");
+            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata lists "u8).Append(offsetCount)
+                .Append(" offsets but the model has "u8).Append(expectedTensorCount).Append(" tensors"u8);
         }
         long needed = (long)(HeaderWords + offsetCount) * WordBytes;
         if (metadata.Length < needed)
         {
-            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata is ").Append(metadata.Length)
-                .Append(" bytes; ").Append(offsetCount).Append(" offsets need ").Append(needed);
+            return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation metadata is "u8).Append(metadata.Length)
+                .Append(" bytes; "u8).Append(offsetCount).Append(" offsets need "u8).Append(needed);
         }
         ReadOnlySpan<byte> offsets = metadata.Slice(HeaderWords * WordBytes, offsetCount * WordBytes);
         for (int i = 0; i < offsetCount; i++)
@@ -86,8 +86,8 @@ public readonly ref struct OfflinePlan
             int offset = ReadWord(offsets, i);
             if (offset < MemoryPlanner.OnlinePlanned)
             {
-                return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation offset of tensor ").Append(i)
-                    .Append(" is ").Append(offset).Append("; must be a byte offset >= 0 or -1 (plan online)");
+                return errors.Fail(Status.MalformedModel, "OfflineMemoryAllocation offset of tensor "u8).Append(i)
+                    .Append(" is "u8).Append(offset).Append("; must be a byte offset >= 0 or -1 (plan online)"u8);
             }
         }
         plan = new OfflinePlan(offsets, version, subgraphCount, offsetCount);

@@ -13,7 +13,7 @@ public static unsafe class SignalOptions
     {
         options = default;
         if (node.CustomOptions == null || node.CustomOptionsLength <= 0)
-            return context.Errors.Fail(Status.MalformedModel, "the operator has no custom options (a FlexBuffer map is required)");
+            return context.Errors.Fail(Status.MalformedModel, "the operator has no custom options (a FlexBuffer map is required)"u8);
         return FlexBuffer.GetRootMap(node.CustomOptionsBytes, context.Errors, out options);
     }
 }

@@ -21,8 +21,8 @@ public static unsafe class SignalDelayCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("delay_length", context.Errors, out data->DelayLength);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "delay_length", data->DelayLength, 0, MaxDelayLength);
+        if (status == Status.Ok) status = options.GetInt32("delay_length"u8, context.Errors, out data->DelayLength);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "delay_length"u8, data->DelayLength, 0, MaxDelayLength);
         return status;
     }
 
@@ -33,14 +33,14 @@ public static unsafe class SignalDelayCommon
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, -1, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, -1, "output"u8);
         if (status != Status.Ok) return status;
-        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have rank >= 1");
+        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have rank >= 1"u8);
         data->FrameSize = input.Dim(input.Rank - 1);
         if (data->FrameSize < 1)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has an empty innermost dimension");
-        status = SignalChecks.ElementCount(context, output, input.ElementCount, "output");
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has an empty innermost dimension"u8);
+        status = SignalChecks.ElementCount(context, output, input.ElementCount, "output"u8);
         if (status != Status.Ok) return status;
         data->OuterDims = input.ElementCount / data->FrameSize;
 

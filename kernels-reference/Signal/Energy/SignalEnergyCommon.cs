@@ -18,8 +18,8 @@ public static unsafe class SignalEnergyCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("end_index", context.Errors, out data->EndIndex);
-        if (status == Status.Ok) status = options.GetInt32("start_index", context.Errors, out data->StartIndex);
+        if (status == Status.Ok) status = options.GetInt32("end_index"u8, context.Errors, out data->EndIndex);
+        if (status == Status.Ok) status = options.GetInt32("start_index"u8, context.Errors, out data->StartIndex);
         return status;
     }
 
@@ -30,16 +30,16 @@ public static unsafe class SignalEnergyCommon
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output"u8);
         if (status != Status.Ok) return status;
         // TFLM does not check the range; out-of-range indices would read and write outside the tensors.
         int bins = input.ElementCount / 2;
         int limit = bins < output.ElementCount ? bins : output.ElementCount;
         if (data->StartIndex < 0 || data->StartIndex > data->EndIndex || data->EndIndex > limit)
-            return context.Errors.Fail(Status.Error, "bin range start_index ").Append(data->StartIndex).Append(" .. end_index ")
-                .Append(data->EndIndex).Append(" must satisfy 0 <= start <= end <= ").Append(limit)
-                .Append(" (input bins and output length)");
+            return context.Errors.Fail(Status.Error, "bin range start_index "u8).Append(data->StartIndex).Append(" .. end_index "u8)
+                .Append(data->EndIndex).Append(" must satisfy 0 <= start <= end <= "u8).Append(limit)
+                .Append(" (input bins and output length)"u8);
         return Status.Ok;
     }
 }

@@ -17,11 +17,11 @@ public static class SignalFftAutoScaleCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         TensorInfo scaleBits = context.GetOutputInfo(ref node, ScaleBitsTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, scaleBits, TensorType.Int32, 0, "scale bits");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, scaleBits, TensorType.Int32, 0, "scale bits"u8);
         // TFLM sizes the loop by the output; equal sizes keep the input read in bounds.
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output");
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output"u8);
         return status;
     }
 }

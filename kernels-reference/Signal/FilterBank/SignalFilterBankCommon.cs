@@ -27,8 +27,8 @@ public static unsafe class SignalFilterBankCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("num_channels", context.Errors, out data->NumChannels);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels", data->NumChannels, 1, short.MaxValue);
+        if (status == Status.Ok) status = options.GetInt32("num_channels"u8, context.Errors, out data->NumChannels);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels"u8, data->NumChannels, 1, short.MaxValue);
         return status;
     }
 
@@ -44,24 +44,24 @@ public static unsafe class SignalFilterBankCommon
         TensorInfo weightStarts = context.GetInputInfo(ref node, ChannelWeightStartsTensor);
         TensorInfo widths = context.GetInputInfo(ref node, ChannelWidthsTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, weights, TensorType.Int16, 1, "weights");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, unweights, TensorType.Int16, 1, "unweights");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, frequencyStarts, TensorType.Int16, 1, "channel frequency starts");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, weightStarts, TensorType.Int16, 1, "channel weight starts");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, widths, TensorType.Int16, 1, "channel widths");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt64, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->NumChannels, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, weights, TensorType.Int16, 1, "weights"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, unweights, TensorType.Int16, 1, "unweights"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, frequencyStarts, TensorType.Int16, 1, "channel frequency starts"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, weightStarts, TensorType.Int16, 1, "channel weight starts"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, widths, TensorType.Int16, 1, "channel widths"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt64, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->NumChannels, "output"u8);
         if (status != Status.Ok) return status;
 
         int channels = data->NumChannels + 1;
-        status = ExpectConstantTable(context, frequencyStarts, channels, "channel frequency starts");
-        if (status == Status.Ok) status = ExpectConstantTable(context, weightStarts, channels, "channel weight starts");
-        if (status == Status.Ok) status = ExpectConstantTable(context, widths, channels, "channel widths");
+        status = ExpectConstantTable(context, frequencyStarts, channels, "channel frequency starts"u8);
+        if (status == Status.Ok) status = ExpectConstantTable(context, weightStarts, channels, "channel weight starts"u8);
+        if (status == Status.Ok) status = ExpectConstantTable(context, widths, channels, "channel widths"u8);
         if (status != Status.Ok) return status;
         if (unweights.ElementCount != weights.ElementCount)
-            return context.Errors.Fail(Status.Error, "unweights tensor ").Append(unweights.Index).Append(" has ")
-                .Append(unweights.ElementCount).Append(" elements, weights tensor has ").Append(weights.ElementCount);
+            return context.Errors.Fail(Status.Error, "unweights tensor "u8).Append(unweights.Index).Append(" has "u8)
+                .Append(unweights.ElementCount).Append(" elements, weights tensor has "u8).Append(weights.ElementCount);
 
         ReadOnlySpan<short> frequencyStart = frequencyStarts.ConstantData<short>();
         ReadOnlySpan<short> weightStart = weightStarts.ConstantData<short>();
@@ -70,25 +70,25 @@ public static unsafe class SignalFilterBankCommon
         {
             if (width[i] <= 0) continue;
             if (frequencyStart[i] < 0 || frequencyStart[i] + width[i] > input.ElementCount)
-                return context.Errors.Fail(Status.Error, "channel ").Append(i).Append(": frequencies ").Append(frequencyStart[i])
-                    .Append(" .. ").Append(frequencyStart[i] + width[i] - 1).Append(" are outside the input's ")
-                    .Append(input.ElementCount).Append(" bins");
+                return context.Errors.Fail(Status.Error, "channel "u8).Append(i).Append(": frequencies "u8).Append(frequencyStart[i])
+                    .Append(" .. "u8).Append(frequencyStart[i] + width[i] - 1).Append(" are outside the input's "u8)
+                    .Append(input.ElementCount).Append(" bins"u8);
             if (weightStart[i] < 0 || weightStart[i] + width[i] > weights.ElementCount)
-                return context.Errors.Fail(Status.Error, "channel ").Append(i).Append(": weights ").Append(weightStart[i])
-                    .Append(" .. ").Append(weightStart[i] + width[i] - 1).Append(" are outside the ")
-                    .Append(weights.ElementCount).Append(" weights");
+                return context.Errors.Fail(Status.Error, "channel "u8).Append(i).Append(": weights "u8).Append(weightStart[i])
+                    .Append(" .. "u8).Append(weightStart[i] + width[i] - 1).Append(" are outside the "u8)
+                    .Append(weights.ElementCount).Append(" weights"u8);
         }
         return Status.Ok;
     }
 
-    private static Status ExpectConstantTable(KernelContext context, TensorInfo table, int count, string role)
+    private static Status ExpectConstantTable(KernelContext context, TensorInfo table, int count, ReadOnlySpan<byte> role)
     {
         if (!table.IsConstant)
-            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(table.Index)
-                .Append(" must be constant (its entries are validated once, in Prepare)");
+            return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(table.Index)
+                .Append(" must be constant (its entries are validated once, in Prepare)"u8);
         if (table.ElementCount < count)
-            return context.Errors.Fail(Status.Error, role).Append(" tensor ").Append(table.Index).Append(" has ")
-                .Append(table.ElementCount).Append(" entries, expected num_channels + 1 = ").Append(count);
+            return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(table.Index).Append(" has "u8)
+                .Append(table.ElementCount).Append(" entries, expected num_channels + 1 = "u8).Append(count);
         return Status.Ok;
     }
 }

@@ -18,9 +18,9 @@ public static unsafe class SignalFilterBankLogCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("input_correction_bits", context.Errors, out data->InputCorrectionBits);
-        if (status == Status.Ok) status = options.GetInt32("output_scale", context.Errors, out data->OutputScale);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "input_correction_bits", data->InputCorrectionBits, 0, 31);
+        if (status == Status.Ok) status = options.GetInt32("input_correction_bits"u8, context.Errors, out data->InputCorrectionBits);
+        if (status == Status.Ok) status = options.GetInt32("output_scale"u8, context.Errors, out data->OutputScale);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "input_correction_bits"u8, data->InputCorrectionBits, 0, 31);
         return status;
     }
 
@@ -30,9 +30,9 @@ public static unsafe class SignalFilterBankLogCommon
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output"u8);
         return status;
     }
 }

@@ -25,18 +25,18 @@ public static unsafe class SignalFilterBankSpectralSubtractionCommon
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
         if (status != Status.Ok) return status;
         ErrorReporter errors = context.Errors;
-        status = options.GetInt32("num_channels", errors, out data->NumChannels);
-        if (status == Status.Ok) status = ReadCoefficient(options, errors, "smoothing", out data->Smoothing);
-        if (status == Status.Ok) status = ReadCoefficient(options, errors, "one_minus_smoothing", out data->OneMinusSmoothing);
-        if (status == Status.Ok) status = ReadCoefficient(options, errors, "alternate_smoothing", out data->AlternateSmoothing);
-        if (status == Status.Ok) status = ReadCoefficient(options, errors, "alternate_one_minus_smoothing", out data->AlternateOneMinusSmoothing);
-        if (status == Status.Ok) status = ReadCoefficient(options, errors, "min_signal_remaining", out data->MinSignalRemaining);
-        if (status == Status.Ok) status = options.GetInt32("smoothing_bits", errors, out data->SmoothingBits);
-        if (status == Status.Ok) status = options.GetInt32("spectral_subtraction_bits", errors, out data->SpectralSubtractionBits);
-        if (status == Status.Ok) status = options.GetBool("clamping", errors, out data->Clamping);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels", data->NumChannels, 1, 1 << 20);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "smoothing_bits", data->SmoothingBits, 0, 31);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "spectral_subtraction_bits", data->SpectralSubtractionBits, 0, 63);
+        status = options.GetInt32("num_channels"u8, errors, out data->NumChannels);
+        if (status == Status.Ok) status = ReadCoefficient(options, errors, "smoothing"u8, out data->Smoothing);
+        if (status == Status.Ok) status = ReadCoefficient(options, errors, "one_minus_smoothing"u8, out data->OneMinusSmoothing);
+        if (status == Status.Ok) status = ReadCoefficient(options, errors, "alternate_smoothing"u8, out data->AlternateSmoothing);
+        if (status == Status.Ok) status = ReadCoefficient(options, errors, "alternate_one_minus_smoothing"u8, out data->AlternateOneMinusSmoothing);
+        if (status == Status.Ok) status = ReadCoefficient(options, errors, "min_signal_remaining"u8, out data->MinSignalRemaining);
+        if (status == Status.Ok) status = options.GetInt32("smoothing_bits"u8, errors, out data->SmoothingBits);
+        if (status == Status.Ok) status = options.GetInt32("spectral_subtraction_bits"u8, errors, out data->SpectralSubtractionBits);
+        if (status == Status.Ok) status = options.GetBool("clamping"u8, errors, out data->Clamping);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels"u8, data->NumChannels, 1, 1 << 20);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "smoothing_bits"u8, data->SmoothingBits, 0, 31);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "spectral_subtraction_bits"u8, data->SpectralSubtractionBits, 0, 63);
         if (status != Status.Ok) return status;
 
         data->NoiseEstimate = (uint*)context.AllocatePersistentBuffer(data->NumChannels * sizeof(uint));
@@ -53,12 +53,12 @@ public static unsafe class SignalFilterBankSpectralSubtractionCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         TensorInfo noiseEstimate = context.GetOutputInfo(ref node, NoiseEstimateTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, noiseEstimate, TensorType.UInt32, 1, "noise estimate");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, input, data->NumChannels, "input");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->NumChannels, "output");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, noiseEstimate, data->NumChannels, "noise estimate");
+        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, noiseEstimate, TensorType.UInt32, 1, "noise estimate"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, input, data->NumChannels, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->NumChannels, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, noiseEstimate, data->NumChannels, "noise estimate"u8);
         if (status != Status.Ok) return status;
         Reset(data);
         return Status.Ok;
@@ -70,7 +70,7 @@ public static unsafe class SignalFilterBankSpectralSubtractionCommon
     }
 
     /// <summary>TFLM stores the coefficients as uint32 after reading them as int32.</summary>
-    private static Status ReadCoefficient(FlexMap options, ErrorReporter errors, string key, out uint value)
+    private static Status ReadCoefficient(FlexMap options, ErrorReporter errors, ReadOnlySpan<byte> key, out uint value)
     {
         Status status = options.GetInt32(key, errors, out int raw);
         value = unchecked((uint)raw);

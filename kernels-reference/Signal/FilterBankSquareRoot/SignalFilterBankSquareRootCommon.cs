@@ -17,10 +17,10 @@ public static class SignalFilterBankSquareRootCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo scaleBits = context.GetInputInfo(ref node, ScaleBitsTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.UInt64, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, scaleBits, TensorType.Int32, 0, "scale bits");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.UInt64, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, scaleBits, TensorType.Int32, 0, "scale bits"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output"u8);
         return status;
     }
 }

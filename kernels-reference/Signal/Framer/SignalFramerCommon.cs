@@ -23,16 +23,16 @@ public static unsafe class SignalFramerCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("frame_size", context.Errors, out data->FrameSize);
-        if (status == Status.Ok) status = options.GetInt32("frame_step", context.Errors, out data->FrameStep);
-        if (status == Status.Ok) status = options.GetBool("prefill", context.Errors, out data->Prefill);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "frame_size", data->FrameSize, 1, MaxFrameLength);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "frame_step", data->FrameStep, 1, MaxFrameLength);
+        if (status == Status.Ok) status = options.GetInt32("frame_size"u8, context.Errors, out data->FrameSize);
+        if (status == Status.Ok) status = options.GetInt32("frame_step"u8, context.Errors, out data->FrameStep);
+        if (status == Status.Ok) status = options.GetBool("prefill"u8, context.Errors, out data->Prefill);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "frame_size"u8, data->FrameSize, 1, MaxFrameLength);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "frame_step"u8, data->FrameStep, 1, MaxFrameLength);
         if (status != Status.Ok) return status;
         // TFLM would prefill a negative number of zeros (an assertion failure in its queue).
         if (data->Prefill && data->FrameSize < data->FrameStep)
-            return context.Errors.Fail(Status.Error, "option 'prefill' needs frame_size (").Append(data->FrameSize)
-                .Append(") >= frame_step (").Append(data->FrameStep).Append(')');
+            return context.Errors.Fail(Status.Error, "option 'prefill' needs frame_size ("u8).Append(data->FrameSize)
+                .Append(") >= frame_step ("u8).Append(data->FrameStep).Append(')');
         return Status.Ok;
     }
 
@@ -44,16 +44,16 @@ public static unsafe class SignalFramerCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         TensorInfo valid = context.GetOutputInfo(ref node, ValidTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, input.Rank + 1, "output");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, valid, TensorType.Bool, 0, "valid");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, input.Rank + 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, valid, TensorType.Bool, 0, "valid"u8);
         if (status != Status.Ok) return status;
-        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have rank >= 1");
+        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have rank >= 1"u8);
 
         int innermost = input.Dim(input.Rank - 1);
         if (innermost < data->FrameStep || innermost % data->FrameStep != 0)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" innermost dimension ")
-                .Append(innermost).Append(" must be a positive multiple of frame_step (").Append(data->FrameStep).Append(')');
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" innermost dimension "u8)
+                .Append(innermost).Append(" must be a positive multiple of frame_step ("u8).Append(data->FrameStep).Append(')');
         data->OuterDims = input.ElementCount / innermost;
         data->FramesPerRow = innermost / data->FrameStep;
         for (int d = 0; d < input.Rank - 1; d++)
@@ -89,6 +89,6 @@ public static unsafe class SignalFramerCommon
     }
 
     private static Status ShapeError(KernelContext context, TensorInfo output, SignalFramerOpData* data) =>
-        context.Errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" must have the input's outer dimensions followed by [")
-            .Append(data->FramesPerRow).Append(", ").Append(data->FrameSize).Append(']');
+        context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must have the input's outer dimensions followed by ["u8)
+            .Append(data->FramesPerRow).Append(", "u8).Append(data->FrameSize).Append(']');
 }

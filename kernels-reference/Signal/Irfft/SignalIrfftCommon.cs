@@ -30,10 +30,10 @@ public static unsafe class SignalIrfftCommon
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, data->Type, -1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, data->Type, input.Rank, "output");
+        status = SignalChecks.Tensor(context, input, data->Type, -1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, data->Type, input.Rank, "output"u8);
         if (status != Status.Ok) return status;
-        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have rank >= 1");
+        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have rank >= 1"u8);
 
         int bins = data->Plan.ComplexLength + 1;
         data->InputLength = input.Dim(input.Rank - 1) / 2;
@@ -41,12 +41,12 @@ public static unsafe class SignalIrfftCommon
         data->OutputLength = output.Dim(output.Rank - 1);
         // kiss_fftri reads fft_length / 2 + 1 bins per frame and writes fft_length samples.
         if (input.Dim(input.Rank - 1) != 2 * bins)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" frames must hold ").Append(2 * bins)
-                .Append(" values (fft_length / 2 + 1 complex bins), not ").Append(input.Dim(input.Rank - 1));
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" frames must hold "u8).Append(2 * bins)
+                .Append(" values (fft_length / 2 + 1 complex bins), not "u8).Append(input.Dim(input.Rank - 1));
         int frames = data->InputSize / data->InputLength;
         if (data->OutputLength != data->FftLength || output.ElementCount != frames * data->FftLength)
-            return context.Errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" must hold ").Append(frames)
-                .Append(" frames of ").Append(data->FftLength).Append(" samples, has ").Append(output.ElementCount).Append(" elements");
+            return context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must hold "u8).Append(frames)
+                .Append(" frames of "u8).Append(data->FftLength).Append(" samples, has "u8).Append(output.ElementCount).Append(" elements"u8);
         return Status.Ok;
     }
 }

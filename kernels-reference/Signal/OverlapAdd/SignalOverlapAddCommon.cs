@@ -21,13 +21,13 @@ public static unsafe class SignalOverlapAddCommon
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
         if (status != Status.Ok) return status;
-        status = options.GetInt32("T", context.Errors, out int type);
-        if (status == Status.Ok) status = options.GetInt32("frame_step", context.Errors, out data->FrameStep);
+        status = options.GetInt32("T"u8, context.Errors, out int type);
+        if (status == Status.Ok) status = options.GetInt32("frame_step"u8, context.Errors, out data->FrameStep);
         if (status != Status.Ok) return status;
         if (type != (int)TensorType.Int16 && type != (int)TensorType.Float32)
-            return context.Errors.Fail(Status.Error, "option 'T' = ").Append(type).Append(" is not supported; INT16 and FLOAT32 are");
+            return context.Errors.Fail(Status.Error, "option 'T' = "u8).Append(type).Append(" is not supported; INT16 and FLOAT32 are"u8);
         data->Type = (TensorType)type;
-        return SignalChecks.Range(context, "frame_step", data->FrameStep, 1, int.MaxValue);
+        return SignalChecks.Range(context, "frame_step"u8, data->FrameStep, 1, int.MaxValue);
     }
 
     public static Status Prepare(KernelContext context, ref Node node)
@@ -37,19 +37,19 @@ public static unsafe class SignalOverlapAddCommon
         if (status != Status.Ok) return status;
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, data->Type, -1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, data->Type, input.Rank - 1, "output");
+        status = SignalChecks.Tensor(context, input, data->Type, -1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, data->Type, input.Rank - 1, "output"u8);
         if (status != Status.Ok) return status;
-        if (input.Rank < 2) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have rank >= 2");
+        if (input.Rank < 2) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have rank >= 2"u8);
 
         data->FrameSize = input.Dim(input.Rank - 1);
         data->FramesPerRow = input.Dim(input.Rank - 2);
         // TFLM shifts the accumulator by frame_step; a longer step would move a negative number of samples.
         if (data->FrameSize < data->FrameStep)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" frame size ").Append(data->FrameSize)
-                .Append(" must be >= frame_step (").Append(data->FrameStep).Append(')');
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" frame size "u8).Append(data->FrameSize)
+                .Append(" must be >= frame_step ("u8).Append(data->FrameStep).Append(')');
         if (data->FramesPerRow < 1)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has no frames");
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has no frames"u8);
         data->OuterDims = input.ElementCount / (data->FrameSize * data->FramesPerRow);
         for (int d = 0; d < input.Rank - 2; d++)
         {
@@ -73,6 +73,6 @@ public static unsafe class SignalOverlapAddCommon
     }
 
     private static Status ShapeError(KernelContext context, TensorInfo output, SignalOverlapAddOpData* data) =>
-        context.Errors.Fail(Status.Error, "output tensor ").Append(output.Index).Append(" must have the input's outer dimensions followed by ")
-            .Append((long)data->FramesPerRow * data->FrameStep).Append(" (n_frames * frame_step)");
+        context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must have the input's outer dimensions followed by "u8)
+            .Append((long)data->FramesPerRow * data->FrameStep).Append(" (n_frames * frame_step)"u8);
 }

@@ -20,8 +20,8 @@ public static unsafe class SignalPcanCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("snr_shift", context.Errors, out data->SnrShift);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "snr_shift", data->SnrShift, 0, 63);
+        if (status == Status.Ok) status = options.GetInt32("snr_shift"u8, context.Errors, out data->SnrShift);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "snr_shift"u8, data->SnrShift, 0, 63);
         return status;
     }
 
@@ -33,19 +33,19 @@ public static unsafe class SignalPcanCommon
         TensorInfo noiseEstimate = context.GetInputInfo(ref node, NoiseEstimateTensor);
         TensorInfo gainLut = context.GetInputInfo(ref node, GainLutTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, noiseEstimate, TensorType.UInt32, 1, "noise estimate");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, gainLut, TensorType.Int16, 1, "gain lut");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.UInt32, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, noiseEstimate, TensorType.UInt32, 1, "noise estimate"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, gainLut, TensorType.Int16, 1, "gain lut"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.UInt32, 1, "output"u8);
         if (status != Status.Ok) return status;
-        if (input.ElementCount <= 0) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" is empty");
-        status = SignalChecks.ElementCount(context, noiseEstimate, input.ElementCount, "noise estimate");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output");
+        if (input.ElementCount <= 0) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" is empty"u8);
+        status = SignalChecks.ElementCount(context, noiseEstimate, input.ElementCount, "noise estimate"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, input.ElementCount, "output"u8);
         if (status != Status.Ok) return status;
         // The wide-dynamic function indexes the table up to 4 * 32 - 6 + 2 (noise estimates up to 2^32 - 1).
         if (gainLut.ElementCount < SignalPcanMath.GainLutLength)
-            return context.Errors.Fail(Status.Error, "gain lut tensor ").Append(gainLut.Index).Append(" has ")
-                .Append(gainLut.ElementCount).Append(" entries, expected at least ").Append(SignalPcanMath.GainLutLength);
+            return context.Errors.Fail(Status.Error, "gain lut tensor "u8).Append(gainLut.Index).Append(" has "u8)
+                .Append(gainLut.ElementCount).Append(" entries, expected at least "u8).Append(SignalPcanMath.GainLutLength);
         return Status.Ok;
     }
 }

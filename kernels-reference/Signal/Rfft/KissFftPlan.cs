@@ -45,7 +45,7 @@ public unsafe struct KissFftPlan
         Span<int> factors = new Span<int>(plan.Factors, 2 * KissFftFactors.MaxStages);
         plan.Stages = KissFftFactors.Factor(ncfft, factors);
         if (plan.Stages < 0)
-            return context.Errors.Fail(Status.Error, "option 'fft_length' = ").Append(fftLength).Append(" has too many factors");
+            return context.Errors.Fail(Status.Error, "option 'fft_length' = "u8).Append(fftLength).Append(" has too many factors"u8);
         plan.LargestRadix = KissFftFactors.LargestRadix(factors, plan.Stages);
 
         int complexSize = ComplexSize(type);

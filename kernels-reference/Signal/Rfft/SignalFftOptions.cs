@@ -17,19 +17,19 @@ public static class SignalFftOptions
         fftLength = 0;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
         if (status != Status.Ok) return status;
-        status = options.GetInt32("T", context.Errors, out int typeValue);
-        if (status == Status.Ok) status = options.GetInt32("fft_length", context.Errors, out fftLength);
+        status = options.GetInt32("T"u8, context.Errors, out int typeValue);
+        if (status == Status.Ok) status = options.GetInt32("fft_length"u8, context.Errors, out fftLength);
         if (status != Status.Ok) return status;
 
         // Check the full value before narrowing it to the byte-sized enum.
         if (typeValue != (int)TensorType.Int16 && typeValue != (int)TensorType.Int32 && typeValue != (int)TensorType.Float32)
-            return context.Errors.Fail(Status.Error, "option 'T' = ").Append(typeValue).Append(" (")
-                .Append(typeValue >= 0 && typeValue <= 255 ? TensorTypes.Name((TensorType)typeValue) : "UNKNOWN")
-                .Append(") is not supported; INT16, INT32 and FLOAT32 are");
+            return context.Errors.Fail(Status.Error, "option 'T' = "u8).Append(typeValue).Append(" ("u8)
+                .Append(typeValue >= 0 && typeValue <= 255 ? TensorTypes.Name((TensorType)typeValue) : "UNKNOWN"u8)
+                .Append(") is not supported; INT16, INT32 and FLOAT32 are"u8);
         type = (TensorType)typeValue;
         if (fftLength < 2 || fftLength > MaxFftLength || (fftLength & 1) != 0)
-            return context.Errors.Fail(Status.Error, "option 'fft_length' = ").Append(fftLength)
-                .Append(" must be even and in 2..").Append(MaxFftLength);
+            return context.Errors.Fail(Status.Error, "option 'fft_length' = "u8).Append(fftLength)
+                .Append(" must be even and in 2.."u8).Append(MaxFftLength);
         return Status.Ok;
     }
 

@@ -23,17 +23,17 @@ public static unsafe class SignalStackerCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("num_channels", context.Errors, out data->NumChannels);
-        if (status == Status.Ok) status = options.GetInt32("stacker_left_context", context.Errors, out data->LeftContext);
-        if (status == Status.Ok) status = options.GetInt32("stacker_right_context", context.Errors, out data->RightContext);
-        if (status == Status.Ok) status = options.GetInt32("stacker_step", context.Errors, out data->Step);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels", data->NumChannels, 1, MaxOption);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "stacker_left_context", data->LeftContext, 0, MaxOption);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "stacker_right_context", data->RightContext, 0, MaxOption);
+        if (status == Status.Ok) status = options.GetInt32("num_channels"u8, context.Errors, out data->NumChannels);
+        if (status == Status.Ok) status = options.GetInt32("stacker_left_context"u8, context.Errors, out data->LeftContext);
+        if (status == Status.Ok) status = options.GetInt32("stacker_right_context"u8, context.Errors, out data->RightContext);
+        if (status == Status.Ok) status = options.GetInt32("stacker_step"u8, context.Errors, out data->Step);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "num_channels"u8, data->NumChannels, 1, MaxOption);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "stacker_left_context"u8, data->LeftContext, 0, MaxOption);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "stacker_right_context"u8, data->RightContext, 0, MaxOption);
         // A step of 0 would overfill the queue and one beyond the window would discard unread samples (both
         // assertion failures in TFLM's queue).
         if (status == Status.Ok)
-            status = SignalChecks.Range(context, "stacker_step", data->Step, 1, data->LeftContext + data->RightContext + 1);
+            status = SignalChecks.Range(context, "stacker_step"u8, data->Step, 1, data->LeftContext + data->RightContext + 1);
         if (status != Status.Ok) return status;
 
         data->OutputSize = data->NumChannels * (data->LeftContext + data->RightContext + 1);
@@ -53,11 +53,11 @@ public static unsafe class SignalStackerCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         TensorInfo valid = context.GetOutputInfo(ref node, ValidTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, valid, TensorType.Bool, 0, "valid");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, input, data->NumChannels, "input");
-        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->OutputSize, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, 1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, 1, "output"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, valid, TensorType.Bool, 0, "valid"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, input, data->NumChannels, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.ElementCount(context, output, data->OutputSize, "output"u8);
         return status;
     }
 

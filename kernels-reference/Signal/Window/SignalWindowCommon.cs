@@ -20,8 +20,8 @@ public static unsafe class SignalWindowCommon
         *data = default;
         node.UserData = data;
         Status status = SignalOptions.GetMap(context, ref node, out FlexMap options);
-        if (status == Status.Ok) status = options.GetInt32("shift", context.Errors, out data->Shift);
-        if (status == Status.Ok) status = SignalChecks.Range(context, "shift", data->Shift, 0, 31);
+        if (status == Status.Ok) status = options.GetInt32("shift"u8, context.Errors, out data->Shift);
+        if (status == Status.Ok) status = SignalChecks.Range(context, "shift"u8, data->Shift, 0, 31);
         return status;
     }
 
@@ -33,18 +33,18 @@ public static unsafe class SignalWindowCommon
         TensorInfo input = context.GetInputInfo(ref node, InputTensor);
         TensorInfo weights = context.GetInputInfo(ref node, WeightsTensor);
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
-        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, weights, TensorType.Int16, 1, "weights");
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, input.Rank, "output");
+        status = SignalChecks.Tensor(context, input, TensorType.Int16, -1, "input"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, weights, TensorType.Int16, 1, "weights"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, output, TensorType.Int16, input.Rank, "output"u8);
         if (status != Status.Ok) return status;
-        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" must have rank >= 1");
+        if (input.Rank < 1) return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have rank >= 1"u8);
 
         data->InputSize = input.ElementCount;
         data->WeightSize = weights.Dim(0);
         // TFLM applies whole windows back to back; a partial last window would read and write past the tensors.
         if (data->WeightSize <= 0 || data->InputSize % data->WeightSize != 0)
-            return context.Errors.Fail(Status.Error, "input tensor ").Append(input.Index).Append(" has ").Append(data->InputSize)
-                .Append(" elements, not a multiple of the window length ").Append(data->WeightSize);
-        return SignalChecks.ElementCount(context, output, data->InputSize, "output");
+            return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has "u8).Append(data->InputSize)
+                .Append(" elements, not a multiple of the window length "u8).Append(data->WeightSize);
+        return SignalChecks.ElementCount(context, output, data->InputSize, "output"u8);
     }
 }

@@ -95,7 +95,7 @@ tflm_status tflm_output_quantization(const tflm_interpreter* interpreter, int32_
 /* Head + tail bytes of the arena in use (TFLM's arena_used_bytes). */
 size_t tflm_arena_used_bytes(const tflm_interpreter* interpreter);
 
-/* Copies the last error message (ASCII, NUL-terminated, cut to buffer_size) into buffer; returns the full length.
+/* Copies the last error message (UTF-8, NUL-terminated, cut to buffer_size) into buffer; returns the full length.
  * With interpreter == NULL: the last tflm_create failure. */
 size_t tflm_last_error(const tflm_interpreter* interpreter, char* buffer, size_t buffer_size);
 

@@ -20,6 +20,6 @@ public sealed unsafe class AveragePool2D : OpKernel
         ref EvalTensor output = ref context.GetOutput(ref node, PoolingCommon.OutputTensor);
         PoolingMath.Geometry g = PoolingCommon.Geometry(data, ref input, ref output);
         bool ok = PoolingSimdMath.AveragePoolInt8(in g, (sbyte*)input.Data, (sbyte*)output.Data, data->ActivationMin, data->ActivationMax);
-        return ok ? Status.Ok : context.Errors.Fail(Status.Error, "a pooling window covers no input element");
+        return ok ? Status.Ok : context.Errors.Fail(Status.Error, "a pooling window covers no input element"u8);
     }
 }

@@ -49,5 +49,5 @@ internal sealed class FailingInvokeKernel : OpKernel
 {
     public override Status Prepare(KernelContext context, ref Node node) => Status.Ok;
 
-    public override Status Invoke(KernelContext context, ref Node node) => context.Fail("the branch refuses to run");
+    public override Status Invoke(KernelContext context, ref Node node) => context.Fail("the branch refuses to run"u8);
 }

@@ -9,7 +9,7 @@ public class ErrorReporterTests
     public void FailComposesMessageAndConvertsToStatus()
     {
         ErrorReporter errors = new ErrorReporter();
-        Status status = errors.Fail(Status.MalformedModel, "tensor ").Append(42).Append(": shape ").Append(-7L);
+        Status status = errors.Fail(Status.MalformedModel, "tensor "u8).Append(42).Append(": shape "u8).Append(-7L);
         Assert.Equal(Status.MalformedModel, status);
         Assert.Equal("tensor 42: shape -7", errors.MessageText);
         Assert.True(errors.HasError);
@@ -22,9 +22,9 @@ public class ErrorReporterTests
     public void PrefixPutsContextInFront()
     {
         ErrorReporter errors = new ErrorReporter();
-        errors.Fail(Status.Error, "bad type").Prefix(": ").Prefix("CONV_2D");
+        errors.Fail(Status.Error, "bad type"u8).Prefix(": "u8).Prefix("CONV_2D"u8);
         Assert.Equal("CONV_2D: bad type", errors.MessageText);
-        errors.PrefixAscii("x "u8);
+        errors.Prefix("x "u8);
         Assert.Equal("x CONV_2D: bad type", errors.MessageText);
     }
 
@@ -36,7 +36,7 @@ public class ErrorReporterTests
     public void IntegersPrintExactly(long value, string expected)
     {
         ErrorReporter errors = new ErrorReporter();
-        errors.Fail(Status.Error, "").Append(value);
+        errors.Fail(Status.Error, ""u8).Append(value);
         Assert.Equal(expected, errors.MessageText);
     }
 
@@ -50,7 +50,7 @@ public class ErrorReporterTests
     public void FloatsPrintWithSixSignificantDigits(float value, string expected)
     {
         ErrorReporter errors = new ErrorReporter();
-        errors.Fail(Status.Error, "").Append(value);
+        errors.Fail(Status.Error, ""u8).Append(value);
         Assert.Equal(expected, errors.MessageText);
     }
 
@@ -58,7 +58,7 @@ public class ErrorReporterTests
     public void LongMessagesAreCutWithEllipsis()
     {
         ErrorReporter errors = new ErrorReporter();
-        errors.Fail(Status.Error, new string('a', ErrorReporter.Capacity + 100));
+        errors.Fail(Status.Error, System.Text.Encoding.ASCII.GetBytes(new string('a', ErrorReporter.Capacity + 100)));
         Assert.Equal(ErrorReporter.Capacity, errors.Message.Length);
         Assert.EndsWith("...", errors.MessageText);
     }

@@ -47,7 +47,7 @@ public class FlexBufferReaderTests
         AssertInt(map, errors, "smoothing", 655);
         AssertInt(map, errors, "smoothing_bits", 0);
         AssertInt(map, errors, "spectral_subtraction_bits", 14);
-        Assert.Equal(Status.Ok, map.GetBool("clamping", errors, out bool clamping));
+        Assert.Equal(Status.Ok, map.GetBool("clamping"u8, errors, out bool clamping));
         Assert.False(clamping);
         // Keys come back in the stored (sorted) order.
         Assert.True(map.TryGetKey(0, out ReadOnlySpan<byte> first));
@@ -67,15 +67,15 @@ public class FlexBufferReaderTests
             .Bool("yes", true).Bool("no", false).Build(width);
         var errors = new ErrorReporter();
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(bytes, errors, out FlexMap map));
-        Assert.Equal(Status.Ok, map.GetInt64("max", errors, out long readMax));
+        Assert.Equal(Status.Ok, map.GetInt64("max"u8, errors, out long readMax));
         Assert.Equal(max, readMax);
-        Assert.Equal(Status.Ok, map.GetInt64("min", errors, out long readMin));
+        Assert.Equal(Status.Ok, map.GetInt64("min"u8, errors, out long readMin));
         Assert.Equal(min, readMin);
-        Assert.Equal(Status.Ok, map.GetUInt64("u", errors, out ulong readU));
+        Assert.Equal(Status.Ok, map.GetUInt64("u"u8, errors, out ulong readU));
         Assert.Equal((ulong)max, readU);
-        Assert.Equal(Status.Ok, map.GetBool("yes", errors, out bool yes));
+        Assert.Equal(Status.Ok, map.GetBool("yes"u8, errors, out bool yes));
         Assert.True(yes);
-        Assert.Equal(Status.Ok, map.GetBool("no", errors, out bool no));
+        Assert.Equal(Status.Ok, map.GetBool("no"u8, errors, out bool no));
         Assert.False(no);
         AssertInt(map, errors, "zero", 0);
     }
@@ -86,9 +86,9 @@ public class FlexBufferReaderTests
         byte[] bytes = new TestFlexBufferWriter().Int("big", 1L << 40).Build(8);
         var errors = new ErrorReporter();
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(bytes, errors, out FlexMap map));
-        Assert.Equal(Status.MalformedModel, map.GetInt32("big", errors, out _));
-        Assert.Contains("big", errors.Message.ToString());
-        Assert.Equal(Status.Ok, map.GetInt64("big", errors, out long big));
+        Assert.Equal(Status.MalformedModel, map.GetInt32("big"u8, errors, out _));
+        Assert.Contains("big", errors.MessageText);
+        Assert.Equal(Status.Ok, map.GetInt64("big"u8, errors, out long big));
         Assert.Equal(1L << 40, big);
     }
 
@@ -103,12 +103,12 @@ public class FlexBufferReaderTests
         var errors = new ErrorReporter();
         byte[] wide = new TestFlexBufferWriter().Float("f", value).Build(8);
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(wide, errors, out FlexMap map8));
-        Assert.Equal(Status.Ok, map8.GetFloat("f", errors, out float fromDouble));
+        Assert.Equal(Status.Ok, map8.GetFloat("f"u8, errors, out float fromDouble));
         Assert.Equal((float)value, fromDouble);
 
         byte[] narrow = new TestFlexBufferWriter().Float("f", value).Build(4);
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(narrow, errors, out FlexMap map4));
-        Assert.Equal(Status.Ok, map4.GetFloat("f", errors, out float fromSingle));
+        Assert.Equal(Status.Ok, map4.GetFloat("f"u8, errors, out float fromSingle));
         Assert.Equal((float)value, fromSingle);
     }
 
@@ -128,9 +128,9 @@ public class FlexBufferReaderTests
         var errors = new ErrorReporter();
         byte[] bytes = new TestFlexBufferWriter().Int("i", -5).UInt("u", ulong.MaxValue).Build(8);
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(bytes, errors, out FlexMap map));
-        Assert.Equal(Status.Ok, map.GetFloat("i", errors, out float i));
+        Assert.Equal(Status.Ok, map.GetFloat("i"u8, errors, out float i));
         Assert.Equal(-5f, i);
-        Assert.Equal(Status.Ok, map.GetFloat("u", errors, out float u));
+        Assert.Equal(Status.Ok, map.GetFloat("u"u8, errors, out float u));
         Assert.Equal((float)ulong.MaxValue, u);
     }
 
@@ -148,7 +148,7 @@ public class FlexBufferReaderTests
 
         var errors = new ErrorReporter();
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(bytes, errors, out FlexMap map));
-        Assert.Equal(Status.Ok, map.GetVector("ints", errors, out FlexVector vector));
+        Assert.Equal(Status.Ok, map.GetVector("ints"u8, errors, out FlexVector vector));
         Assert.Equal(FlexBufferType.VectorInt, vector.VectorType);
         Assert.Equal(ints.Length, vector.Count);
         for (int i = 0; i < ints.Length; i++)
@@ -158,18 +158,18 @@ public class FlexBufferReaderTests
         }
         Assert.Equal(Status.MalformedModel, vector.GetInt64(ints.Length, errors, out _));
 
-        Assert.Equal(Status.Ok, map.GetVector("mixed", errors, out FlexVector mixed));
+        Assert.Equal(Status.Ok, map.GetVector("mixed"u8, errors, out FlexVector mixed));
         Assert.True(mixed.IsUntyped);
         Assert.Equal(3, mixed.Count);
         Assert.Equal(Status.Ok, mixed.GetInt32(1, errors, out int second));
         Assert.Equal(-4, second);
 
-        Assert.Equal(Status.Ok, map.GetVector("empty", errors, out FlexVector empty));
+        Assert.Equal(Status.Ok, map.GetVector("empty"u8, errors, out FlexVector empty));
         Assert.Equal(0, empty.Count);
 
         if (width >= 4)
         {
-            Assert.Equal(Status.Ok, map.GetVector("floats", errors, out FlexVector floats));
+            Assert.Equal(Status.Ok, map.GetVector("floats"u8, errors, out FlexVector floats));
             Assert.Equal(Status.Ok, floats.GetFloat(2, errors, out float third));
             Assert.Equal((float)3.0e-3, third);
         }
@@ -181,14 +181,14 @@ public class FlexBufferReaderTests
         byte[] bytes = new TestFlexBufferWriter().Int("shift", 3).String("name", "hann").Build(1);
         var errors = new ErrorReporter();
         Assert.Equal(Status.Ok, FlexBuffer.GetRootMap(bytes, errors, out FlexMap map));
-        Assert.Equal(Status.MalformedModel, map.GetInt32("fft_length", errors, out _));
-        Assert.Contains("'fft_length' not found", errors.Message.ToString());
-        Assert.Equal(Status.MalformedModel, map.GetInt32("name", errors, out _));
-        Assert.Contains("STRING", errors.Message.ToString());
-        Assert.True(map.TryFind("name", out FlexReference name));
+        Assert.Equal(Status.MalformedModel, map.GetInt32("fft_length"u8, errors, out _));
+        Assert.Contains("'fft_length' not found", errors.MessageText);
+        Assert.Equal(Status.MalformedModel, map.GetInt32("name"u8, errors, out _));
+        Assert.Contains("STRING", errors.MessageText);
+        Assert.True(map.TryFind("name"u8, out FlexReference name));
         Assert.True(name.TryGetString(out ReadOnlySpan<byte> text));
         Assert.Equal("hann", System.Text.Encoding.ASCII.GetString(text));
-        Assert.Equal(Status.MalformedModel, map.GetVector("shift", errors, out _));
+        Assert.Equal(Status.MalformedModel, map.GetVector("shift"u8, errors, out _));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class FlexBufferReaderTests
         Assert.True(root.TryGetInt64(out long seven));
         Assert.Equal(7, seven);
         Assert.Equal(Status.MalformedModel, FlexBuffer.GetRootMap(bytes, errors, out _));
-        Assert.Contains("map", errors.Message.ToString());
+        Assert.Contains("map", errors.MessageText);
     }
 
     [Theory]
@@ -308,8 +308,9 @@ public class FlexBufferReaderTests
         if (value.GetMap(errors, out FlexMap map) == Status.Ok)
         {
             for (int i = 0; i < map.Count; i++) map.TryGetKey(i, out _);
-            foreach (string key in new[] { "a", "b", "c", "d", "e", "f", "g", "h", "num_channels" })
+            foreach (string keyText in new[] { "a", "b", "c", "d", "e", "f", "g", "h", "num_channels" })
             {
+                byte[] key = System.Text.Encoding.UTF8.GetBytes(keyText);
                 map.GetInt32(key, errors, out _);
                 map.GetFloat(key, errors, out _);
                 map.GetBool(key, errors, out _);
@@ -331,7 +332,7 @@ public class FlexBufferReaderTests
 
     private static void AssertInt(FlexMap map, ErrorReporter errors, string key, int expected)
     {
-        Assert.Equal(Status.Ok, map.GetInt32(key, errors, out int value));
+        Assert.Equal(Status.Ok, map.GetInt32(System.Text.Encoding.UTF8.GetBytes(key), errors, out int value));
         Assert.Equal(expected, value);
     }
 }

@@ -17,11 +17,11 @@ public class CheckOperatorsTests
 
         public override void Supported(int subgraphIndex, int nodeIndex) => Add(subgraphIndex, nodeIndex, "supported");
 
-        public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message) =>
-            Add(subgraphIndex, nodeIndex, "missing: " + message.ToString());
+        public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<byte> message) =>
+            Add(subgraphIndex, nodeIndex, "missing: " + System.Text.Encoding.UTF8.GetString(message));
 
-        public override void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<char> message) =>
-            Add(subgraphIndex, nodeIndex, phase + " " + status + ": " + message.ToString());
+        public override void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<byte> message) =>
+            Add(subgraphIndex, nodeIndex, phase + " " + status + ": " + System.Text.Encoding.UTF8.GetString(message));
 
         private void Add(int subgraph, int node, string verdict)
         {

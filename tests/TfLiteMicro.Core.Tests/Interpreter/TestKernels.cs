@@ -30,7 +30,7 @@ internal sealed unsafe class AddOneKernel : OpKernel
     {
         PrepareCount++;
         TensorInfo input = context.GetInputInfo(ref node, 0);
-        Status status = context.ExpectType(input, TensorType.Int8, "input");
+        Status status = context.ExpectType(input, TensorType.Int8, "input"u8);
         if (status != Status.Ok) return status;
         void* temp = context.AllocateTempBuffer(64, 16);
         if (!leakTemp) context.DeallocateTempBuffer(temp);
@@ -46,7 +46,7 @@ internal sealed unsafe class AddOneKernel : OpKernel
         if (scratchIndex >= 0)
         {
             byte* scratch = (byte*)context.GetScratchBuffer(scratchIndex);
-            if (scratch == null) return context.Fail("scratch buffer missing");
+            if (scratch == null) return context.Fail("scratch buffer missing"u8);
             for (int i = 0; i < scratchBytes; i++) scratch[i] = 0xAB;
         }
         sbyte* source = (sbyte*)input.Data;
@@ -62,7 +62,7 @@ internal sealed unsafe class AddOneKernel : OpKernel
 /// <summary>A kernel whose Prepare always fails with a message.</summary>
 internal sealed class FailingKernel : OpKernel
 {
-    public override Status Prepare(KernelContext context, ref Node node) => context.Fail("this kernel refuses");
+    public override Status Prepare(KernelContext context, ref Node node) => context.Fail("this kernel refuses"u8);
 
     public override Status Invoke(KernelContext context, ref Node node) => Status.Ok;
 }

@@ -103,7 +103,7 @@ public class DecodeLutTests
         TestTensor output = channels == 1 ? new TestTensor(type, shape) : Output(type, shape, channels, lastAxis ? 1 : 0);
         var pair = new DecodePair(PackBits(indices, bitWidth), Ancillary(DecodeType.Lut, (byte)bitWidth, (byte)stride, table), output);
         using KernelRunner runner = Runner(implementation, new[] { pair });
-        string label = TensorTypes.Name(type) + " bw=" + bitWidth + " channels=" + channels + (lastAxis ? " last-axis" : "")
+        string label = TensorTypes.NameText(type) + " bw=" + bitWidth + " channels=" + channels + (lastAxis ? " last-axis" : "")
             + " perChannel=" + perChannel + " stride=" + stride;
         Assert.True(runner.InitAndPrepare() == Status.Ok, label + ": " + runner.Errors.MessageText);
         Assert.True(runner.Invoke() == Status.Ok, label + ": " + runner.Errors.MessageText);

@@ -212,7 +212,7 @@ public class DecodePruneTests
                     int[] shape = lastAxis ? new[] { perChannel, channels } : new[] { channels, perChannel };
                     TestTensor output = Output(type, shape, channels, lastAxis ? 1 : 0, zeroPoints);
                     using KernelRunner runner = Runner(implementation, new[] { new DecodePair(mask, Ancillary(DecodeType.Prune, 0, 0, values), output) });
-                    string label = TensorTypes.Name(type) + " channels=" + channels + (lastAxis ? " last-axis" : "") + " perChannel=" + perChannel;
+                    string label = TensorTypes.NameText(type) + " channels=" + channels + (lastAxis ? " last-axis" : "") + " perChannel=" + perChannel;
                     Assert.True(runner.InitAndPrepare() == Status.Ok, label + ": " + runner.Errors.MessageText);
                     Assert.True(runner.Invoke() == Status.Ok, label);
                     Assert.True(expected.AsSpan().SequenceEqual(OutputBytes(runner, 2)), label);

@@ -243,7 +243,7 @@ public class QuantizationMathTests
         status = QuantizationMath.PopulateConvolutionQuantizationParams(errors, TensorType.Float32, 0.5f,
             TensorType.Int8, new[] { 0.25f, 0.125f }, TensorType.Int8, 0.1f, 0, 0, multipliers, shifts, out _, out _);
         Assert.Equal(Status.InvalidArgument, status);
-        Assert.Contains("per-channel", errors.Message.ToString());
+        Assert.Contains("per-channel", errors.MessageText);
 
         status = QuantizationMath.PopulateConvolutionQuantizationParams(errors, TensorType.Int8, 0.5f,
             TensorType.Int8, new[] { 0.25f, 0.125f, 1f }, TensorType.Int8, 0.1f, 0, 0, multipliers, shifts, out _, out _);

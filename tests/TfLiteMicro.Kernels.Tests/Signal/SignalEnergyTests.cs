@@ -46,6 +46,6 @@ public class SignalEnergyTests
     {
         using KernelRunner runner = Runner(implementation, new short[8], 4, 1, 5);
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("end_index 5", runner.Errors.Message.ToString());
+        Assert.Contains("end_index 5", runner.Errors.MessageText);
     }
 }

@@ -67,6 +67,6 @@ public class SignalFftAutoScaleTests
             Tensor<int>(TensorType.Int32, new int[0], null),
         }, new[] { 0 }, new[] { 1, 2 }, customOptions: Options());
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("expected 4", runner.Errors.Message.ToString());
+        Assert.Contains("expected 4", runner.Errors.MessageText);
     }
 }

@@ -81,6 +81,6 @@ public class SignalFilterBankSpectralSubtractionTests
     {
         using KernelRunner runner = Runner(implementation, new uint[4], ModelOptions(5));
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("expected 5", runner.Errors.Message.ToString());
+        Assert.Contains("expected 5", runner.Errors.MessageText);
     }
 }

@@ -72,7 +72,7 @@ public class SignalFilterBankTests
         // TFLM's FilterBankNumChannelsOverflowPoc: 17-entry tables with num_channels = 32.
         using KernelRunner runner = Runner(implementation, 32, 32);
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("num_channels + 1 = 33", runner.Errors.Message.ToString());
+        Assert.Contains("num_channels + 1 = 33", runner.Errors.MessageText);
     }
 
     [Theory]
@@ -81,6 +81,6 @@ public class SignalFilterBankTests
     {
         using KernelRunner runner = Runner(implementation, 16, 16, constantTables: false);
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("must be constant", runner.Errors.Message.ToString());
+        Assert.Contains("must be constant", runner.Errors.MessageText);
     }
 }

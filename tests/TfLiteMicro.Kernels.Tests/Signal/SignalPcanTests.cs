@@ -62,6 +62,6 @@ public class SignalPcanTests
     {
         using KernelRunner runner = Runner(implementation, GainLut[..100]);
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("at least 125", runner.Errors.Message.ToString());
+        Assert.Contains("at least 125", runner.Errors.MessageText);
     }
 }

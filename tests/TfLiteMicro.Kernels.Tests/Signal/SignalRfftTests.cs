@@ -90,13 +90,13 @@ public class SignalRfftTests
         using (KernelRunner int8Type = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 9))
         {
             Assert.Equal(Status.Error, int8Type.InitAndPrepare());
-            Assert.Contains("option 'T' = 9 (INT8)", int8Type.Errors.Message.ToString());
+            Assert.Contains("option 'T' = 9 (INT8)", int8Type.Errors.MessageText);
         }
         // 'T' = INT32 is supported, but these tensors are INT16.
         using (KernelRunner int32Type = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 2))
         {
             Assert.Equal(Status.Error, int32Type.InitAndPrepare());
-            Assert.Contains("input tensor 0 has type INT16, expected INT32", int32Type.Errors.Message.ToString());
+            Assert.Contains("input tensor 0 has type INT16, expected INT32", int32Type.Errors.MessageText);
         }
         using (KernelRunner wrapsToInt16 = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 10 }, type: 256 + 7))
         {
@@ -105,17 +105,17 @@ public class SignalRfftTests
         using (KernelRunner odd = Runner(implementation, 7, new[] { 7 }, new short[7], new[] { 8 }))
         {
             Assert.Equal(Status.Error, odd.InitAndPrepare());
-            Assert.Contains("fft_length", odd.Errors.Message.ToString());
+            Assert.Contains("fft_length", odd.Errors.MessageText);
         }
         using (KernelRunner longFrame = Runner(implementation, 8, new[] { 9 }, new short[9], new[] { 10 }))
         {
             Assert.Equal(Status.Error, longFrame.InitAndPrepare());
-            Assert.Contains("frame length 9", longFrame.Errors.Message.ToString());
+            Assert.Contains("frame length 9", longFrame.Errors.MessageText);
         }
         using (KernelRunner wrongOutput = Runner(implementation, 8, new[] { 8 }, new short[8], new[] { 8 }))
         {
             Assert.Equal(Status.Error, wrongOutput.InitAndPrepare());
-            Assert.Contains("10 values", wrongOutput.Errors.Message.ToString());
+            Assert.Contains("10 values", wrongOutput.Errors.MessageText);
         }
     }
 }

@@ -76,7 +76,7 @@ public class SignalWindowTests
     {
         using KernelRunner runner = Runner(implementation, new[] { 20 }, new short[20], ReverseRamp, 12);
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("multiple of the window length 16", runner.Errors.Message.ToString());
+        Assert.Contains("multiple of the window length 16", runner.Errors.MessageText);
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public class SignalWindowTests
             Tensor<short>(TensorType.Int16, new[] { 16 }, null),
         }, new[] { 0, 1 }, new[] { 2 }, customOptions: Options(("other", 1)));
         Assert.Equal(Status.MalformedModel, missing.InitAndPrepare());
-        Assert.Contains("'shift' not found", missing.Errors.Message.ToString());
+        Assert.Contains("'shift' not found", missing.Errors.MessageText);
 
         using KernelRunner truncated = new KernelRunner(Kernel(implementation, "SignalWindow"), new[]
         {
@@ -109,6 +109,6 @@ public class SignalWindowTests
             Tensor<short>(TensorType.Int16, new[] { 16 }, null),
         }, new[] { 0, 1 }, new[] { 2 }, customOptions: Options(("shift", 12)));
         Assert.Equal(Status.Error, runner.InitAndPrepare());
-        Assert.Contains("FLOAT32", runner.Errors.Message.ToString());
+        Assert.Contains("FLOAT32", runner.Errors.MessageText);
     }
 }

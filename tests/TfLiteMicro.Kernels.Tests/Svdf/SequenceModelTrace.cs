@@ -38,7 +38,7 @@ internal static unsafe class SequenceModelTrace
             BuiltinOperator code = model.Model.GetOperatorCode(i).BuiltinCode;
             if (code == BuiltinOperator.CUSTOM || resolver.Contains(code)) continue;
             Assert.Equal(Status.Ok, resolver.AddBuiltin(code, StubKernel.Instance));
-            stubbed.Add(BuiltinOperators.Name(code));
+            stubbed.Add(BuiltinOperators.NameText(code));
         }
 
         const int arenaBytes = 4 * 1024 * 1024;

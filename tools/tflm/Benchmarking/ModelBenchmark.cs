@@ -68,7 +68,7 @@ public static class ModelBenchmark
     {
         for (int e = 0; e < profiler.EventCount; e++)
         {
-            string tag = profiler.GetTag(e);
+            string tag = profiler.GetTag(e).ToString();
             perOperator.TryGetValue(tag, out (int Nodes, long Ticks) entry);
             perOperator[tag] = (entry.Nodes + (countNodes ? 1 : 0), entry.Ticks + profiler.GetTicks(e));
         }

@@ -147,7 +147,7 @@ public static unsafe class ModelCompressor
     {
         TensorType type = tensor.Type;
         int elementSize = ElementSize(type);
-        if (elementSize == 0) return Skipped(s, t, tensor, "type " + TensorTypes.Name(type) + " cannot be compressed (FLOAT32, INT8, INT16, INT32, INT64, BOOL can)");
+        if (elementSize == 0) return Skipped(s, t, tensor, "type " + TensorTypes.NameText(type) + " cannot be compressed (FLOAT32, INT8, INT16, INT32, INT64, BOOL can)");
         if (bufferUses[tensor.BufferIndex] != 1) return Skipped(s, t, tensor, "its buffer is shared with another tensor or metadata");
 
         int[] shape = tensor.Shape.AsSpan().ToArray();
@@ -238,7 +238,7 @@ public static unsafe class ModelCompressor
         plans.Add(new Plan(s, t, tensor.BufferIndex, packed, tableBytes, clusteredData, bitWidth));
         return new CompressedTensorReport
         {
-            Subgraph = s, Tensor = t, Name = ModelText.ToText(tensor.Name), Type = TensorTypes.Name(type), Shape = shape,
+            Subgraph = s, Tensor = t, Name = ModelText.ToText(tensor.Name), Type = TensorTypes.NameText(type), Shape = shape,
             Compressed = true, Channels = channels, ChannelIsLastAxis = lastAxis, ValuesPerChannel = stride, BitWidth = bitWidth,
             Clustered = clustered, OriginalBytes = originalBytes, CompressedBytes = compressedBytes,
         };
@@ -246,7 +246,7 @@ public static unsafe class ModelCompressor
 
     private static CompressedTensorReport Skipped(int s, int t, Tensor tensor, string reason) => new CompressedTensorReport
     {
-        Subgraph = s, Tensor = t, Name = ModelText.ToText(tensor.Name), Type = TensorTypes.Name(tensor.Type),
+        Subgraph = s, Tensor = t, Name = ModelText.ToText(tensor.Name), Type = TensorTypes.NameText(tensor.Type),
         Shape = tensor.Shape.AsSpan().ToArray(), Compressed = false, SkippedReason = reason,
     };
 

@@ -136,7 +136,7 @@ public static class ModelInspector
         {
             Index = index,
             Name = ModelText.ToText(tensor.Name),
-            Type = TensorTypes.Name(tensor.Type),
+            Type = TensorTypes.NameText(tensor.Type),
             Shape = tensor.Shape.AsSpan().ToArray(),
             Buffer = tensor.BufferIndex,
             IsConstant = model.GetBuffer(tensor.BufferIndex).Length > 0,

@@ -1,3 +1,4 @@
+using System.Text;
 using System;
 using System.Collections.Generic;
 using TfLiteMicro.Memory;
@@ -56,16 +57,17 @@ public sealed class OperatorVerdicts : OperatorCheckSink
 
     public override void Supported(int subgraphIndex, int nodeIndex) => supported.Add((subgraphIndex, nodeIndex));
 
-    public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<char> message)
+    public override void NotRegistered(int subgraphIndex, int nodeIndex, ReadOnlySpan<byte> message)
     {
         // Missing from the resolver checked, or from TfLiteMicro altogether? Only the latter is final.
         OperatorCode code = model.GetOperatorCode(model.GetSubgraph(subgraphIndex).GetOperator(nodeIndex).OpcodeIndex);
-        string reason = message.ToString();
-        if (everyKernel != null && !ReferenceResolver.Supports(everyKernel, code) && reason.StartsWith(MicroInterpreter.NotRegisteredPrefix, StringComparison.Ordinal))
-            reason = "not provided by TfLiteMicro: " + reason.Substring(MicroInterpreter.NotRegisteredPrefix.Length);
+        string reason = Encoding.UTF8.GetString(message);
+        string notRegistered = Encoding.UTF8.GetString(MicroInterpreter.NotRegisteredPrefix);
+        if (everyKernel != null && !ReferenceResolver.Supports(everyKernel, code) && reason.StartsWith(notRegistered, StringComparison.Ordinal))
+            reason = "not provided by TfLiteMicro: " + reason.Substring(notRegistered.Length);
         reasons[(subgraphIndex, nodeIndex)] = reason;
     }
 
-    public override void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<char> message) =>
-        reasons[(subgraphIndex, nodeIndex)] = (phase == KernelPhase.Init ? "refused at Init: " : "refused at Prepare: ") + message.ToString();
+    public override void Rejected(int subgraphIndex, int nodeIndex, KernelPhase phase, Status status, ReadOnlySpan<byte> message) =>
+        reasons[(subgraphIndex, nodeIndex)] = (phase == KernelPhase.Init ? "refused at Init: " : "refused at Prepare: ") + Encoding.UTF8.GetString(message);
 }

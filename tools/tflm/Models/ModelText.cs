@@ -10,5 +10,5 @@ public static class ModelText
 
     /// <summary>The operator's name as TFLM prints it: "FULLY_CONNECTED", or the custom code ("ethos-u").</summary>
     public static string OperatorName(OperatorCode code) =>
-        code.BuiltinCode == BuiltinOperator.CUSTOM ? ToText(code.CustomCode) : BuiltinOperators.Name(code.BuiltinCode);
+        code.BuiltinCode == BuiltinOperator.CUSTOM ? ToText(code.CustomCode) : BuiltinOperators.NameText(code.BuiltinCode);
 }

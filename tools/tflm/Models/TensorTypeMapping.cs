@@ -29,5 +29,5 @@ public static class TensorTypeMapping
 
     /// <summary>The NumPy dtype name of a tensor type ("int8"), or the schema name in lower case when NumPy has none.</summary>
     public static string NpyName(TensorType type) =>
-        TryGetNpyType(type, out NpyDType dtype) ? NpyDTypes.Name(dtype) : TensorTypes.Name(type).ToLowerInvariant();
+        TryGetNpyType(type, out NpyDType dtype) ? NpyDTypes.Name(dtype) : TensorTypes.NameText(type).ToLowerInvariant();
 }

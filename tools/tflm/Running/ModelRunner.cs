@@ -116,7 +116,7 @@ public sealed class ModelRunner : IDisposable
     public static NpyArray ReadTensor(TensorInfo tensor, string what)
     {
         if (!TensorTypeMapping.TryGetNpyType(tensor.Type, out NpyDType dtype))
-            throw new ToolException(what + " has type " + TensorTypes.Name(tensor.Type) + ", which .npy files cannot hold");
+            throw new ToolException(what + " has type " + TensorTypes.NameText(tensor.Type) + ", which .npy files cannot hold");
         return new NpyArray(dtype, tensor.Shape, tensor.DataBytes.ToArray());
     }
 

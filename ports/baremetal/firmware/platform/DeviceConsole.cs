@@ -5,7 +5,7 @@ namespace TfLiteMicro.BareMetal;
 /// <summary>
 /// Text output of the board (semihosting in QEMU, a UART on hardware: whatever console the board file names).
 /// Buffers one line, because every write to a semihosting console traps into the debugger or emulator.
-/// ASCII only; other characters print as '?'. No formatting and no allocation: numbers have their own writers.
+/// Text is UTF-8 bytes (chars: ASCII only; others print as '?'). No formatting and no allocation: numbers have their own writers.
 /// </summary>
 public static unsafe class DeviceConsole
 {
@@ -13,7 +13,7 @@ public static unsafe class DeviceConsole
     private static readonly byte[] Line = new byte[LineCapacity];
     private static int lineLength;
 
-    public static void Write(ReadOnlySpan<char> text)
+    public static void WriteChars(string text)
     {
         for (int i = 0; i < text.Length; i++)
         {
@@ -22,16 +22,13 @@ public static unsafe class DeviceConsole
         }
     }
 
-    public static void Write(string text)
+    /// <summary>Writes UTF-8 text (a <c>"..."u8</c> literal stays in flash; a string literal would be copied to RAM).</summary>
+    public static void Write(ReadOnlySpan<byte> text)
     {
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            Put(c < 128 ? (byte)c : (byte)'?');
-        }
+        for (int i = 0; i < text.Length; i++) Put(text[i]);
     }
 
-    public static void WriteLine(string text)
+    public static void WriteLine(ReadOnlySpan<byte> text)
     {
         Write(text);
         WriteLine();

@@ -9,17 +9,15 @@ namespace TfLiteMicro.BareMetal;
 public static unsafe class EmbeddedFile
 {
     /// <summary>Finds the file embedded under <paramref name="name"/> (ASCII); false when there is none.</summary>
-    public static bool TryGet(ReadOnlySpan<char> name, out byte* data, out int length)
+    public static bool TryGet(ReadOnlySpan<byte> name, out byte* data, out int length)
     {
-        byte* ascii = stackalloc byte[name.Length];
-        for (int i = 0; i < name.Length; i++) ascii[i] = (byte)name[i];
         uint size = 0;
-        data = NativeMethods.EmbeddedFile(ascii, name.Length, &size);
+        fixed (byte* ascii = name) data = NativeMethods.EmbeddedFile(ascii, name.Length, &size);
         length = (int)size;
         return data != null;
     }
 
-    public static bool TryGet(ReadOnlySpan<char> name, out ReadOnlySpan<byte> contents)
+    public static bool TryGet(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> contents)
     {
         bool found = TryGet(name, out byte* data, out int length);
         contents = found ? new ReadOnlySpan<byte>(data, length) : default;

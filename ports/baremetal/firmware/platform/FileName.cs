@@ -8,24 +8,19 @@ namespace TfLiteMicro.BareMetal;
 /// </summary>
 public ref struct FileName
 {
-    private readonly Span<char> buffer;
+    private readonly Span<byte> buffer;
     private int length;
 
-    public FileName(Span<char> buffer)
+    public FileName(Span<byte> buffer)
     {
         this.buffer = buffer;
         length = 0;
     }
 
-    public readonly ReadOnlySpan<char> Text => buffer.Slice(0, length);
+    public readonly ReadOnlySpan<byte> Text => buffer.Slice(0, length);
 
-    public FileName Append(ReadOnlySpan<char> text)
-    {
-        for (int i = 0; i < text.Length && length < buffer.Length; i++) buffer[length++] = text[i];
-        return this;
-    }
-
-    public FileName Append(string text)
+    /// <summary>Appends ASCII/UTF-8 text (e.g. a <c>"..."u8</c> literal).</summary>
+    public FileName Append(ReadOnlySpan<byte> text)
     {
         for (int i = 0; i < text.Length && length < buffer.Length; i++) buffer[length++] = text[i];
         return this;
@@ -33,12 +28,12 @@ public ref struct FileName
 
     public FileName Append(int value)
     {
-        Span<char> digits = stackalloc char[10];
+        Span<byte> digits = stackalloc byte[10];
         int count = 0;
         uint remaining = (uint)value;
         do
         {
-            digits[count++] = (char)('0' + (int)(remaining % 10));
+            digits[count++] = (byte)('0' + (int)(remaining % 10));
             remaining /= 10;
         }
         while (remaining != 0);

@@ -19,23 +19,23 @@ namespace TfLiteMicro.BareMetal;
 public static unsafe class ModelRunner
 {
     /// <summary>Returns 0 when every case ran, 1 otherwise (after printing why).</summary>
-    public static int Run(string name, OpResolver resolver)
+    public static int Run(ReadOnlySpan<byte> name, OpResolver resolver)
     {
-        Span<char> nameBuffer = stackalloc char[96];
-        FileName modelFile = new FileName(nameBuffer).Append(name).Append(".tflite");
+        Span<byte> nameBuffer = stackalloc byte[96];
+        FileName modelFile = new FileName(nameBuffer).Append(name).Append(".tflite"u8);
         if (!EmbeddedFile.TryGet(modelFile.Text, out byte* modelData, out int modelLength))
-            return Fail(name, "model file is not embedded", default);
+            return Fail(name, "model file is not embedded"u8, default);
 
         ErrorReporter errors = new ErrorReporter();
-        if (Model.TryCreate(modelData, modelLength, errors, out Model model) != Status.Ok) return Fail(name, "bad model", errors.Message);
+        if (Model.TryCreate(modelData, modelLength, errors, out Model model) != Status.Ok) return Fail(name, "bad model"u8, errors.Message);
 
         byte* arena = DeviceArena.Get(out int arenaSize);
         MicroInterpreter interpreter = new MicroInterpreter(model, resolver, arena, arenaSize);
-        if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors", interpreter.Errors.Message);
+        if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors"u8, interpreter.Errors.Message);
 
-        DeviceConsole.Write("model ");
+        DeviceConsole.Write("model "u8);
         DeviceConsole.Write(name);
-        DeviceConsole.Write(" arena_used ");
+        DeviceConsole.Write(" arena_used "u8);
         DeviceConsole.Write(interpreter.ArenaUsedBytes);
         DeviceConsole.WriteLine();
 
@@ -44,11 +44,11 @@ public static unsafe class ModelRunner
         {
             for (int i = 0; i < interpreter.InputCount; i++)
             {
-                FileName inputFile = new FileName(nameBuffer).Append(name).Append(".case").Append(k).Append("_in").Append(i).Append(".npy");
+                FileName inputFile = new FileName(nameBuffer).Append(name).Append(".case"u8).Append(k).Append("_in"u8).Append(i).Append(".npy"u8);
                 if (!EmbeddedFile.TryGet(inputFile.Text, out ReadOnlySpan<byte> npy) || !NpyArray.TryParse(npy, out NpyArray values))
-                    return Fail(name, "input file missing or not a supported .npy", default);
+                    return Fail(name, "input file missing or not a supported .npy"u8, default);
                 Span<byte> input = interpreter.Input(i).DataBytes;
-                if (values.Data.Length != input.Length) return Fail(name, "input size differs from the tensor's", default);
+                if (values.Data.Length != input.Length) return Fail(name, "input size differs from the tensor's"u8, default);
                 values.Data.CopyTo(input);
             }
 
@@ -57,103 +57,103 @@ public static unsafe class ModelRunner
             Status status = interpreter.Invoke();
             ulong ticks = DeviceTimer.Ticks - start;
             uint emulated = DeviceTimer.EmulatedFpuInstructions - emulatedBefore;
-            if (status != Status.Ok) return Fail(name, "Invoke", interpreter.Errors.Message);
+            if (status != Status.Ok) return Fail(name, "Invoke"u8, interpreter.Errors.Message);
 
             for (int i = 0; i < interpreter.OutputCount; i++) PrintOutput(k, i, interpreter.Output(i));
-            DeviceConsole.Write("case ");
+            DeviceConsole.Write("case "u8);
             DeviceConsole.Write(k);
-            DeviceConsole.Write(" ticks ");
+            DeviceConsole.Write(" ticks "u8);
             DeviceConsole.WriteUnsigned(ticks);
-            DeviceConsole.Write(" emulated ");
+            DeviceConsole.Write(" emulated "u8);
             DeviceConsole.WriteUnsigned(emulated);
             DeviceConsole.WriteLine();
         }
 
-        if (k == 0) return Fail(name, "no embedded inputs (NAME.case0_in0.npy)", default);
-        DeviceConsole.Write("model ");
+        if (k == 0) return Fail(name, "no embedded inputs (NAME.case0_in0.npy)"u8, default);
+        DeviceConsole.Write("model "u8);
         DeviceConsole.Write(name);
-        DeviceConsole.WriteLine(" done");
-        DeviceConsole.Write("heap_used ");
+        DeviceConsole.WriteLine(" done"u8);
+        DeviceConsole.Write("heap_used "u8);
         DeviceConsole.Write(DeviceArena.HeapUsedBytes);
         DeviceConsole.WriteLine();
         return 0;
     }
 
-    private static bool HasCase(Span<char> nameBuffer, string name, int caseIndex)
+    private static bool HasCase(Span<byte> nameBuffer, ReadOnlySpan<byte> name, int caseIndex)
     {
-        FileName file = new FileName(nameBuffer).Append(name).Append(".case").Append(caseIndex).Append("_in0.npy");
+        FileName file = new FileName(nameBuffer).Append(name).Append(".case"u8).Append(caseIndex).Append("_in0.npy"u8);
         return EmbeddedFile.TryGet(file.Text, out byte* _, out int _);
     }
 
     private static void PrintOutput(int caseIndex, int outputIndex, TensorInfo output)
     {
-        DeviceConsole.Write("case ");
+        DeviceConsole.Write("case "u8);
         DeviceConsole.Write(caseIndex);
-        DeviceConsole.Write(" output ");
+        DeviceConsole.Write(" output "u8);
         DeviceConsole.Write(outputIndex);
         int count = output.ElementCount;
         switch (output.Type)
         {
             case TensorType.Float32:
-                Header("float32", count);
+                Header("float32"u8, count);
                 Span<uint> bits = output.DataAs<uint>();
                 for (int e = 0; e < count; e++)
                 {
-                    DeviceConsole.Write(" ");
+                    DeviceConsole.Write(" "u8);
                     DeviceConsole.WriteHex(bits[e]);
                 }
                 break;
             case TensorType.Int8:
-                Header("int8", count);
+                Header("int8"u8, count);
                 Span<sbyte> int8 = output.DataAs<sbyte>();
                 for (int e = 0; e < count; e++) Value(int8[e]);
                 break;
             case TensorType.UInt8:
-                Header("uint8", count);
+                Header("uint8"u8, count);
                 Span<byte> uint8 = output.DataAs<byte>();
                 for (int e = 0; e < count; e++) Value(uint8[e]);
                 break;
             case TensorType.Int16:
-                Header("int16", count);
+                Header("int16"u8, count);
                 Span<short> int16 = output.DataAs<short>();
                 for (int e = 0; e < count; e++) Value(int16[e]);
                 break;
             case TensorType.Int32:
-                Header("int32", count);
+                Header("int32"u8, count);
                 Span<int> int32 = output.DataAs<int>();
                 for (int e = 0; e < count; e++) Value(int32[e]);
                 break;
             default:
-                Header("unsupported", 0);
+                Header("unsupported"u8, 0);
                 break;
         }
         DeviceConsole.WriteLine();
     }
 
-    private static void Header(string type, int count)
+    private static void Header(ReadOnlySpan<byte> type, int count)
     {
-        DeviceConsole.Write(" ");
+        DeviceConsole.Write(" "u8);
         DeviceConsole.Write(type);
-        DeviceConsole.Write(" ");
+        DeviceConsole.Write(" "u8);
         DeviceConsole.Write(count);
-        DeviceConsole.Write(":");
+        DeviceConsole.Write(":"u8);
     }
 
     private static void Value(long value)
     {
-        DeviceConsole.Write(" ");
+        DeviceConsole.Write(" "u8);
         DeviceConsole.Write(value);
     }
 
-    private static int Fail(string name, string what, ReadOnlySpan<char> detail)
+    private static int Fail(ReadOnlySpan<byte> name, ReadOnlySpan<byte> what, ReadOnlySpan<byte> detail)
     {
-        DeviceConsole.Write("model ");
+        DeviceConsole.Write("model "u8);
         DeviceConsole.Write(name);
-        DeviceConsole.Write(" failed: ");
+        DeviceConsole.Write(" failed: "u8);
         DeviceConsole.Write(what);
         if (detail.Length > 0)
         {
-            DeviceConsole.Write(": ");
+            DeviceConsole.Write(": "u8);
             DeviceConsole.Write(detail);
         }
         DeviceConsole.WriteLine();

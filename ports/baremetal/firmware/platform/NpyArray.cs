@@ -32,21 +32,21 @@ public readonly unsafe ref struct NpyArray
         if (headerLength < 0 || dataStart > file.Length) return false;
 
         ReadOnlySpan<byte> header = file.Slice(headerStart, headerLength);
-        int descr = IndexOf(header, "'descr': '");
+        int descr = IndexOf(header, "'descr': '"u8);
         if (descr < 0 || descr + 13 > header.Length) return false;
         ReadOnlySpan<byte> code = header.Slice(descr + 10, 3);
         TensorType type;
-        if (Is(code, "<f4")) type = TensorType.Float32;
-        else if (Is(code, "|i1")) type = TensorType.Int8;
-        else if (Is(code, "|u1")) type = TensorType.UInt8;
-        else if (Is(code, "<i2")) type = TensorType.Int16;
-        else if (Is(code, "<i4")) type = TensorType.Int32;
+        if (Is(code, "<f4"u8)) type = TensorType.Float32;
+        else if (Is(code, "|i1"u8)) type = TensorType.Int8;
+        else if (Is(code, "|u1"u8)) type = TensorType.UInt8;
+        else if (Is(code, "<i2"u8)) type = TensorType.Int16;
+        else if (Is(code, "<i4"u8)) type = TensorType.Int32;
         else return false;
         array = new NpyArray(type, file.Slice(dataStart));
         return true;
     }
 
-    private static bool Is(ReadOnlySpan<byte> bytes, string ascii)
+    private static bool Is(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> ascii)
     {
         if (bytes.Length != ascii.Length) return false;
         for (int i = 0; i < bytes.Length; i++)
@@ -56,7 +56,7 @@ public readonly unsafe ref struct NpyArray
         return true;
     }
 
-    private static int IndexOf(ReadOnlySpan<byte> text, string ascii)
+    private static int IndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> ascii)
     {
         for (int start = 0; start + ascii.Length <= text.Length; start++)
         {

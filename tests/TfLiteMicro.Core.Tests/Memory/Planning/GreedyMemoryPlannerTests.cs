@@ -156,7 +156,7 @@ public sealed unsafe class GreedyMemoryPlannerTests : IDisposable
         Assert.Equal(Status.Ok, tiny.AddBuffer(100, 0, 1, MemoryPlanner.OnlinePlanned, errors));
         Assert.NotEqual(Status.Ok, tiny.AddBuffer(50, 2, 3, MemoryPlanner.OnlinePlanned, errors));
         Assert.Equal(Status.ArenaTooSmall, errors.LastStatus);
-        Assert.StartsWith("memory planner workspace too small for 2 buffers", errors.Message.ToString());
+        Assert.StartsWith("memory planner workspace too small for 2 buffers", errors.MessageText);
         Assert.Equal(1, tiny.BufferCount);
         Assert.Equal(100, tiny.GetMaximumMemorySize());
     }
@@ -167,7 +167,7 @@ public sealed unsafe class GreedyMemoryPlannerTests : IDisposable
         int capacity = planner.Capacity;
         for (int i = 0; i < capacity; i++) Add(16, i, i + 1);
         Assert.Equal(Status.ArenaTooSmall, planner.AddBuffer(16, 0, 0, MemoryPlanner.OnlinePlanned, errors));
-        Assert.Contains("too small for " + (capacity + 1) + " buffers", errors.Message.ToString());
+        Assert.Contains("too small for " + (capacity + 1) + " buffers", errors.MessageText);
         // The buffers already added still plan correctly.
         PlanChecks.AssertNoOverlap(planner);
         Assert.Equal(32, planner.GetMaximumMemorySize());
@@ -291,17 +291,17 @@ public sealed unsafe class GreedyMemoryPlannerTests : IDisposable
     public void InvalidArgumentsAreRefusedWithMessages()
     {
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(-16, 0, 1, MemoryPlanner.OnlinePlanned, errors));
-        Assert.Contains("size -16 is negative", errors.Message.ToString());
+        Assert.Contains("size -16 is negative", errors.MessageText);
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(16, 3, 2, MemoryPlanner.OnlinePlanned, errors));
-        Assert.Contains("last use 2 is before first use 3", errors.Message.ToString());
+        Assert.Contains("last use 2 is before first use 3", errors.MessageText);
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(16, 0, 1, -2, errors));
-        Assert.Contains("offline offset -2", errors.Message.ToString());
+        Assert.Contains("offline offset -2", errors.MessageText);
         Assert.Equal(0, planner.BufferCount);
 
         // A lifetime starting at -1 (a tensor TFLM never saw created) is legal.
         Add(16, -1, 1);
         Assert.Equal(Status.InvalidArgument, planner.GetOffsetForBuffer(1, out _, errors));
-        Assert.Contains("index 1 is outside 0..0", errors.Message.ToString());
+        Assert.Contains("index 1 is outside 0..0", errors.MessageText);
         Assert.Equal(Status.InvalidArgument, planner.GetOffsetForBuffer(-1, out _, errors));
     }
 

@@ -46,7 +46,7 @@ public sealed unsafe class LinearMemoryPlannerTests : IDisposable
     public void OfflineOffsetsAreRefusedLikeTflm()
     {
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(16, 0, 1, 32, errors));
-        Assert.Contains("offline memory plans need the greedy planner", errors.Message.ToString());
+        Assert.Contains("offline memory plans need the greedy planner", errors.MessageText);
         Assert.Equal(0, planner.BufferCount);
     }
 
@@ -60,7 +60,7 @@ public sealed unsafe class LinearMemoryPlannerTests : IDisposable
         Assert.Equal(Status.Ok, p.AddBuffer(16, 0, 1, MemoryPlanner.OnlinePlanned, errors));
         Assert.Equal(Status.Ok, p.AddBuffer(16, 0, 1, MemoryPlanner.OnlinePlanned, errors));
         Assert.Equal(Status.ArenaTooSmall, p.AddBuffer(16, 0, 1, MemoryPlanner.OnlinePlanned, errors));
-        Assert.StartsWith("memory planner workspace too small for 3 buffers", errors.Message.ToString());
+        Assert.StartsWith("memory planner workspace too small for 3 buffers", errors.MessageText);
 
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(-1, 0, 1, MemoryPlanner.OnlinePlanned, errors));
         Assert.Equal(Status.InvalidArgument, planner.AddBuffer(1, 2, 1, MemoryPlanner.OnlinePlanned, errors));

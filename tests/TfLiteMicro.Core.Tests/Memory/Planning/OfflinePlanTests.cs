@@ -64,7 +64,7 @@ public sealed class OfflinePlanTests
     public void ShortHeaderIsRefused()
     {
         Assert.Equal(Status.MalformedModel, OfflinePlan.TryParse(new byte[11], 0, errors, out OfflinePlan plan));
-        Assert.Contains("is 11 bytes; the header alone needs 12", errors.Message.ToString());
+        Assert.Contains("is 11 bytes; the header alone needs 12", errors.MessageText);
         Assert.False(plan.IsPresent);
     }
 
@@ -72,7 +72,7 @@ public sealed class OfflinePlanTests
     public void CountDifferentFromModelTensorCountIsRefused()
     {
         Assert.Equal(Status.MalformedModel, OfflinePlan.TryParse(Words(1, 0, 3, 0, 0, 0), 4, errors, out _));
-        Assert.Contains("lists 3 offsets but the model has 4 tensors", errors.Message.ToString());
+        Assert.Contains("lists 3 offsets but the model has 4 tensors", errors.MessageText);
     }
 
     [Fact]
@@ -80,21 +80,21 @@ public sealed class OfflinePlanTests
     {
         byte[] metadata = Words(1, 0, 3, 0, 16, 32);
         Assert.Equal(Status.MalformedModel, OfflinePlan.TryParse(metadata.AsSpan(0, 22), 3, errors, out _));
-        Assert.Contains("3 offsets need 24", errors.Message.ToString());
+        Assert.Contains("3 offsets need 24", errors.MessageText);
     }
 
     [Fact]
     public void NegativeCountIsRefused()
     {
         Assert.Equal(Status.MalformedModel, OfflinePlan.TryParse(Words(1, 0, -4), 0, errors, out _));
-        Assert.Contains("declares -4 offsets", errors.Message.ToString());
+        Assert.Contains("declares -4 offsets", errors.MessageText);
     }
 
     [Fact]
     public void OffsetBelowMinusOneIsRefused()
     {
         Assert.Equal(Status.MalformedModel, OfflinePlan.TryParse(Words(1, 0, 3, 0, -2, 16), 3, errors, out _));
-        Assert.Contains("offset of tensor 1 is -2", errors.Message.ToString());
+        Assert.Contains("offset of tensor 1 is -2", errors.MessageText);
     }
 
     [Fact]

@@ -13,11 +13,11 @@ public static class Program
         OpResolver resolver = new OpResolver(3);
         if (resolver.AddFullyConnected() != Status.Ok || resolver.AddQuantize() != Status.Ok || resolver.AddDequantize() != Status.Ok)
         {
-            DeviceConsole.WriteLine("cannot register the kernels");
+            DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
         }
-        int failures = ModelRunner.Run("hello_world_float", resolver) + ModelRunner.Run("hello_world_int8", resolver);
-        DeviceConsole.WriteLine(failures == 0 ? "hello-world: ok" : "hello-world: FAILED");
+        int failures = ModelRunner.Run("hello_world_float"u8, resolver) + ModelRunner.Run("hello_world_int8"u8, resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "hello-world: ok"u8 : "hello-world: FAILED"u8);
         return failures;
     }
 }

@@ -15,11 +15,11 @@ public static class Program
         OpResolver resolver = new OpResolver(1);
         if (resolver.AddFullyConnected() != Status.Ok)
         {
-            DeviceConsole.WriteLine("cannot register the kernels");
+            DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
         }
-        int failures = ModelRunner.Run("mlperf_ad_int8", resolver);
-        DeviceConsole.WriteLine(failures == 0 ? "mlperf-ad-int8: ok" : "mlperf-ad-int8: FAILED");
+        int failures = ModelRunner.Run("mlperf_ad_int8"u8, resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "mlperf-ad-int8: ok"u8 : "mlperf-ad-int8: FAILED"u8);
         return failures;
     }
 }

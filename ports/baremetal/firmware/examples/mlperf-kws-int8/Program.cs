@@ -22,11 +22,11 @@ public static class Program
         if (registered == Status.Ok) registered = resolver.AddSoftmax();
         if (registered != Status.Ok)
         {
-            DeviceConsole.WriteLine("cannot register the kernels");
+            DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
         }
-        int failures = ModelRunner.Run("mlperf_kws_int8", resolver);
-        DeviceConsole.WriteLine(failures == 0 ? "mlperf-kws-int8: ok" : "mlperf-kws-int8: FAILED");
+        int failures = ModelRunner.Run("mlperf_kws_int8"u8, resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "mlperf-kws-int8: ok"u8 : "mlperf-kws-int8: FAILED"u8);
         return failures;
     }
 }

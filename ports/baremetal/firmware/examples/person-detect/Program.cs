@@ -21,11 +21,11 @@ public static class Program
         if (registered == Status.Ok) registered = resolver.AddSoftmax();
         if (registered != Status.Ok)
         {
-            DeviceConsole.WriteLine("cannot register the kernels");
+            DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
         }
-        int failures = ModelRunner.Run("person_detect", resolver);
-        DeviceConsole.WriteLine(failures == 0 ? "person-detect: ok" : "person-detect: FAILED");
+        int failures = ModelRunner.Run("person_detect"u8, resolver);
+        DeviceConsole.WriteLine(failures == 0 ? "person-detect: ok"u8 : "person-detect: FAILED"u8);
         return failures;
     }
 }

@@ -14,13 +14,13 @@ public static class Program
     {
         for (int i = 0; i < RuntimeChecks.Count; i++)
         {
-            DeviceConsole.Write("check ");
-            DeviceConsole.Write(RuntimeChecks.Name(i));
-            DeviceConsole.Write(" ");
+            DeviceConsole.Write("check "u8);
+            DeviceConsole.WriteChars(RuntimeChecks.Name(i));
+            DeviceConsole.Write(" "u8);
             DeviceConsole.WriteUnsigned(RuntimeChecks.Run(i, Seed));
             DeviceConsole.WriteLine();
         }
-        DeviceConsole.WriteLine("runtime-checks: done");
+        DeviceConsole.WriteLine("runtime-checks: done"u8);
         return 0;
     }
 }
