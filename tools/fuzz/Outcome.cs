@@ -1,0 +1,50 @@
+using System;
+
+namespace TfLiteMicro.Fuzz;
+
+/// <summary>
+/// What happened to a mutant with one kernel set. The first four are fine (a clear Status); the rest are findings.
+/// <see cref="Crash"/> and <see cref="Hang"/> are decided by the campaign from outside the worker process.
+/// </summary>
+public enum Outcome
+{
+    RejectedAtLoad,
+    RejectedAtAllocate,
+    RejectedAtInvoke,
+    Ran,
+    EscapedException,
+    Allocation,
+    Crash,
+    Hang,
+}
+
+public static class Outcomes
+{
+    public static readonly Outcome[] All = (Outcome[])Enum.GetValues(typeof(Outcome));
+
+    public static bool IsFinding(Outcome outcome) => outcome >= Outcome.EscapedException;
+
+    public static string Label(Outcome outcome) => outcome switch
+    {
+        Outcome.RejectedAtLoad => "rejected at load",
+        Outcome.RejectedAtAllocate => "rejected at allocate",
+        Outcome.RejectedAtInvoke => "rejected at invoke",
+        Outcome.Ran => "ran",
+        Outcome.EscapedException => "escaped exception",
+        Outcome.Allocation => "allocation in Invoke",
+        Outcome.Crash => "crash",
+        Outcome.Hang => "hang",
+        _ => outcome.ToString(),
+    };
+
+    public static string Code(Outcome outcome) => ((int)outcome).ToString();
+
+    public static Outcome Parse(string code) => (Outcome)int.Parse(code);
+}
+
+/// <summary>The outcome of one kernel set and, for findings, what identifies it (exception type and throw site, bytes).</summary>
+public readonly record struct KernelSetResult(Outcome Outcome, string Detail)
+{
+    /// <summary>Groups findings: one per distinct outcome and site.</summary>
+    public string Signature => Outcome + " " + Detail;
+}
