@@ -41,6 +41,8 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     public override ResourceVariables? ResourceVariables => interpreter.ResourceVariables;
 
+    public override Status CountLoopIteration() => interpreter.CountLoopIteration();
+
     private TensorInfo DescribeSubgraphTensor(int subgraphIndex, int tensorIndex) =>
         tensorIndex < 0 ? default : interpreter.DescribeTensor(subgraphIndex, tensorIndex);
 

@@ -27,4 +27,14 @@ public sealed class InterpreterOptions
     /// <see cref="AutomaticResourceVariableCapacity"/> (the default) sizes the budget from the model.
     /// </summary>
     public int ResourceVariableCapacity { get; set; } = AutomaticResourceVariableCapacity;
+
+    /// <summary>Default of <see cref="MaxLoopIterations"/>.</summary>
+    public const int DefaultMaxLoopIterations = 1000000;
+
+    /// <summary>
+    /// Most WHILE iterations one Invoke may run, all loops (and nested loops) together; one more ends Invoke with an
+    /// error. A model decides how often its loops run, so without a bound a crafted model could keep Invoke from ever
+    /// returning (TFLM has no bound). The default is far above what real models run.
+    /// </summary>
+    public int MaxLoopIterations { get; set; } = DefaultMaxLoopIterations;
 }

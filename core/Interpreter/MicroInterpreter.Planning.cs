@@ -80,9 +80,9 @@ public sealed unsafe partial class MicroInterpreter
         if (planBytes > arena.HeadCapacity)
         {
             // Exact: the plan plus the tail, or the temp peak planning itself reached, whichever is larger.
-            int needed = arena.RequiredBytesForHead(planBytes);
-            int peak = arena.RequiredBytesForHead(0) - arena.TailBytes + arena.PeakBytes;
-            if (peak > needed) needed = peak;
+            long usage = (long)planBytes + arena.TailBytes;
+            if (arena.PeakBytes > usage) usage = arena.PeakBytes;
+            int needed = arena.RequiredArenaBytes(usage);
             return Errors.Fail(Status.ArenaTooSmall, "arena too small: the memory plan needs "u8).Append(planBytes)
                 .Append(" bytes of head and the persistent data "u8).Append(arena.TailBytes)
                 .Append(" bytes, so the arena needs at least "u8).Append(needed).Append(" bytes but has "u8)

@@ -28,11 +28,17 @@ public sealed unsafe partial class MicroInterpreter
     private readonly InterpreterContext context;
     private State state;
     private readonly int resourceVariableCapacity;
+    private readonly int maxLoopIterations;
+    private int loopIterations;
     private ResourceVariables? resourceVariables;
 
     private SubgraphAllocation* subgraphs;
     private int subgraphCount;
     private int* emptyDims;
+    // What GetEvalTensor answers for an index outside the subgraph (an omitted optional input).
+    private EvalTensor* absentTensor;
+    // True once every subgraph's eval tensors exist (tensor views then read them rather than the model).
+    private bool evalTensorsReady;
     private void** scratchHandles;
     private int scratchCount;
 
@@ -46,19 +52,23 @@ public sealed unsafe partial class MicroInterpreter
         : this(model, resolver,
                new MicroAllocator(arena, arenaBytes, options != null && options.PreserveAllTensors ? MemoryPlannerKind.Linear : MemoryPlannerKind.Greedy),
                options?.Profiler,
-               options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity)
+               options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity,
+               options != null ? options.MaxLoopIterations : InterpreterOptions.DefaultMaxLoopIterations)
     {
     }
 
     /// <summary>
     /// Creates an interpreter on a shared allocator (several models in one arena). Allocate them one after the
     /// other; they share the head, so do not interleave their Invoke calls expecting intermediate data to survive.
-    /// <paramref name="resourceVariableCapacity"/> is <see cref="InterpreterOptions.ResourceVariableCapacity"/>.
+    /// <paramref name="resourceVariableCapacity"/> is <see cref="InterpreterOptions.ResourceVariableCapacity"/>,
+    /// <paramref name="maxLoopIterations"/> <see cref="InterpreterOptions.MaxLoopIterations"/>.
     /// </summary>
     public MicroInterpreter(Model model, OpResolver resolver, MicroAllocator allocator, MicroProfiler? profiler = null,
-        int resourceVariableCapacity = InterpreterOptions.AutomaticResourceVariableCapacity)
+        int resourceVariableCapacity = InterpreterOptions.AutomaticResourceVariableCapacity,
+        int maxLoopIterations = InterpreterOptions.DefaultMaxLoopIterations)
     {
         this.model = model;
+        this.maxLoopIterations = maxLoopIterations;
         this.resourceVariableCapacity = resourceVariableCapacity;
         this.resolver = resolver;
         this.allocator = allocator;
@@ -78,10 +88,12 @@ public sealed unsafe partial class MicroInterpreter
     public int ArenaUsedBytes => allocator.UsedBytes;
 
     /// <summary>
-    /// The smallest arena this model can be allocated in: head + tail plus the temp memory Prepare and planning
-    /// needed at their peak (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail).
+    /// The smallest arena this model can be allocated in (for an arena starting at the same 16-byte alignment):
+    /// head + tail plus the temp memory Prepare and planning needed at their peak, rounded up to 16 bytes
+    /// (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail). Exact: an arena of
+    /// this size works, one byte less does not.
     /// </summary>
-    public int ArenaRequiredBytes => allocator.Arena.PeakBytes;
+    public int ArenaRequiredBytes => allocator.Arena.RequiredBytes;
 
     /// <summary>Where the arena went, by category.</summary>
     public ArenaUsageReport ArenaUsage => allocator.Report;
@@ -90,11 +102,11 @@ public sealed unsafe partial class MicroInterpreter
 
     public bool PreservesAllTensors => allocator.PlannerKind == MemoryPlannerKind.Linear;
 
-    public int InputCount => model.GetSubgraph(0).Inputs.Count;
+    public int InputCount => model.IsValid ? model.GetSubgraph(0).Inputs.Count : 0;
 
-    public int OutputCount => model.GetSubgraph(0).Outputs.Count;
+    public int OutputCount => model.IsValid ? model.GetSubgraph(0).Outputs.Count : 0;
 
-    public int SubgraphCount => model.SubgraphCount;
+    public int SubgraphCount => model.IsValid ? model.SubgraphCount : 0;
 
     /// <summary>
     /// The resource variables of this interpreter (created by AllocateTensors); null before, and when the budget
@@ -105,6 +117,7 @@ public sealed unsafe partial class MicroInterpreter
     /// <summary>Input <paramref name="index"/> of the main subgraph: type, shape, quantization and data.</summary>
     public TensorInfo Input(int index)
     {
+        if (!model.IsValid) return default;
         IntVector inputs = model.GetSubgraph(0).Inputs;
         if ((uint)index >= (uint)inputs.Count) return default;
         return DescribeTensor(0, inputs[index]);
@@ -112,6 +125,7 @@ public sealed unsafe partial class MicroInterpreter
 
     public TensorInfo Output(int index)
     {
+        if (!model.IsValid) return default;
         IntVector outputs = model.GetSubgraph(0).Outputs;
         if ((uint)index >= (uint)outputs.Count) return default;
         return DescribeTensor(0, outputs[index]);
@@ -123,6 +137,7 @@ public sealed unsafe partial class MicroInterpreter
     /// </summary>
     public TensorInfo GetTensor(int tensorIndex, int subgraphIndex = 0)
     {
+        if (!model.IsValid) return default;
         if ((uint)subgraphIndex >= (uint)model.SubgraphCount) return default;
         if ((uint)tensorIndex >= (uint)model.GetSubgraph(subgraphIndex).TensorCount) return default;
         return DescribeTensor(subgraphIndex, tensorIndex);
@@ -135,6 +150,16 @@ public sealed unsafe partial class MicroInterpreter
         if (state == State.Failed)
             return Errors.Fail(Status.InvalidState, "AllocateTensors already failed for this interpreter; create a new one"u8);
         Errors.Clear();
+        if (!model.IsValid)
+        {
+            state = State.Failed;
+            return Errors.Fail(Status.InvalidArgument, "the interpreter has no model: load one with Model.TryCreate first"u8);
+        }
+        if (allocator.Arena.HeadStart == null)
+        {
+            state = State.Failed;
+            return Errors.Fail(Status.InvalidArgument, "the arena is null"u8);
+        }
         if (!allocator.BeginModelAllocation())
         {
             state = State.Failed;
@@ -160,6 +185,7 @@ public sealed unsafe partial class MicroInterpreter
             Status status = AllocateTensors();
             if (status != Status.Ok) return status;
         }
+        loopIterations = 0;
         return InvokeSubgraph(0);
     }
 
@@ -287,11 +313,36 @@ public sealed unsafe partial class MicroInterpreter
     private Status PrepareNode(ref Node node)
     {
         Status status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
+        if (status == Status.Ok) status = CheckOutputSizes(ref node);
         if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
         bool releasedTemp = allocator.Arena.ResetTempAllocations();
         if (status == Status.Ok && !releasedTemp)
             status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare"u8);
         return status;
+    }
+
+    /// <summary>
+    /// Kernels may compute an output's shape in Prepare (RESHAPE, FILL, BROADCAST_TO, ...): whatever the model says, the
+    /// result must have non-negative dimensions and a byte size the planner and every span can hold.
+    /// </summary>
+    private Status CheckOutputSizes(ref Node node)
+    {
+        SubgraphAllocation* sub = &subgraphs[currentSubgraph];
+        for (int i = 0; i < node.OutputCount; i++)
+        {
+            int index = node.Outputs[1 + i];
+            if ((uint)index >= (uint)sub->TensorCount) continue;
+            EvalTensor* tensor = &sub->Tensors[index];
+            if (Dimensions.CheckedByteCount(tensor->Type, tensor->Dims) >= 0) continue;
+            ErrorReporter message = Errors.Fail(Status.Error, "output tensor "u8).Append(index).Append(" has shape ["u8);
+            for (int d = 0; d < tensor->Dims[0]; d++)
+            {
+                if (d > 0) message.Append(", "u8);
+                message.Append(tensor->Dims[1 + d]);
+            }
+            return message.Append("], which is negative or larger than "u8).Append(Dimensions.MaxByteCount).Append(" bytes"u8);
+        }
+        return Status.Ok;
     }
 
     /// <summary>Tail tables: subgraph allocations, eval tensors and nodes (TFLM's StartModelAllocation).</summary>
@@ -301,6 +352,8 @@ public sealed unsafe partial class MicroInterpreter
         emptyDims = (int*)allocator.AllocatePersistent(sizeof(int), sizeof(int), AllocationCategory.Bookkeeping);
         if (emptyDims == null) return ArenaTooSmall(sizeof(int), "bookkeeping"u8);
         *emptyDims = 0;
+        absentTensor = (EvalTensor*)allocator.AllocatePersistent(sizeof(EvalTensor), sizeof(void*), AllocationCategory.Bookkeeping);
+        if (absentTensor == null) return ArenaTooSmall(sizeof(EvalTensor), "bookkeeping"u8);
 
         int tableBytes = subgraphCount * sizeof(SubgraphAllocation);
         subgraphs = (SubgraphAllocation*)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.Bookkeeping);
@@ -349,6 +402,7 @@ public sealed unsafe partial class MicroInterpreter
                 node->KernelSlot = -1;
             }
         }
+        evalTensorsReady = true;
         return AttachCompressedTensors();
     }
 
@@ -476,8 +530,7 @@ public sealed unsafe partial class MicroInterpreter
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".
         ArenaAllocator arena = allocator.Arena;
-        int inUse = arena.ArenaBytes - arena.GetAvailableMemory(1);
-        int needed = inUse + requestedBytes;
+        int needed = arena.RequiredArenaBytes((long)arena.InUseBytes + (requestedBytes > 0 ? requestedBytes : 0));
         return Errors.Fail(Status.ArenaTooSmall, "arena too small: "u8).Append(what).Append(" need "u8)
             .Append(requestedBytes).Append(" more bytes; the arena needs at least "u8).Append(needed)
             .Append(" bytes but has "u8).Append(arena.ArenaBytes);
@@ -514,7 +567,7 @@ public sealed unsafe partial class MicroInterpreter
         Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
         int* dims;
         void* data;
-        if (subgraphs != null && subgraphIndex < subgraphCount)
+        if (evalTensorsReady && subgraphIndex < subgraphCount)
         {
             EvalTensor* eval = &subgraphs[subgraphIndex].Tensors[tensorIndex];
             dims = eval->Dims;
@@ -548,7 +601,19 @@ public sealed unsafe partial class MicroInterpreter
 
     internal int CurrentSubgraph => currentSubgraph;
 
-    internal ref EvalTensor EvalTensorOfCurrentSubgraph(int tensorIndex) => ref subgraphs[currentSubgraph].Tensors[tensorIndex];
+    /// <summary>
+    /// A tensor of the running subgraph; an index outside it (an omitted optional input, -1) gives an empty tensor
+    /// (no data, rank 0) instead of memory before or after the table. Prepare must refuse a missing required input.
+    /// </summary>
+    internal ref EvalTensor EvalTensorOfCurrentSubgraph(int tensorIndex)
+    {
+        SubgraphAllocation* sub = &subgraphs[currentSubgraph];
+        if ((uint)tensorIndex < (uint)sub->TensorCount) return ref sub->Tensors[tensorIndex];
+        absentTensor->Data = null;
+        absentTensor->Dims = emptyDims;
+        absentTensor->Type = TensorType.Float32;
+        return ref *absentTensor;
+    }
 
     internal Status AddScratchRequest(int bytes, out int bufferIndex)
     {
@@ -570,6 +635,14 @@ public sealed unsafe partial class MicroInterpreter
         return Status.Ok;
     }
 
+    /// <summary>Counts one loop iteration (WHILE) of this Invoke; fails once the bound is exceeded.</summary>
+    internal Status CountLoopIteration()
+    {
+        if (++loopIterations <= maxLoopIterations) return Status.Ok;
+        return Errors.Fail(Status.Error, "more than "u8).Append(maxLoopIterations)
+            .Append(" loop iterations in one Invoke (InterpreterOptions.MaxLoopIterations)"u8);
+    }
+
     internal int SubgraphInputCount(int subgraphIndex) =>
         (uint)subgraphIndex < (uint)model.SubgraphCount ? model.GetSubgraph(subgraphIndex).Inputs.Count : 0;
 
@@ -586,7 +659,8 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     internal EvalTensor* SubgraphEvalTensor(int subgraphIndex, int tensorIndex) =>
-        tensorIndex < 0 || subgraphs == null || (uint)subgraphIndex >= (uint)subgraphCount ? null : &subgraphs[subgraphIndex].Tensors[tensorIndex];
+        !evalTensorsReady || (uint)subgraphIndex >= (uint)subgraphCount || (uint)tensorIndex >= (uint)subgraphs[subgraphIndex].TensorCount
+            ? null : &subgraphs[subgraphIndex].Tensors[tensorIndex];
 
     internal void* ScratchBuffer(int bufferIndex) =>
         (uint)bufferIndex < (uint)scratchCount ? scratchHandles[bufferIndex] : null;

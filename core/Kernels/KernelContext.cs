@@ -126,6 +126,13 @@ public abstract unsafe class KernelContext
     public virtual Status InvokeSubgraph(int subgraphIndex) =>
         Errors.Fail(Status.InvalidState, "this kernel context cannot run subgraphs"u8);
 
+    /// <summary>
+    /// A loop kernel (WHILE) calls this once per iteration, Invoke only; it fails when the interpreter's bound
+    /// (<see cref="InterpreterOptions.MaxLoopIterations"/>) on iterations per Invoke is exceeded, and the kernel then
+    /// stops and returns the status.
+    /// </summary>
+    public virtual Status CountLoopIteration() => Status.Ok;
+
     /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
     public virtual ResourceVariables? ResourceVariables => null;
 

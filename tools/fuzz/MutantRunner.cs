@@ -18,6 +18,12 @@ public sealed unsafe class MutantRunner
 {
     public static readonly string[] KernelSetNames = { "reference", "x86-simd", "template" };
 
+    /// <summary>
+    /// WHILE iterations per Invoke in the worker: lower than the interpreter's default so that a runaway loop ends in
+    /// well under the hang timeout (the bound itself is what is being tested, not its value).
+    /// </summary>
+    public const int MaxLoopIterations = 100000;
+
     private readonly string[] kernelSets;
     private readonly OpResolver[] resolvers;
 
@@ -96,7 +102,9 @@ public sealed unsafe class MutantRunner
 
             phase = "allocate";
             using var arena = new GuardedBuffer(arenaBytes, 16);
-            var interpreter = new MicroInterpreter(model, resolver, arena.Pointer, arenaBytes);
+            var profiler = new AllocationProfiler();
+            var interpreter = new MicroInterpreter(model, resolver, arena.Pointer, arenaBytes,
+                new InterpreterOptions { Profiler = profiler, MaxLoopIterations = MaxLoopIterations });
             if (interpreter.AllocateTensors() != Status.Ok)
             {
                 // What an application does next: look at the inputs anyway (must not throw either).
@@ -108,11 +116,19 @@ public sealed unsafe class MutantRunner
             FillInputs(interpreter, inputSeed);
 
             phase = "invoke";
+            int collections = GC.CollectionCount(0);
             long before = GC.GetAllocatedBytesForCurrentThread();
             Status status = interpreter.Invoke();
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            collections = GC.CollectionCount(0) - collections;
             if (allocated != 0)
-                return new KernelSetResult(Outcome.Allocation, allocated + " bytes" + (status == Status.Ok ? "" : " (failing Invoke: " + Clean(interpreter.Errors.MessageText) + ")"));
+            {
+                string where = profiler.HasAllocation ? " in " + profiler.AllocatingOperator : " outside the kernels";
+                string failing = status == Status.Ok ? "" : " (failing Invoke: " + Clean(interpreter.Errors.MessageText) + ")";
+                long again = AllocatedByFreshInvoke(model, resolver, arenaBytes, inputSeed);
+                if (again == 0) return new KernelSetResult(Outcome.FirstUseAllocation, allocated + " bytes" + where);
+                return new KernelSetResult(Outcome.Allocation, allocated + " bytes" + where + failing + ", " + again + " again in a fresh interpreter");
+            }
             if (status != Status.Ok) return new KernelSetResult(Outcome.RejectedAtInvoke, "");
 
             phase = "outputs";
@@ -123,6 +139,18 @@ public sealed unsafe class MutantRunner
         {
             return new KernelSetResult(Outcome.EscapedException, phase + " " + Site(e));
         }
+    }
+
+    /// <summary>Bytes the first Invoke of a second, fresh interpreter over the same model allocates.</summary>
+    private static long AllocatedByFreshInvoke(Model model, OpResolver resolver, int arenaBytes, ulong inputSeed)
+    {
+        using var arena = new GuardedBuffer(arenaBytes, 16);
+        var interpreter = new MicroInterpreter(model, resolver, arena.Pointer, arenaBytes, new InterpreterOptions { MaxLoopIterations = MaxLoopIterations });
+        if (interpreter.AllocateTensors() != Status.Ok) return 0;
+        FillInputs(interpreter, inputSeed);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        interpreter.Invoke();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void FillInputs(MicroInterpreter interpreter, ulong inputSeed)

@@ -12,6 +12,12 @@ public enum Outcome
     RejectedAtAllocate,
     RejectedAtInvoke,
     Ran,
+    /// <summary>
+    /// Invoke allocated, but a fresh interpreter over the same model did not: the runtime compiled or initialized
+    /// something on first use in this process (generic instantiations, boxed statics). Not a finding — a device runs
+    /// ahead-of-time compiled code with preinitialized statics — but counted, to keep an eye on it.
+    /// </summary>
+    FirstUseAllocation,
     EscapedException,
     Allocation,
     Crash,
@@ -30,6 +36,7 @@ public static class Outcomes
         Outcome.RejectedAtAllocate => "rejected at allocate",
         Outcome.RejectedAtInvoke => "rejected at invoke",
         Outcome.Ran => "ran",
+        Outcome.FirstUseAllocation => "ran, JIT on first use",
         Outcome.EscapedException => "escaped exception",
         Outcome.Allocation => "allocation in Invoke",
         Outcome.Crash => "crash",

@@ -16,9 +16,15 @@ public static class Worker
 {
     public static int Serve(FuzzOptions options)
     {
+        PrecompileLibraries();
         List<SeedModel> seeds = SeedModel.LoadAll(options.SeedDirectories);
         var runner = new MutantRunner(options.KernelSets);
         var arenaBySeed = new Dictionary<int, int>();
+        // Warm-up: every seed once through every kernel set, so the common code paths are compiled before mutants run.
+        for (int s = 0; s < seeds.Count; s++)
+        {
+            runner.Run(seeds[s].Bytes, ArenaFor(seeds, s, arenaBySeed, options.MinimumArenaBytes), 1, exactEnd: false, inspect: false);
+        }
         TextWriter output = Console.Out;
         Action<int> progress = k =>
         {
@@ -61,6 +67,40 @@ public static class Worker
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// JIT-compiles every non-generic method of core, the kernels and the ports before the first mutant, so that
+    /// compiling them on first use does not count as an allocation in Invoke (type initializers still run lazily,
+    /// so a kernel that allocates a table on first use is still caught).
+    /// </summary>
+    internal static void PrecompileLibraries()
+    {
+        foreach (System.Reflection.Assembly assembly in new[]
+        {
+            typeof(MicroInterpreter).Assembly, typeof(Kernels.Reference.ReferenceKernels).Assembly,
+            typeof(Ports.X86Simd.X86SimdKernels).Assembly, typeof(Ports.Template.TemplateKernels).Assembly,
+        })
+        {
+            foreach (Type type in assembly.GetTypes())
+            {
+                if (type.ContainsGenericParameters) continue;
+                const System.Reflection.BindingFlags all = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic
+                    | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+                foreach (System.Reflection.MethodInfo method in type.GetMethods(all))
+                {
+                    if (method.IsAbstract || method.ContainsGenericParameters) continue;
+                    try
+                    {
+                        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    }
+                    catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException or BadImageFormatException)
+                    {
+                        // Methods the runtime cannot compile ahead of a call (e.g. some intrinsics) are compiled on first use.
+                    }
+                }
+            }
+        }
     }
 
     public static ulong InputSeed(ulong campaignSeed, long index) => FuzzRandom.ForMutant(campaignSeed ^ 0x5EED, index).NextUInt64();

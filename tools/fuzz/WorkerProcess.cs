@@ -35,6 +35,9 @@ public sealed class WorkerProcess : IDisposable
         // A crash should end the process quickly: no dump, and no tiered-compilation background thread to wait for.
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         start.Environment["DOTNET_EnableCrashReport"] = "0";
+        // Compile every method once, fully optimized: no tier-up or on-stack replacement later, whose JIT work on the
+        // running thread would show up as managed allocation in an Invoke (a device runs ahead-of-time code).
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => lines.Add(e.Data);
         process.ErrorDataReceived += (_, e) =>
