@@ -126,7 +126,28 @@ public static unsafe class ReduceCommon
     {
         ReadOnlySpan<int> axes = context.GetInput(ref node, AxisTensor).AsReadOnlySpan<int>();
         int count = MeanMath.ResolveAxes(shape.Length, axes, resolved);
-        if (count < 0) context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
-        return count;
+        if (count < 0)
+        {
+            context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
+            return -1;
+        }
+        int outputElements = context.GetOutput(ref node, OutputTensor).ElementCount;
+        return CheckKeptElements(context.Errors, shape, resolved.Slice(0, count), outputElements) == Status.Ok ? count : -1;
+    }
+
+    /// <summary>
+    /// Invoke, for axes only known then: the output must have one element per combination of the kept dimensions
+    /// (Prepare checks this when the axis tensor is constant).
+    /// </summary>
+    public static Status CheckKeptElements(ErrorReporter errors, ReadOnlySpan<int> shape, ReadOnlySpan<int> resolvedAxes, int outputElements)
+    {
+        long kept = 1;
+        for (int d = 0; d < shape.Length; d++)
+        {
+            if (resolvedAxes.IndexOf(d) < 0) kept *= shape[d];
+        }
+        if (kept == outputElements) return Status.Ok;
+        return errors.Fail(Status.Error, "the output has "u8).Append(outputElements).Append(" elements, the reduction over the given axes leaves "u8)
+            .Append(kept);
     }
 }

@@ -22,4 +22,21 @@ public static class DepthSpaceChecks
         if (blockSize < 1) return errors.Fail(Status.Error, "block_size "u8).Append(blockSize).Append(" must be at least 1"u8);
         return Status.Ok;
     }
+
+    /// <summary>The output must be the 4-D shape computed (in 64 bits, so a huge block size cannot wrap into a match).</summary>
+    public static unsafe Status ExpectShape(ErrorReporter errors, TensorInfo output, long* expected)
+    {
+        bool same = output.Rank == 4;
+        for (int d = 0; d < 4 && same; d++) same = output.Dim(d) == expected[d];
+        if (same) return Status.Ok;
+        ErrorReporter report = errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has shape "u8);
+        ShapeChecks.AppendShape(report, output.Shape).Append(", expected ["u8);
+        for (int d = 0; d < 4; d++)
+        {
+            if (d > 0) report.Append(", "u8);
+            report.Append(expected[d]);
+        }
+        report.Append(']');
+        return Status.Error;
+    }
 }
