@@ -627,6 +627,8 @@ public sealed unsafe partial class MicroInterpreter
             return Errors.Fail(Status.CapacityExceeded, "more than "u8).Append(KernelContext.MaxScratchBuffersPerOp)
                 .Append(" scratch buffers requested by one node"u8);
         if (bytes < 0) return Errors.Fail(Status.InvalidArgument, "negative scratch buffer size "u8).Append(bytes);
+        if (bytes > Dimensions.MaxByteCount)
+            return Errors.Fail(Status.InvalidArgument, "scratch buffer of "u8).Append(bytes).Append(" bytes is larger than any tensor may be"u8);
         ScratchRequest* request = &scratchRequests[scratchCount];
         request->Bytes = bytes;
         request->NodeIndex = currentNode;

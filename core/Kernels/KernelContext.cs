@@ -80,10 +80,34 @@ public abstract unsafe class KernelContext
     public abstract void* AllocatePersistentBuffer(int bytes);
 
     /// <summary>
+    /// <see cref="AllocatePersistentBuffer(int)"/> for a size computed in 64 bits: a size no tensor could have fails
+    /// (null, with a message) instead of wrapping to a small buffer.
+    /// </summary>
+    public void* AllocatePersistentBuffer(long bytes)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return AllocatePersistentBuffer((int)bytes);
+        Errors.Fail(Status.ArenaTooSmall, "persistent buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+        return null;
+    }
+
+    /// <summary>
     /// Asks for a buffer valid only while this node runs, placed by the memory planner in the head (it may share
     /// memory with other nodes' buffers). Prepare only; at most <see cref="MaxScratchBuffersPerOp"/> per node.
     /// </summary>
     public abstract Status RequestScratchBuffer(int bytes, out int bufferIndex);
+
+    /// <summary>
+    /// <see cref="RequestScratchBuffer(int, out int)"/> for a size computed in 64 bits (element count × element size):
+    /// a size no tensor could have fails here instead of wrapping to a small buffer.
+    /// </summary>
+    public Status RequestScratchBuffer(long bytes, out int bufferIndex)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return RequestScratchBuffer((int)bytes, out bufferIndex);
+        bufferIndex = -1;
+        return Errors.Fail(Status.Error, "scratch buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+    }
 
     /// <summary>The memory of a scratch buffer requested in Prepare. Invoke only.</summary>
     public abstract void* GetScratchBuffer(int bufferIndex);

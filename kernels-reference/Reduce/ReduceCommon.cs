@@ -42,7 +42,7 @@ public static unsafe class ReduceCommon
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->Multiplier, out data->Shift))
             return context.Errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" over output scale "u8)
                 .Append(output.Quantization.Scale).Append(" is not a finite number"u8);
-        return context.RequestScratchBuffer(output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
+        return context.RequestScratchBuffer((long)output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
     }
 
     /// <summary>

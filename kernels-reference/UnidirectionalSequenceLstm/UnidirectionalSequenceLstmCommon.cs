@@ -335,7 +335,7 @@ public static unsafe class UnidirectionalSequenceLstmCommon
 
     private static Status RequestBuffers(KernelContext context, UnidirectionalSequenceLstmOpData* data, int cellBytes)
     {
-        int bytes = data->Sizes.BatchSize * data->Sizes.StateDimension * cellBytes;
+        long bytes = (long)data->Sizes.BatchSize * data->Sizes.StateDimension * cellBytes;
         Status status = context.RequestScratchBuffer(bytes, out data->Buffer0);
         if (status == Status.Ok) status = context.RequestScratchBuffer(bytes, out data->Buffer1);
         if (status == Status.Ok) status = context.RequestScratchBuffer(bytes, out data->Buffer2);

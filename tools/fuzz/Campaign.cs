@@ -152,6 +152,7 @@ public sealed class Campaign
                 }
                 if (current < 0) throw new InvalidOperationException("worker failed before running a mutant: " + detail);
                 Record(current, kernelSet, new KernelSetResult(outcome, detail));
+                for (int k = kernelSet + 1; k < options.KernelSets.Length; k++) Record(current, k, new KernelSetResult(Outcome.NotRun, ""));
                 worker.Dispose();
                 worker = new WorkerProcess(options);
                 next = current + 1;
@@ -231,6 +232,9 @@ public sealed class Campaign
     private void SaveFindings(string directory, TextWriter log)
     {
         Directory.CreateDirectory(directory);
+        // Findings of an earlier run into the same directory would be mistaken for this one's.
+        foreach (string old in Directory.GetFiles(directory, "*.tflite")) File.Delete(old);
+        foreach (string old in Directory.GetFiles(directory, "*.txt")) File.Delete(old);
         var minimizer = options.Minimize ? new Minimizer(options, seeds) : null;
         int number = 0;
         try

@@ -86,6 +86,7 @@ public sealed class Minimizer : IDisposable
         worker ??= new WorkerProcess(options);
         worker.Send("file " + path + " " + arena + " " + inputSeed + " " + (exactEnd ? 1 : 0) + " " + (inspect ? 1 : 0));
         var results = new KernelSetResult[options.KernelSets.Length];
+        Array.Fill(results, new KernelSetResult(Outcome.NotRun, ""));
         int kernelSet = 0;
         bool started = false;
         DateTime deadline = DateTime.MaxValue;

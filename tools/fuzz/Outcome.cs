@@ -22,13 +22,15 @@ public enum Outcome
     Allocation,
     Crash,
     Hang,
+    /// <summary>An earlier kernel set crashed or hung the worker, so this one did not run on the mutant.</summary>
+    NotRun,
 }
 
 public static class Outcomes
 {
     public static readonly Outcome[] All = (Outcome[])Enum.GetValues(typeof(Outcome));
 
-    public static bool IsFinding(Outcome outcome) => outcome >= Outcome.EscapedException;
+    public static bool IsFinding(Outcome outcome) => outcome >= Outcome.EscapedException && outcome != Outcome.NotRun;
 
     public static string Label(Outcome outcome) => outcome switch
     {
@@ -41,6 +43,7 @@ public static class Outcomes
         Outcome.Allocation => "allocation in Invoke",
         Outcome.Crash => "crash",
         Outcome.Hang => "hang",
+        Outcome.NotRun => "not run (worker died)",
         _ => outcome.ToString(),
     };
 
