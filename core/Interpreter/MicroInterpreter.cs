@@ -530,7 +530,9 @@ public sealed unsafe partial class MicroInterpreter
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".
         ArenaAllocator arena = allocator.Arena;
-        int needed = arena.RequiredArenaBytes((long)arena.InUseBytes + (requestedBytes > 0 ? requestedBytes : 0));
+        long usage = (long)arena.InUseBytes + (requestedBytes > 0 ? requestedBytes : 0);
+        long failed = arena.TakeFailedUsage();
+        int needed = arena.RequiredArenaBytes(failed > usage ? failed : usage);
         return Errors.Fail(Status.ArenaTooSmall, "arena too small: "u8).Append(what).Append(" need "u8)
             .Append(requestedBytes).Append(" more bytes; the arena needs at least "u8).Append(needed)
             .Append(" bytes but has "u8).Append(arena.ArenaBytes);

@@ -24,6 +24,7 @@ public sealed unsafe class ArenaAllocator
     private int tempHighWater;
     private int peakBytes;
     private readonly byte* arenaStart;
+    private long failedUsage;
 
     /// <param name="arena">Caller-owned memory; its start is aligned up and its end down to 16 bytes.</param>
     /// <param name="size">Bytes available at <paramref name="arena"/> (0 for null memory).</param>
@@ -88,7 +89,11 @@ public sealed unsafe class ArenaAllocator
     {
         if (size < 0) return null;
         byte* result = ArenaAlignment.AlignDown(tail - size, alignment);
-        if (result < temp || result < bufferHead || tail - size > tail) return null;
+        if (result < temp || result < bufferHead || tail - size > tail)
+        {
+            failedUsage = (temp - bufferHead) + AlignUp((long)TailBytes + size, alignment);
+            return null;
+        }
         tail = result;
         UpdatePeak();
         return result;
@@ -99,7 +104,11 @@ public sealed unsafe class ArenaAllocator
     {
         if (size < 0) return null;
         byte* result = ArenaAlignment.AlignUp(temp, alignment);
-        if (result + size > tail || result + size < result) return null;
+        if (result + size > tail || result + size < result)
+        {
+            failedUsage = AlignUp(temp - bufferHead, alignment) + size + TailBytes;
+            return null;
+        }
         temp = result + size;
         tempCount++;
         tempChecksum ^= (nuint)result;
@@ -137,12 +146,31 @@ public sealed unsafe class ArenaAllocator
     {
         if (temp != head || size < 0) return false;
         byte* newHead = bufferHead + size;
-        if (newHead > tail) return false;
+        if (newHead > tail || newHead < bufferHead)
+        {
+            failedUsage = (long)size + TailBytes;
+            return false;
+        }
         head = newHead;
         temp = head;
         UpdatePeak();
         return true;
     }
+
+    /// <summary>
+    /// Bytes head, temp and tail would have taken together had the last failed allocation succeeded (alignment
+    /// included), and forgets it; 0 when nothing failed since the last call. What <see cref="RequiredArenaBytes"/>
+    /// turns into the "arena needs at least" figure: a lower bound of the smallest working arena, and more than the
+    /// arena has.
+    /// </summary>
+    public long TakeFailedUsage()
+    {
+        long usage = failedUsage;
+        failedUsage = 0;
+        return usage;
+    }
+
+    private static long AlignUp(long value, int alignment) => (value + alignment - 1) / alignment * alignment;
 
     private void UpdatePeak()
     {

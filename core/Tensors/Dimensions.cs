@@ -18,13 +18,21 @@ public static unsafe class Dimensions
     public static long CheckedByteCount(TensorType type, ReadOnlySpan<int> shape)
     {
         long elements = 1;
+        bool tooMany = false;
         for (int i = 0; i < shape.Length; i++)
         {
             if (shape[i] < 0) return -1;
             elements *= shape[i];
-            // Saturate: once above the limit the product only matters as "too large" (a later 0 still makes it 0).
-            if (elements > MaxByteCount) elements = (long)MaxByteCount + 1;
+            // Past the limit only "too many" matters (a later 0 still makes the tensor empty); the element count itself
+            // must fit too, even for packed sub-byte types.
+            if (elements > MaxByteCount)
+            {
+                tooMany = true;
+                elements = 1;
+            }
         }
+        if (elements == 0) return 0;
+        if (tooMany) return -1;
         long bytes = TensorTypes.BytesFor(type, elements);
         return bytes < 0 || bytes > MaxByteCount ? -1 : bytes;
     }
