@@ -25,7 +25,7 @@ public sealed class FuzzOptions
     public long Index { get; set; } = -1;
 
     /// <summary>The CI run: fixed seed, a few thousand mutants, both kernel sets; fails on any finding.</summary>
-    public const long CiCount = 3000;
+    public const long CiCount = 20000;
 
     public const string Usage =
 @"tflm-fuzz — structure-aware fuzzer for TfLiteMicro (docs/fuzzing.md)
@@ -37,7 +37,7 @@ public sealed class FuzzOptions
       mutant in worker processes. Prints the outcome table; saves and minimizes findings under --out
       (default artifacts/fuzz/seed-N); --corpus DIR also copies each minimized finding there.
       Exit code 0: no findings; 2: findings.
-  tflm-fuzz --ci            the CI run: seed 1, " + "3000" + @" mutants, reference + x86-simd.
+  tflm-fuzz --ci            the CI run: campaign seed 1, 20000 mutants, reference + x86-simd (tests/TfLiteMicro.Fuzz.Tests).
   tflm-fuzz reproduce --seed N --index I [--out FILE]   writes mutant I of campaign N and prints its edits.
   tflm-fuzz replay FILE...  runs model files (e.g. the regression corpus) in a worker; prints each outcome.
 ";

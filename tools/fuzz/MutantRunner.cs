@@ -36,6 +36,8 @@ public sealed unsafe class MutantRunner
 
     public int KernelSetCount => kernelSets.Length;
 
+    public string KernelSetName(int index) => kernelSets[index];
+
     public static OpResolver CreateResolver(string name)
     {
         var resolver = new OpResolver();
