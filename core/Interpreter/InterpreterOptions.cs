@@ -29,7 +29,7 @@ public sealed class InterpreterOptions
     public int ResourceVariableCapacity { get; set; } = AutomaticResourceVariableCapacity;
 
     /// <summary>Default of <see cref="MaxLoopIterations"/>.</summary>
-    public const int DefaultMaxLoopIterations = 1000000;
+    public const int DefaultMaxLoopIterations = 100000;
 
     /// <summary>
     /// Most WHILE iterations one Invoke may run, all loops (and nested loops) together; one more ends Invoke with an

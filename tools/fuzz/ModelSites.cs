@@ -22,7 +22,8 @@ public enum SiteKind
 }
 
 /// <summary>One place in a model's bytes where a mutation means something: its position, width and schema role.</summary>
-public sealed record MutationSite(int Position, int Size, SiteKind Kind, string Table, string Field, int ElementIndex, string? Union)
+public sealed record MutationSite(int Position, int Size, SiteKind Kind, string Table, string Field, int ElementIndex, string? Union,
+    int TablePosition = -1)
 {
     /// <summary>"Tensor.shape", "Operator.inputs", "Conv2DOptions.stride_w": what <see cref="Mutator"/> keys its values on.</summary>
     public string Role => Table + "." + Field;
@@ -80,7 +81,7 @@ public sealed class ModelSites
             switch (field.Kind)
             {
                 case FieldKind.Scalar:
-                    sites.Add(new MutationSite(at, field.Size, SiteKind.Scalar, tableName, field.Name, -1, null));
+                    sites.Add(new MutationSite(at, field.Size, SiteKind.Scalar, tableName, field.Name, -1, null, position));
                     break;
                 case FieldKind.String:
                     sites.Add(new MutationSite(at, 4, SiteKind.Offset, tableName, field.Name, -1, null));

@@ -22,7 +22,7 @@ public sealed unsafe class MutantRunner
     /// WHILE iterations per Invoke in the worker: lower than the interpreter's default so that a runaway loop ends in
     /// well under the hang timeout (the bound itself is what is being tested, not its value).
     /// </summary>
-    public const int MaxLoopIterations = 100000;
+    public const int MaxLoopIterations = 10000;
 
     private readonly string[] kernelSets;
     private readonly OpResolver[] resolvers;

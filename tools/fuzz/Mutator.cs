@@ -29,10 +29,20 @@ public static class Mutator
         SeedModel seed = seeds[seedIndex];
         var edits = new List<Edit>();
         int strategy = random.Next(100);
-        if (strategy < 20 && seed.Bytes.Length <= MaxTreeSeedBytes && seed.Tables.Count > 0)
+        if (strategy < 18 && seed.Bytes.Length <= MaxTreeSeedBytes && seed.Tables.Count > 0)
         {
             int count = random.Chance(2, 3) ? 1 : 2;
             for (int i = 0; i < count; i++) AddTreeEdit(seed, random, edits);
+        }
+        else if (strategy < 30)
+        {
+            AddShapeFamilyEdit(seed, random, edits);
+            if (random.Chance(1, 3)) AddSiteEdit(seed, random, edits);
+        }
+        else if (strategy < 36)
+        {
+            AddOperatorSwap(seed, random, edits);
+            if (random.Chance(1, 2)) AddSiteEdit(seed, random, edits);
         }
         else if (strategy < 88)
         {
@@ -148,6 +158,65 @@ public static class Mutator
                 edits.Add(new ByteEdit(site.Position, Int32Bytes(value), where + ": " + current + " -> " + value));
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// One dimension value changed in every tensor that has it (all 16s become 65537, say), so that shapes stay
+    /// consistent with each other: the change passes the shape checks of elementwise operators and reaches the
+    /// arithmetic behind them (sizes, strides, loops).
+    /// </summary>
+    private static void AddShapeFamilyEdit(SeedModel seed, FuzzRandom random, List<Edit> edits)
+    {
+        byte[] bytes = seed.Bytes;
+        IReadOnlyList<MutationSite> sites = seed.Sites.Sites;
+        var dims = new List<MutationSite>();
+        foreach (MutationSite site in sites)
+        {
+            if (site.Kind == SiteKind.VectorElement && site.Role == "Tensor.shape") dims.Add(site);
+        }
+        if (dims.Count == 0)
+        {
+            AddSiteEdit(seed, random, edits);
+            return;
+        }
+        int from = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(dims[random.Next(dims.Count)].Position));
+        // 1 is everywhere (batch sizes); prefer a value that names one particular extent.
+        for (int attempt = 0; attempt < 4 && from <= 1; attempt++) from = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(dims[random.Next(dims.Count)].Position));
+        int to = InterestingValues.Int32For("Tensor.shape", from, seed.Sites, random);
+        if (to == from) to = from + 1;
+        int changed = 0;
+        foreach (MutationSite site in dims)
+        {
+            if (BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(site.Position)) != from) continue;
+            edits.Add(new ByteEdit(site.Position, Int32Bytes(to), "Tensor.shape[" + site.ElementIndex + "] @" + site.Position + ": " + from + " -> " + to + " (every " + from + ")"));
+            changed++;
+        }
+    }
+
+    /// <summary>
+    /// An operator code becomes another builtin operator (builtin_code and deprecated_builtin_code together, as a
+    /// converter writes them): the nodes keep their tensors and options, and the new kernel's Prepare must cope.
+    /// </summary>
+    private static void AddOperatorSwap(SeedModel seed, FuzzRandom random, List<Edit> edits)
+    {
+        var codes = new List<MutationSite>();
+        foreach (MutationSite site in seed.Sites.Sites)
+        {
+            if (site.Role == "OperatorCode.builtin_code" || site.Role == "OperatorCode.deprecated_builtin_code") codes.Add(site);
+        }
+        if (codes.Count == 0)
+        {
+            AddSiteEdit(seed, random, edits);
+            return;
+        }
+        int table = codes[random.Next(codes.Count)].TablePosition;
+        int op = random.Next(162);
+        foreach (MutationSite site in codes)
+        {
+            if (site.TablePosition != table) continue;
+            if (site.Size == 4) edits.Add(new ByteEdit(site.Position, Int32Bytes(op), "OperatorCode.builtin_code @" + site.Position + " = " + op));
+            else edits.Add(new ByteEdit(site.Position, new[] { (byte)Math.Min(op, 127) }, "OperatorCode.deprecated_builtin_code @" + site.Position + " = " + Math.Min(op, 127)));
         }
     }
 

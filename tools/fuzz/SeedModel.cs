@@ -163,6 +163,7 @@ public static class SiteWeights
                     case "Operator.inputs": case "Operator.outputs": return 6;
                     case "SubGraph.inputs": case "SubGraph.outputs": return 3;
                     case "Buffer.data": return 3;
+                    case "QuantizationParameters.scale": case "QuantizationParameters.zero_point": return 3;
                     default: return 1;
                 }
             case SiteKind.UnionTag:
