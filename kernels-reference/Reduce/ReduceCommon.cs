@@ -144,7 +144,9 @@ public static unsafe class ReduceCommon
         long kept = 1;
         for (int d = 0; d < shape.Length; d++)
         {
-            if (resolvedAxes.IndexOf(d) < 0) kept *= shape[d];
+            bool reduced = false;
+            for (int a = 0; a < resolvedAxes.Length; a++) reduced |= resolvedAxes[a] == d;
+            if (!reduced) kept *= shape[d];
         }
         if (kept == outputElements) return Status.Ok;
         return errors.Fail(Status.Error, "the output has "u8).Append(outputElements).Append(" elements, the reduction over the given axes leaves "u8)
