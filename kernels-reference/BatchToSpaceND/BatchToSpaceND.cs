@@ -15,7 +15,7 @@ public sealed unsafe class BatchToSpaceND : OpKernel
             out TensorInfo crops, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(block) || !ShapeChecks.IsKnown(crops)) return Status.Ok;
-        return SpaceBatchChecks.CheckBatchToSpace(context.Errors, input.Shape, (int*)block.Data, (int*)crops.Data, output.Shape);
+        return SpaceBatchChecks.CheckBatchToSpace(context.Errors, input.Shape, (int*)block.Data, (int*)crops.Data, output.Shape, output.Index);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -28,7 +28,7 @@ public sealed unsafe class BatchToSpaceND : OpKernel
         int* blockData = (int*)block.Data;
         int* cropData = (int*)crops.Data;
         // block_shape and crops may be run-time inputs that Prepare could not check.
-        Status status = SpaceBatchChecks.CheckBatchToSpace(context.Errors, input.Shape, blockData, cropData, output.Shape);
+        Status status = SpaceBatchChecks.CheckBatchToSpace(context.Errors, input.Shape, blockData, cropData, output.Shape, node.OutputIndex(0));
         if (status != Status.Ok) return status;
         BatchToSpaceNDMath.BatchToSpace((byte*)input.Data, (byte*)output.Data, TensorTypes.ElementSize(input.Type),
             input.Dim(0), input.Dim(1), fourD ? input.Dim(2) : 1, input.Dim(input.Rank - 1),

@@ -45,7 +45,7 @@ public sealed unsafe class MirrorPad : OpKernel
         status = ShapeChecks.ExpectRank(errors, output, "output"u8, rank);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(paddings)) return Status.Ok;
-        return CheckPaddings(errors, input.Shape, paddings.Data, paddings.Type, mode == MirrorPadMode.REFLECT ? 1 : 0, output.Shape);
+        return CheckPaddings(errors, input.Shape, paddings.Data, paddings.Type, mode == MirrorPadMode.REFLECT ? 1 : 0, output.Shape, output.Index);
     }
 
     /// <summary>
@@ -53,9 +53,9 @@ public sealed unsafe class MirrorPad : OpKernel
     /// [dim + before + after ...]. In Prepare for constant paddings, in Invoke for run-time ones.
     /// </summary>
     private static Status CheckPaddings(ErrorReporter errors, System.ReadOnlySpan<int> input, void* paddings, TensorType type, int offset,
-        System.ReadOnlySpan<int> output)
+        System.ReadOnlySpan<int> output, int outputIndex)
     {
-        bool match = output.Length == input.Length;
+        long* expected = stackalloc long[ShapeChecks.MaxRank];
         for (int d = 0; d < input.Length; d++)
         {
             long before = ShapeChecks.ReadInteger(paddings, type, 2 * d);
@@ -64,13 +64,9 @@ public sealed unsafe class MirrorPad : OpKernel
             if (before < 0 || after < 0 || before > limit || after > limit)
                 return errors.Fail(Status.Error, "paddings "u8).Append(before).Append(", "u8).Append(after).Append(" of dimension "u8).Append(d)
                     .Append(" must lie in [0, "u8).Append(limit).Append(']');
-            match = match && output[d] == input[d] + before + after;
+            expected[d] = input[d] + before + after;
         }
-        if (match) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, "output shape "u8);
-        ShapeChecks.AppendShape(report, output).Append(" does not follow from input shape "u8);
-        ShapeChecks.AppendShape(report, input).Append(" and the paddings"u8);
-        return Status.Error;
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, input.Length));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -81,7 +77,7 @@ public sealed unsafe class MirrorPad : OpKernel
         int offset = new MirrorPadOptions(node.BuiltinOptions).Mode == MirrorPadMode.REFLECT ? 1 : 0;
         int rank = input.Rank;
         // The paddings may be a run-time input that Prepare could not check.
-        Status status = CheckPaddings(context.Errors, input.Shape, paddings.Data, paddings.Type, offset, output.Shape);
+        Status status = CheckPaddings(context.Errors, input.Shape, paddings.Data, paddings.Type, offset, output.Shape, node.OutputIndex(0));
         if (status != Status.Ok) return status;
         int* before = stackalloc int[ShapeChecks.MaxRank];
         for (int d = 0; d < rank; d++) before[d] = (int)ShapeChecks.ReadInteger(ref paddings, 2 * d);

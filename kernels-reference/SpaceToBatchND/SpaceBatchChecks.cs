@@ -49,11 +49,11 @@ public static unsafe class SpaceBatchChecks
     /// Prepare when block_shape and paddings are constant, else in Invoke (they are then run-time inputs).
     /// </summary>
     public static Status CheckSpaceToBatch(ErrorReporter errors, System.ReadOnlySpan<int> input, int* block, int* paddings,
-        System.ReadOnlySpan<int> output)
+        System.ReadOnlySpan<int> output, int outputIndex)
     {
         int rank = input.Length;
+        long* expected = stackalloc long[4];
         long batch = input[0];
-        bool match = output.Length == rank && output[rank - 1] == input[rank - 1];
         for (int m = 0; m < rank - 2; m++)
         {
             long blockSize = block[m];
@@ -64,15 +64,12 @@ public static unsafe class SpaceBatchChecks
                 return errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize)
                     .Append(" does not divide padded dimension "u8).Append(1 + m).Append(" ("u8).Append(input[1 + m]).Append(" + "u8)
                     .Append(before).Append(" + "u8).Append(after).Append(')');
-            match = match && output[1 + m] == padded / blockSize;
+            expected[1 + m] = padded / blockSize;
             batch *= blockSize;
-            if (batch > int.MaxValue) match = false;
         }
-        if (match && output[0] == batch) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, "output shape "u8);
-        ShapeChecks.AppendShape(report, output).Append(" does not follow from input shape "u8);
-        ShapeChecks.AppendShape(report, input).Append(", block_shape and paddings"u8);
-        return Status.Error;
+        expected[0] = batch;
+        expected[rank - 1] = input[rank - 1];
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, rank));
     }
 
     /// <summary>
@@ -80,11 +77,11 @@ public static unsafe class SpaceBatchChecks
     /// than the spatial size, and the output [batch / Πblock, dim × block − crops ..., depth] (64-bit, as above).
     /// </summary>
     public static Status CheckBatchToSpace(ErrorReporter errors, System.ReadOnlySpan<int> input, int* block, int* crops,
-        System.ReadOnlySpan<int> output)
+        System.ReadOnlySpan<int> output, int outputIndex)
     {
         int rank = input.Length;
+        long* expected = stackalloc long[4];
         long tiles = 1;
-        bool match = output.Length == rank && output[rank - 1] == input[rank - 1];
         for (int m = 0; m < rank - 2; m++)
         {
             long blockSize = block[m];
@@ -94,16 +91,13 @@ public static unsafe class SpaceBatchChecks
             if (blockSize < 1 || before < 0 || after < 0 || size < 0)
                 return errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize).Append(" with crops "u8)
                     .Append(before).Append(", "u8).Append(after).Append(" is invalid for spatial size "u8).Append(input[1 + m]);
-            match = match && output[1 + m] == size;
+            expected[1 + m] = size;
             tiles *= blockSize;
-            if (tiles > int.MaxValue) tiles = (long)int.MaxValue + 1;
         }
         if (input[0] % tiles != 0)
             return errors.Fail(Status.Error, "input batch "u8).Append(input[0]).Append(" is not a multiple of the block size product "u8).Append(tiles);
-        if (match && output[0] == input[0] / tiles) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, "output shape "u8);
-        ShapeChecks.AppendShape(report, output).Append(" does not follow from input shape "u8);
-        ShapeChecks.AppendShape(report, input).Append(", block_shape and crops"u8);
-        return Status.Error;
+        expected[0] = input[0] / tiles;
+        expected[rank - 1] = input[rank - 1];
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, rank));
     }
 }

@@ -17,7 +17,7 @@ public sealed unsafe class SpaceToBatchND : OpKernel
             out TensorInfo paddings, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(block) || !ShapeChecks.IsKnown(paddings)) return Status.Ok;
-        return SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, (int*)block.Data, (int*)paddings.Data, output.Shape);
+        return SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, (int*)block.Data, (int*)paddings.Data, output.Shape, output.Index);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -30,7 +30,7 @@ public sealed unsafe class SpaceToBatchND : OpKernel
         int* blockData = (int*)block.Data;
         int* padData = (int*)paddings.Data;
         // block_shape and paddings may be run-time inputs that Prepare could not check.
-        Status status = SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, blockData, padData, output.Shape);
+        Status status = SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, blockData, padData, output.Shape, node.OutputIndex(0));
         if (status != Status.Ok) return status;
         SpaceToBatchNDMath.SpaceToBatch((byte*)input.Data, (byte*)output.Data, TensorTypes.ElementSize(input.Type),
             input.Dim(0), input.Dim(1), fourD ? input.Dim(2) : 1, input.Dim(input.Rank - 1),

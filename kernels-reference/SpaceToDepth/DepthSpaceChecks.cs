@@ -24,19 +24,6 @@ public static class DepthSpaceChecks
     }
 
     /// <summary>The output must be the 4-D shape computed (in 64 bits, so a huge block size cannot wrap into a match).</summary>
-    public static unsafe Status ExpectShape(ErrorReporter errors, TensorInfo output, long* expected)
-    {
-        bool same = output.Rank == 4;
-        for (int d = 0; d < 4 && same; d++) same = output.Dim(d) == expected[d];
-        if (same) return Status.Ok;
-        ErrorReporter report = errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has shape "u8);
-        ShapeChecks.AppendShape(report, output.Shape).Append(", expected ["u8);
-        for (int d = 0; d < 4; d++)
-        {
-            if (d > 0) report.Append(", "u8);
-            report.Append(expected[d]);
-        }
-        report.Append(']');
-        return Status.Error;
-    }
+    public static unsafe Status ExpectShape(ErrorReporter errors, TensorInfo output, long* expected) =>
+        ShapeChecks.ExpectShape(errors, output.Index, output.Shape, "output"u8, new System.ReadOnlySpan<long>(expected, 4));
 }
