@@ -142,7 +142,7 @@ public sealed class SubgraphBuilder
 
     /// <summary>Adds a tensor; returns its index. Constant data makes it a constant tensor.</summary>
     public int AddTensor(TensorType type, int[] shape, byte[]? data = null, float[]? scales = null, long[]? zeroPoints = null,
-        int quantizedDimension = 0, bool isVariable = false, string? tensorName = null)
+        int quantizedDimension = 0, bool isVariable = false, string? tensorName = null, FbTable? sparsity = null)
     {
         FbTable tensor = new FbTable()
             .Child(0, FbScalarVector.Of(shape))
@@ -157,6 +157,7 @@ public sealed class SubgraphBuilder
                 .Scalar(6, quantizedDimension));
         }
         if (isVariable) tensor.Scalar(5, true);
+        if (sparsity != null) tensor.Child(6, sparsity);
         tensors.Add(tensor);
         return tensors.Count - 1;
     }
