@@ -94,6 +94,36 @@ public class RealWorldModelTests
             Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-4 * (1 + Math.Abs(expected[i])), $"{what}[{i}]: {actual[i]} vs {expected[i]}");
     }
 
+    // ------------------------------------------------------------------------------------------------ 4-byte-aligned int64
+
+    [Fact]
+    public void ModelWithZeroPointsAtFourModEightIsInspectedAndCompressed()
+    {
+        // The Silicon Labs / OpenMV layout: every int64 zero point vector's elements at 4 mod 8. `tflm compress` refused
+        // these files before; it now reads them (and writes its output aligned, as FlatBuffers builders do).
+        var random = new Random(44);
+        var builder = new TfLiteModelBuilder { EightByteValueOffset = 4 };
+        SubgraphBuilder g = builder.AddSubgraph();
+        int input = g.AddTensor(TensorType.Int8, new[] { 1, 16 }, scales: new[] { 0.05f }, zeroPoints: new long[] { -3 });
+        sbyte[] weights = Enumerable.Range(0, 8 * 16).Select(_ => (sbyte)random.Next(-4, 4)).ToArray();
+        int w = g.AddTensor(TensorType.Int8, new[] { 8, 16 }, TfLiteModelBuilder.Bytes(weights), new[] { 0.02f }, new long[] { 0 });
+        int b = g.AddTensor(TensorType.Int32, new[] { 8 }, TfLiteModelBuilder.Bytes(new int[8]), new[] { 0.001f }, new long[] { 0 });
+        int output = g.AddTensor(TensorType.Int8, new[] { 1, 8 }, scales: new[] { 0.1f }, zeroPoints: new long[] { 5 });
+        g.AddOperator(FullyConnected, new[] { input, w, b }, new[] { output });
+        g.SetInputs(input).SetOutputs(output);
+        byte[] model = builder.Build();
+        AssertInspectedAsSupported(model, "FULLY_CONNECTED");
+
+        using var directory = new TempDirectory();
+        File.WriteAllBytes(directory.File("in.tflite"), model);
+        CliResult compress = CliResult.Run("compress", directory.File("in.tflite"), "-o", directory.File("out.tflite"), "--cluster", "4");
+        Assert.True(compress.ExitCode == 0, compress.ToString());
+        Assert.Contains("of flash saved", compress.Stdout);
+        CliResult inspect = CliResult.Run("inspect", directory.File("out.tflite"));
+        Assert.True(inspect.ExitCode == 0, inspect.ToString());
+        Assert.Contains("operator nodes are supported", inspect.Stdout);
+    }
+
     // ------------------------------------------------------------------------------------------------ float16
 
     private static ushort[] Halves(Random random, int count, double scale) =>
