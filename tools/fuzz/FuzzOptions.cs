@@ -33,7 +33,7 @@ public sealed class FuzzOptions
   tflm-fuzz [campaign] [--seeds DIR]... [--seed N] [--count N | --minutes M] [--jobs J]
             [--kernels reference,x86-simd,template] [--timeout SECONDS] [--arena BYTES]
             [--out DIR] [--no-minimize] [--corpus DIR] [--first N]
-      Mutates the seed models (default ../shared/models and ../shared/ops beside the repository) and runs every
+      Mutates the seed models (default ../shared/models and ../shared/ops beside the repository, and tests/fuzz-seeds) and runs every
       mutant in worker processes. Prints the outcome table; saves and minimizes findings under --out
       (default artifacts/fuzz/seed-N); --corpus DIR also copies each minimized finding there.
       Exit code 0: no findings; 2: findings.
@@ -94,6 +94,10 @@ public sealed class FuzzOptions
             string shared = Path.Combine(RepositoryRoot(), "..", "shared");
             options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(shared, "models")));
             options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(shared, "ops")));
+            // The project's own seeds: the real-world-shaped models TFLM's files never reach (float16, DENSIFY,
+            // uint8, Convolution2DTransposeBias, 8-byte values at 4 mod 8); tests/fuzz-seeds/README.md.
+            string own = Path.Combine(RepositoryRoot(), "tests", "fuzz-seeds");
+            if (Directory.Exists(own)) options.SeedDirectories.Add(Path.GetFullPath(own));
         }
         if (options.Count == null && options.Minutes == null) options.Count = 10000;
         return options;
