@@ -17,7 +17,12 @@ namespace TfLiteMicro.Fuzz;
 public sealed class Campaign
 {
     private const int ChunkSize = 32;
+    /// <summary>CPU time a worker may take to start (load the seeds, compile and warm up) before it counts as failed.</summary>
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
+    /// <summary>Wall time after which a worker that uses no CPU (blocked, not computing) still counts as hung.</summary>
+    private const int WallTimeoutFactor = 30;
+    /// <summary>Worker restarts in a row that fail before running a mutant before the campaign gives up.</summary>
+    private const int MaxStartupFailures = 3;
 
     private readonly FuzzOptions options;
     private readonly List<SeedModel> seeds;
@@ -126,12 +131,23 @@ public sealed class Campaign
         worker.Send("run " + next + " " + (chunkEnd - next));
         long current = -1;
         int kernelSet = 0;
+        int startupFailures = 0;
+        // The limit is on the worker's CPU time since the mutant began (or since the worker started), so a worker
+        // starved of a core is never called hung; a worker that burns no CPU at all is, after WallTimeoutFactor times.
         DateTime started = DateTime.UtcNow;
+        TimeSpan cpuAtStart = TimeSpan.Zero;
         while (true)
         {
-            TimeSpan wait = current >= 0 ? started + timeout - DateTime.UtcNow : StartupTimeout;
-            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            TimeSpan limit = current >= 0 ? timeout : StartupTimeout;
+            TimeSpan wait = started + limit - DateTime.UtcNow;
+            if (wait < TimeSpan.FromMilliseconds(100)) wait = TimeSpan.FromMilliseconds(100);
             bool answered = worker.TryReadLine(wait, out string? line);
+            if (!answered)
+            {
+                TimeSpan cpu = worker.CpuTime - cpuAtStart;
+                bool wallExceeded = DateTime.UtcNow - started > limit * WallTimeoutFactor;
+                if (cpu < limit && !wallExceeded) continue;
+            }
             if (!answered || line == null)
             {
                 Outcome outcome;
@@ -150,12 +166,22 @@ public sealed class Campaign
                     outcome = Outcome.Hang;
                     detail = "in " + (current >= 0 ? seeds[Mutator.Create(seeds, options.CampaignSeed, current).SeedIndex].Name : "startup");
                 }
-                if (current < 0) throw new InvalidOperationException("worker failed before running a mutant: " + detail);
-                Record(current, kernelSet, new KernelSetResult(outcome, detail));
-                for (int k = kernelSet + 1; k < options.KernelSets.Length; k++) Record(current, k, new KernelSetResult(Outcome.NotRun, ""));
                 worker.Dispose();
                 worker = new WorkerProcess(options);
-                next = current + 1;
+                started = DateTime.UtcNow;
+                cpuAtStart = TimeSpan.Zero;
+                if (current < 0)
+                {
+                    if (++startupFailures >= MaxStartupFailures)
+                        throw new InvalidOperationException("worker failed " + startupFailures + " times before running a mutant: " + detail);
+                }
+                else
+                {
+                    startupFailures = 0;
+                    Record(current, kernelSet, new KernelSetResult(outcome, detail));
+                    for (int k = kernelSet + 1; k < options.KernelSets.Length; k++) Record(current, k, new KernelSetResult(Outcome.NotRun, ""));
+                    next = current + 1;
+                }
                 if (next >= chunkEnd) return worker;
                 worker.Send("run " + next + " " + (chunkEnd - next));
                 current = -1;
@@ -166,7 +192,9 @@ public sealed class Campaign
                 case 'B':
                     current = long.Parse(line.AsSpan(2));
                     kernelSet = 0;
+                    startupFailures = 0;
                     started = DateTime.UtcNow;
+                    cpuAtStart = worker.CpuTime;
                     break;
                 case 'K':
                     kernelSet = int.Parse(line.AsSpan(2));

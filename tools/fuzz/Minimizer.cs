@@ -88,13 +88,16 @@ public sealed class Minimizer : IDisposable
         var results = new KernelSetResult[options.KernelSets.Length];
         Array.Fill(results, new KernelSetResult(Outcome.NotRun, ""));
         int kernelSet = 0;
-        bool started = false;
-        DateTime deadline = DateTime.MaxValue;
+        // As in the campaign, the limit is on the worker's CPU time (a starved worker is not hung).
+        TimeSpan limit = TimeSpan.FromSeconds(120);
+        DateTime started = DateTime.UtcNow;
+        TimeSpan cpuAtStart = TimeSpan.Zero;
         while (true)
         {
-            TimeSpan wait = started ? deadline - DateTime.UtcNow : TimeSpan.FromSeconds(120);
-            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            TimeSpan wait = started + limit - DateTime.UtcNow;
+            if (wait < TimeSpan.FromMilliseconds(100)) wait = TimeSpan.FromMilliseconds(100);
             bool answered = worker.TryReadLine(wait, out string? line);
+            if (!answered && worker.CpuTime - cpuAtStart < limit && DateTime.UtcNow - started < limit * 30) continue;
             if (!answered || line == null)
             {
                 KernelSetResult failure;
@@ -116,8 +119,9 @@ public sealed class Minimizer : IDisposable
             switch (line[0])
             {
                 case 'B':
-                    started = true;
-                    deadline = DateTime.UtcNow.AddSeconds(options.TimeoutSeconds);
+                    limit = TimeSpan.FromSeconds(options.TimeoutSeconds);
+                    started = DateTime.UtcNow;
+                    cpuAtStart = worker.CpuTime;
                     break;
                 case 'K':
                     kernelSet = int.Parse(line.AsSpan(2));

@@ -60,6 +60,26 @@ public sealed class WorkerProcess : IDisposable
         process.StandardInput.Flush();
     }
 
+    /// <summary>
+    /// CPU time the worker has used (user + system). Timeouts count this, not wall time: a worker that waits for a
+    /// core on a loaded machine (a campaign at <c>nice 19</c> next to builds) is slow, not hung.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            try
+            {
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                return TimeSpan.MaxValue;
+            }
+        }
+    }
+
     /// <summary>Next stdout line; false on timeout; true with null when the worker has exited.</summary>
     public bool TryReadLine(TimeSpan timeout, out string? line) => lines.TryTake(out line, timeout);
 
