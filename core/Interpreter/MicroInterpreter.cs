@@ -177,7 +177,10 @@ public sealed unsafe partial class MicroInterpreter
         return Reset();
     }
 
-    /// <summary>Runs the main subgraph once.</summary>
+    /// <summary>
+    /// Runs the main subgraph once. As in TFLM, the memory planner may reuse an input tensor's memory for a later
+    /// tensor, so Invoke may overwrite the inputs: write them again before every Invoke.
+    /// </summary>
     public Status Invoke()
     {
         if (state != State.Allocated)
