@@ -8,7 +8,7 @@ public class InspectCommandTests
     public static TheoryData<string> AllModels()
     {
         var data = new TheoryData<string>();
-        foreach (string name in SharedModels.ModelNames()) data.Add(name);
+        foreach (string name in TestData.Models.Ids()) data.Add(name);
         return data;
     }
 
@@ -16,7 +16,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EverySharedModelInspectsAsText(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("operators required:", result.Stdout);
@@ -28,7 +28,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EverySharedModelInspectsAsJson(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model), "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -46,7 +46,7 @@ public class InspectCommandTests
     [Fact]
     public void VelaCustomOperatorIsListedAsNotRegistered()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("person_detect_vela"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -63,7 +63,7 @@ public class InspectCommandTests
     [Fact]
     public void HelloWorldInt8ShowsOperatorsTensorsQuantizationAndArena()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("hello_world_int8"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -110,7 +110,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EveryOperatorNodeGetsAVerdict(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model), "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -138,7 +138,7 @@ public class InspectCommandTests
     [Fact]
     public void TheVelaNodeSaysItNeedsAnEthosUNpu()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("person_detect_vela"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("NOT SUPPORTED: not provided by TfLiteMicro: custom op 'ethos-u' (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
@@ -148,7 +148,7 @@ public class InspectCommandTests
     [Fact]
     public void SupportedModelsSaySoInText()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("hello_world_int8"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("all 3 operator nodes are supported", result.Stdout);

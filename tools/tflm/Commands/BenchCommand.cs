@@ -26,8 +26,7 @@ public static class BenchCommand
         }
         if (arguments.Positionals.Count != 1)
             throw new UsageException(arguments.Positionals.Count == 0 ? "missing MODEL" : "expected one MODEL, got " + arguments.Positionals.Count + " positional arguments");
-        string kernels = arguments.GetSingle("--kernels") ?? KernelSets.Reference;
-        KernelSets.Create(kernels); // validates the name before the model is loaded
+        string kernels = KernelSetOption.Parse(arguments.GetSingle("--kernels")).Name; // validated before the model is loaded
         int iterations = ParseCount(arguments.GetSingle("--iterations"), "--iterations", 100, minimum: 1);
         int warmup = ParseCount(arguments.GetSingle("--warmup"), "--warmup", 10, minimum: 0);
         bool json = arguments.HasFlag("--json");
