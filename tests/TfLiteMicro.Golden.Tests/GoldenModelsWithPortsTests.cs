@@ -5,6 +5,7 @@ using TfLiteMicro.Tools.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace TfLiteMicro.Golden.Tests;
 
@@ -57,5 +58,18 @@ public class GoldenModelsWithPortsTests
         }
         output.WriteLine(model + " with " + kernels + ": " + cases.Count + " cases, " + failures.Count + " mismatches");
         Assert.True(failures.Count == 0, model + " with " + kernels + " differs from TFLM:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A port added to ports/kernel-sets is run by the theory above: proved with a deliberately broken set, which
+    /// must fail it.
+    /// </summary>
+    [Fact]
+    public void ABrokenPortFailsTheGoldenTest()
+    {
+        using (TestKernelSets.Substitute(CorruptingPort.Set))
+        {
+            Assert.ThrowsAny<XunitException>(() => EveryCaseMatchesTheTflmGoldenWithPort(CorruptingPort.Name, "hello_world_int8"));
+        }
     }
 }
