@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using TfLiteMicro.Ports;
 using TfLiteMicro.Testing;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 using Xunit.Abstractions;

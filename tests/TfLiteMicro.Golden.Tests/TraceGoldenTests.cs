@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 

@@ -183,4 +183,33 @@ public class InspectCommandTests
         Assert.Matches("ADD .* supported", result.Stdout);
         Assert.Contains("2 of 3 operator nodes are not supported", result.Stdout);
     }
+
+    [Fact]
+    public void DuplicateOperatorCodeEntriesAreMergedAndTheRequiredArenaRuns()
+    {
+        // keyword_scrambled lists some operators under several operator-code entries.
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("keyword_scrambled"), "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        var names = new System.Collections.Generic.HashSet<string>();
+        int uses = 0;
+        foreach (JsonElement op in json.RootElement.GetProperty("required_operators").EnumerateArray())
+        {
+            Assert.True(names.Add(op.GetProperty("op").GetString()!), "listed twice: " + op.GetProperty("op").GetString());
+            uses += op.GetProperty("uses").GetInt32();
+        }
+        Assert.Equal(json.RootElement.GetProperty("operator_count").GetInt32(), uses);
+
+        // The required arena is what `run --arena` needs; one kernel-set row per set, each planned.
+        JsonElement arena = json.RootElement.GetProperty("arena");
+        int required = arena.GetProperty("required_bytes").GetInt32();
+        Assert.True(required >= arena.GetProperty("used_bytes").GetInt32());
+        Assert.Equal(TfLiteMicro.Ports.KernelSets.All.Count, arena.GetProperty("kernel_sets").GetArrayLength());
+        using var output = new TempDirectory();
+        string input = TestData.Models.File("keyword_scrambled", "case0_in0.npy");
+        CliResult fits = CliResult.Run("run", TestData.ModelFile("keyword_scrambled"), "--input", input, "--output-dir", output.Path, "--arena", required.ToString());
+        Assert.True(fits.ExitCode == 0, fits.ToString());
+        CliResult tooSmall = CliResult.Run("run", TestData.ModelFile("keyword_scrambled"), "--input", input, "--output-dir", output.Path, "--arena", (required - 16).ToString());
+        Assert.Equal(1, tooSmall.ExitCode);
+    }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 
 namespace TfLiteMicro.Tools.Tests.Cli;
@@ -38,7 +38,7 @@ public class RunCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         string expectedIndex = File.ReadAllText(TestData.Models.File(HelloInt8, "trace0/index.tsv"));
         Assert.Equal(expectedIndex, File.ReadAllText(Path.Combine(trace, "index.tsv")));
-        foreach (string golden in Directory.GetFiles(TestData.Models.File(HelloInt8, "trace0"), "*.npy"))
+        foreach (string golden in Directory.GetFiles(TestData.Models.TraceFolder(HelloInt8)!, "*.npy"))
         {
             string ours = Path.Combine(trace, Path.GetFileName(golden));
             Assert.True(File.Exists(ours), ours + " missing");
@@ -205,5 +205,23 @@ public class RunCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(expectedText, result.Stderr);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void EveryKernelSetRunsTheModelToTheSameOutput()
+    {
+        byte[]? reference = null;
+        foreach (TfLiteMicro.Ports.KernelSet set in TfLiteMicro.Ports.KernelSets.All)
+        {
+            using var temp = new TempDirectory();
+            CliResult result = CliResult.Run("run", TestData.ModelFile("mlperf_kws_int8"),
+                "--input", TestData.Models.File("mlperf_kws_int8", "case0_in0.npy"), "--output-dir", temp.Path, "--kernels", set.Name);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("kernels: " + set.Name, result.Stdout);
+            byte[] output = NpyReader.ReadFile(temp.File("output0.npy")).Data;
+            reference ??= output;
+            Assert.Equal(reference, output);
+        }
+        Assert.Equal(NpyReader.ReadFile(TestData.Models.File("mlperf_kws_int8", "case0_out0.npy")).Data, reference);
     }
 }

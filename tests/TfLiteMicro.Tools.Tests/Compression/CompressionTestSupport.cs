@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 

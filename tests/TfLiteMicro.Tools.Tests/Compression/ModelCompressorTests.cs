@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using TfLiteMicro.Tools.Compression;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -31,7 +31,7 @@ public class ModelRewriteTests
         // Field-for-field copies are about the same size (no vtable or padding blow-up).
         Assert.InRange(rewritten.Length, original.Length * 9 / 10, original.Length * 11 / 10 + 512);
 
-        IReadOnlyList<TfLiteMicro.Tools.Npy.NpyArray> inputs = CompressionTestSupport.CaseInputs(model);
+        IReadOnlyList<TfLiteMicro.Npy.NpyArray> inputs = CompressionTestSupport.CaseInputs(model);
         if (inputs.Count == 0 || model == "person_detect_vela") return;
         var (expected, _) = CompressionTestSupport.Run(original, inputs);
         var (actual, _) = CompressionTestSupport.Run(rewritten, inputs);

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 
 namespace TfLiteMicro.Tools.Tests.Npy;
@@ -34,7 +34,7 @@ public class NpySharedGoldenTests
     [Fact]
     public void TraceScalarOutputIsReadAsZeroDimensional()
     {
-        NpyArray scalar = NpyReader.ReadFile(TestData.Models.File("micro_speech_audio_preprocessor_float", "trace0/op002_SignalFftAutoScale_out1.npy"));
+        NpyArray scalar = NpyReader.ReadFile(TestData.TraceFile("micro_speech_audio_preprocessor_int8", "op002_SignalFftAutoScale_out1.npy"));
 
         Assert.Equal(NpyDType.Int32, scalar.DType);
         Assert.Equal(0, scalar.Rank);

@@ -19,7 +19,7 @@ public static unsafe class ArenaTrial
         Status status = interpreter.AllocateTensors();
         if (status != Status.Ok) return ArenaTrialResult.Failed(trialBytes, status, interpreter.Errors.MessageText);
         ArenaUsageReport usage = interpreter.ArenaUsage;
-        return ArenaTrialResult.Planned(trialBytes, interpreter.ArenaUsedBytes, usage.HeadBytes, usage.TailBytes);
+        return ArenaTrialResult.Planned(trialBytes, interpreter.ArenaUsedBytes, usage.HeadBytes, usage.TailBytes, interpreter.ArenaRequiredBytes);
     }
 
     /// <summary>

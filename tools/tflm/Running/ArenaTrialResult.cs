@@ -3,8 +3,9 @@ namespace TfLiteMicro.Tools.Running;
 /// <summary>Outcome of an <see cref="ArenaTrial"/>: the bytes used, or the status and message of the failure.</summary>
 public sealed class ArenaTrialResult
 {
-    private ArenaTrialResult(int trialBytes, Status status, string? error, int usedBytes, int headBytes, int tailBytes)
+    private ArenaTrialResult(int trialBytes, Status status, string? error, int usedBytes, int headBytes, int tailBytes, int requiredBytes)
     {
+        RequiredBytes = requiredBytes;
         TrialBytes = trialBytes;
         Status = status;
         Error = error;
@@ -28,9 +29,12 @@ public sealed class ArenaTrialResult
 
     public int TailBytes { get; }
 
-    public static ArenaTrialResult Planned(int trialBytes, int usedBytes, int headBytes, int tailBytes) =>
-        new ArenaTrialResult(trialBytes, Status.Ok, null, usedBytes, headBytes, tailBytes);
+    /// <summary>The smallest arena AllocateTensors succeeds in (<see cref="MicroInterpreter.ArenaRequiredBytes"/>): what to give it.</summary>
+    public int RequiredBytes { get; }
+
+    public static ArenaTrialResult Planned(int trialBytes, int usedBytes, int headBytes, int tailBytes, int requiredBytes) =>
+        new ArenaTrialResult(trialBytes, Status.Ok, null, usedBytes, headBytes, tailBytes, requiredBytes);
 
     public static ArenaTrialResult Failed(int trialBytes, Status status, string error) =>
-        new ArenaTrialResult(trialBytes, status, error, 0, 0, 0);
+        new ArenaTrialResult(trialBytes, status, error, 0, 0, 0, 0);
 }

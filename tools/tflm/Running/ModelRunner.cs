@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Tools.Models;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 
 namespace TfLiteMicro.Tools.Running;
 

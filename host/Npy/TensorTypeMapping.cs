@@ -1,6 +1,5 @@
-using TfLiteMicro.Tools.Npy;
 
-namespace TfLiteMicro.Tools.Models;
+namespace TfLiteMicro.Npy;
 
 /// <summary>Which tensor types have a .npy dtype (and back).</summary>
 public static class TensorTypeMapping

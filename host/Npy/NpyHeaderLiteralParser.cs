@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>A tiny recursive-descent reader for the Python literals a .npy header contains.</summary>
 internal sealed class NpyHeaderLiteralParser

@@ -1,4 +1,4 @@
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>The element types this tool reads and writes (all little-endian, as NumPy writes them on x86/ARM).</summary>
 public enum NpyDType

@@ -1,6 +1,6 @@
 using System;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>The parsed header dictionary of a .npy file: {'descr': ..., 'fortran_order': ..., 'shape': (...)}.</summary>
 public sealed class NpyHeader

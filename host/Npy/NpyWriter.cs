@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.Text;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>
 /// Writes NumPy .npy files the way numpy.save does: version 1.0 (2.0 when the header exceeds 64 KiB), the

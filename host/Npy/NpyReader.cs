@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.Text;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>
 /// Reads NumPy .npy files, format versions 1.0, 2.0 and 3.0

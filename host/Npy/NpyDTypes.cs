@@ -1,6 +1,6 @@
 using System;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>Sizes, NumPy names and header descriptors ("&lt;f4") of <see cref="NpyDType"/> values.</summary>
 public static class NpyDTypes

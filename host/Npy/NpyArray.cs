@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace TfLiteMicro.Tools.Npy;
+namespace TfLiteMicro.Npy;
 
 /// <summary>
 /// An n-dimensional array as stored in a .npy file: element type, shape (C order; empty for a scalar) and the raw
