@@ -13,7 +13,7 @@ internal static class CompressionTestSupport
     public static IReadOnlyList<NpyArray> CaseInputs(string model)
     {
         var inputs = new List<NpyArray>();
-        for (int i = 0; File.Exists(TestData.Models.File(model, "case0_in" + i + ".npy")); i++)
+        for (int i = 0; File.Exists(Path.Combine(TestData.ModelFolder(model), "case0_in" + i + ".npy")); i++)
         {
             inputs.Add(NpyReader.ReadFile(TestData.Models.File(model, "case0_in" + i + ".npy")));
         }

@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Schema;
 
@@ -12,6 +13,16 @@ public static unsafe class ArenaTrial
     public const int DefaultTrialBytes = 64 * 1024 * 1024;
 
     public static ArenaTrialResult Measure(Model model, OpResolver resolver, bool preserveAllTensors = false, int trialBytes = DefaultTrialBytes)
+    {
+        // Small arenas first (each trial clears its arena: 64 MiB for every model would cost more than the planning).
+        for (int bytes = Math.Min(1 << 20, trialBytes); ; bytes = Math.Min(bytes * 4, trialBytes))
+        {
+            ArenaTrialResult result = MeasureIn(model, resolver, preserveAllTensors, bytes);
+            if (result.Status != Status.ArenaTooSmall || bytes >= trialBytes) return result;
+        }
+    }
+
+    private static ArenaTrialResult MeasureIn(Model model, OpResolver resolver, bool preserveAllTensors, int trialBytes)
     {
         using var arena = new NativeArena(trialBytes);
         var options = new InterpreterOptions { PreserveAllTensors = preserveAllTensors };

@@ -6,7 +6,7 @@ using TfLiteMicro.Kernels.Reference;
 
 namespace TfLiteMicro.Firmware.MlperfAdInt8;
 
-/// <summary>Registers the 1 operators the models use, with the reference kernels: FULLY_CONNECTED.</summary>
+/// <summary>Registers the 1 operator the models use, with the reference kernels: FULLY_CONNECTED.</summary>
 public static class ModelOperators
 {
     /// <summary>How many operators <see cref="Register"/> adds: the capacity for <c>new OpResolver(OperatorCount)</c>.</summary>
