@@ -68,9 +68,9 @@ public static class BenchCommand
         text.AppendLine(string.Format(c, "inputs:     {0}", result.InputsFromFiles ? "from --input" : "pseudo-random (fixed seed)"));
         text.AppendLine(string.Format(c, "iterations: {0} timed, each alone, no profiler (after {1:F2} s of warm-up: {2} invocations)",
             result.Iterations, result.WarmupSeconds, result.WarmupInvokes));
-        text.AppendLine(string.Format(c, "median:     {0:F1} us per Invoke", result.MedianMicroseconds));
-        text.AppendLine(string.Format(c, "min:        {0:F1} us", result.MinMicroseconds));
-        text.AppendLine(string.Format(c, "mean:       {0:F1} us", result.MeanMicroseconds));
+        text.AppendLine("median:     " + Micros(result.MedianMicroseconds) + " us per Invoke");
+        text.AppendLine("min:        " + Micros(result.MinMicroseconds) + " us");
+        text.AppendLine("mean:       " + Micros(result.MeanMicroseconds) + " us");
         text.AppendLine(string.Format(c, "arena:      {0} bytes", result.ArenaBytes));
         text.AppendLine("per operator (a separate profiled run, per Invoke):");
         foreach (OperatorTiming op in result.Operators)
@@ -79,6 +79,9 @@ public static class BenchCommand
         }
         return text.ToString();
     }
+
+    /// <summary>Three significant digits at least: 0.512, 12.3, 3301.5.</summary>
+    private static string Micros(double us) => us.ToString(us < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
 
     public static string ToJson(BenchmarkResult result)
     {
