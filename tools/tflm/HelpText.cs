@@ -87,8 +87,9 @@ internal static class HelpText
         """
         Usage: tflm bench MODEL [--input IN.npy ...] [--kernels NAME] [--warmup SECONDS] [--iterations N] [--json]
 
-        Times Invoke of MODEL on one thread. First invokes untimed for the warm-up time (the JIT optimises hot code
-        in tiers: without a warm-up early invocations time unoptimised code), then times each measured invocation
+        Times Invoke of MODEL on one thread. First invokes untimed for the warm-up time and until the time per call
+        settles (the JIT optimises hot code in tiers, in the background: without a warm-up early invocations time
+        unoptimised code; capped at 30 s), then times each measured invocation
         alone, with no profiler attached, and prints the median, min and mean microseconds per Invoke; then a
         separate profiled run gives the time per operator type. A progress bar shows on a terminal. Timings are
         measurements, not pass/fail checks.
@@ -98,7 +99,8 @@ internal static class HelpText
                             need valid values, such as token ids, need real inputs).
           --kernels NAME    Kernel set (default reference):
         """ + KernelSets + """
-          --warmup SECONDS  Untimed invocations for at least this long first (default 0.5).
+          --warmup SECONDS  Untimed invocations for at least this long, and until the time per call settles, first
+                            (default 0.5; 0: a single untimed call).
           --iterations N    Timed invocations (default: as many as fit in 1 s, at least 20).
           --json            Print one JSON object: model, kernels, iterations, warmup_seconds, warmup_invokes,
                             inputs_from_files, median_us, min_us, mean_us, arena_bytes,

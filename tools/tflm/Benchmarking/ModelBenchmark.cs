@@ -17,8 +17,9 @@ public sealed class BenchmarkOptions
     public IReadOnlyList<NpyArray> Inputs { get; init; } = Array.Empty<NpyArray>();
 
     /// <summary>
-    /// Untimed invocations for at least this long first: the JIT compiles hot methods in tiers (and with dynamic
-    /// PGO re-compiles them after ~30 calls and a delay), so early invocations time unoptimised code.
+    /// Untimed invocations for at least this long first (and until the time per call settles): the JIT compiles hot
+    /// methods in tiers (and with dynamic PGO re-compiles them after ~30 calls and a delay), so early invocations
+    /// time unoptimised code. 0: one untimed call only.
     /// </summary>
     public double WarmupSeconds { get; init; } = 0.5;
 
@@ -28,6 +29,15 @@ public sealed class BenchmarkOptions
     public double MeasureSeconds { get; init; } = 1.0;
 
     public const int MinimumIterations = 20;
+
+    /// <summary>Warm-up calls at least (the JIT's call counting promotes methods after about 30).</summary>
+    public const int MinimumWarmupInvokes = 64;
+
+    /// <summary>Calls per warm-up window whose median is compared with the previous windows'.</summary>
+    public const int WarmupWindow = 16;
+
+    /// <summary>The warm-up ends here even if the time per call has not settled.</summary>
+    public const double MaxWarmupSeconds = 30;
 
     /// <summary>Invocations run with the profiler attached afterwards, for the per-operator breakdown.</summary>
     public int ProfiledIterations { get; init; } = 50;
@@ -50,17 +60,36 @@ public static class ModelBenchmark
         MicroInterpreter interpreter = runner.Interpreter;
         FillInputs(runner, options.Inputs);
 
-        // Warm-up: until the time has passed (and at least one call).
+        // Warm-up: at least the warm-up time and MinimumWarmupInvokes calls, then on until the time per call has
+        // settled (three windows of calls with medians within 10% of each other): the JIT promotes hot methods to
+        // optimised code in the background after ~30 calls, later still on a loaded machine. Capped at MaxWarmupSeconds.
         long warmupTicks = (long)(options.WarmupSeconds * Stopwatch.Frequency);
+        long warmupCap = (long)(Math.Max(options.WarmupSeconds, BenchmarkOptions.MaxWarmupSeconds) * Stopwatch.Frequency);
         long warmupStart = Stopwatch.GetTimestamp();
         int warmupInvokes = 0;
-        do
+        var window = new List<long>(BenchmarkOptions.WarmupWindow);
+        var windowMedians = new List<long>();
+        bool settled = false;
+        while (true)
         {
+            if (options.WarmupSeconds == 0 && warmupInvokes > 0) break;
+            long start = Stopwatch.GetTimestamp();
             Check(interpreter.Invoke(), interpreter);
+            long end = Stopwatch.GetTimestamp();
             warmupInvokes++;
-            if ((warmupInvokes & 15) == 0) progress?.Invoke("warm-up", Math.Min(1, (Stopwatch.GetTimestamp() - warmupStart) / (double)Math.Max(1, warmupTicks)));
+            window.Add(end - start);
+            if (window.Count == BenchmarkOptions.WarmupWindow)
+            {
+                window.Sort();
+                windowMedians.Add(window[window.Count / 2]);
+                window.Clear();
+                settled = windowMedians.Count >= 3 && Within(windowMedians[^1], windowMedians[^2], 0.10) && Within(windowMedians[^1], windowMedians[^3], 0.10);
+            }
+            long elapsed = end - warmupStart;
+            if ((warmupInvokes & 15) == 0) progress?.Invoke("warm-up", Math.Min(1, elapsed / (double)Math.Max(1, warmupTicks)));
+            if (elapsed >= warmupCap) break;
+            if (elapsed >= warmupTicks && warmupInvokes >= BenchmarkOptions.MinimumWarmupInvokes && settled) break;
         }
-        while (Stopwatch.GetTimestamp() - warmupStart < warmupTicks);
         double warmupSeconds = (Stopwatch.GetTimestamp() - warmupStart) / (double)Stopwatch.Frequency;
 
         // Timed invocations, each alone.
@@ -161,6 +190,8 @@ public static class ModelBenchmark
             }
         }
     }
+
+    private static bool Within(long a, long b, double fraction) => Math.Abs(a - b) <= fraction * Math.Max(a, b);
 
     private static void Check(Status status, MicroInterpreter interpreter)
     {

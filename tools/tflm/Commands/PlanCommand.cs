@@ -48,6 +48,9 @@ public static class PlanCommand
         text.AppendLine("arena:    " + plan.RequiredBytes.ToString("N0", c) + " bytes required, " + plan.UsedBytes.ToString("N0", c)
             + " used = head " + plan.HeadBytes.ToString("N0", c) + " (planned tensors and scratch buffers) + tail "
             + plan.TailBytes.ToString("N0", c) + " (persistent: op data, variable tensors, repacked weights)");
+        if (plan.WeightsBytes > 0)
+            text.AppendLine("weights:  " + plan.WeightsBytes.ToString("N0", c) + " bytes of the tail are the kernels' repacked weights"
+                + " (InterpreterOptions.WeightsMemory moves them out of the arena)");
         text.AppendLine("steps:    " + plan.StepCount + " (0: subgraph inputs; then one per operator node)");
         text.AppendLine();
         text.AppendLine(string.Format(c, "{0,10} {1,10} {2,6} {3,6}  {4}", "offset", "bytes", "first", "last", "tensor"));
@@ -79,6 +82,7 @@ public static class PlanCommand
             writer.WriteNumber("arena_used_bytes", plan.UsedBytes);
             writer.WriteNumber("head_bytes", plan.HeadBytes);
             writer.WriteNumber("tail_bytes", plan.TailBytes);
+            writer.WriteNumber("weights_bytes", plan.WeightsBytes);
             writer.WriteStartArray("steps");
             foreach (PlanStep step in plan.Steps)
             {

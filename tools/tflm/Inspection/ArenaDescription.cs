@@ -29,5 +29,11 @@ public sealed class KernelSetArenaDescription
     public required bool Planned { get; init; }
     public int? UsedBytes { get; init; }
     public int? RequiredBytes { get; init; }
+
+    /// <summary>Repacked weights (part of the bytes above); 0 for sets that use the model's weights in place.</summary>
+    public int? WeightsBytes { get; init; }
+
+    /// <summary>The arena required when the repacked weights get their own memory (<c>InterpreterOptions.WeightsMemory</c>).</summary>
+    public int? RequiredWithSeparateWeightsBytes { get; init; }
     public string? Error { get; init; }
 }

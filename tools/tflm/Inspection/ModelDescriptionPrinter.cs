@@ -73,7 +73,11 @@ public static class ModelDescriptionPrinter
             foreach (KernelSetArenaDescription set in arena.KernelSets)
             {
                 output.WriteLine("  " + Pad(set.Kernels, 12) + (set.Planned
-                    ? Pad(set.RequiredBytes + " required", 18) + set.UsedBytes + " used"
+                    ? Pad(set.RequiredBytes + " required", 18) + Pad(set.UsedBytes + " used", 14)
+                      + (set.WeightsBytes > 0
+                          ? "of which " + set.WeightsBytes + " repacked weights; with separate weights memory the arena needs "
+                            + set.RequiredWithSeparateWeightsBytes
+                          : "")
                     : "not planned: " + set.Error));
             }
         }

@@ -198,10 +198,29 @@ public static class ModelInspector
         var arenas = new List<KernelSetArenaDescription>();
         foreach (KernelSet set in KernelSets.All)
         {
-            ArenaTrialResult trial = ArenaTrial.Measure(model, set.CreateResolver());
-            arenas.Add(trial.Succeeded
-                ? new KernelSetArenaDescription { Kernels = set.Name, Planned = true, UsedBytes = trial.UsedBytes, RequiredBytes = trial.RequiredBytes }
-                : new KernelSetArenaDescription { Kernels = set.Name, Planned = false, Error = trial.Error });
+            OpResolver resolver = set.CreateResolver();
+            ArenaTrialResult trial = ArenaTrial.Measure(model, resolver);
+            if (!trial.Succeeded)
+            {
+                arenas.Add(new KernelSetArenaDescription { Kernels = set.Name, Planned = false, Error = trial.Error });
+                continue;
+            }
+            int separate = trial.RequiredBytes;
+            if (trial.WeightsBytes > 0)
+            {
+                // Again with the weights in memory of their own (as large as they were, plus alignment room).
+                ArenaTrialResult apart = ArenaTrial.Measure(model, resolver, separateWeightsBytes: trial.WeightsBytes + 64 * 16);
+                if (apart.Succeeded) separate = apart.RequiredBytes;
+            }
+            arenas.Add(new KernelSetArenaDescription
+            {
+                Kernels = set.Name,
+                Planned = true,
+                UsedBytes = trial.UsedBytes,
+                RequiredBytes = trial.RequiredBytes,
+                WeightsBytes = trial.WeightsBytes,
+                RequiredWithSeparateWeightsBytes = separate,
+            });
         }
         return arenas;
     }

@@ -44,6 +44,9 @@ public sealed class MemoryPlan
     public required int UsedBytes { get; init; }
     public required int HeadBytes { get; init; }
     public required int TailBytes { get; init; }
+
+    /// <summary>Kernels' repacked weights, part of the tail (a port such as x86-simd; 0 for the reference kernels).</summary>
+    public required int WeightsBytes { get; init; }
     public required IReadOnlyList<PlanStep> Steps { get; init; }
     public required IReadOnlyList<PlannedTensor> Tensors { get; init; }
 
@@ -94,6 +97,7 @@ public sealed class MemoryPlan
             UsedBytes = interpreter.ArenaUsedBytes,
             HeadBytes = headBytes,
             TailBytes = interpreter.ArenaUsage.TailBytes,
+            WeightsBytes = interpreter.WeightsBytes,
             Steps = lifetimes.Steps,
             Tensors = tensors,
         };

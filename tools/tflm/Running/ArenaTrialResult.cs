@@ -3,8 +3,10 @@ namespace TfLiteMicro.Tools.Running;
 /// <summary>Outcome of an <see cref="ArenaTrial"/>: the bytes used, or the status and message of the failure.</summary>
 public sealed class ArenaTrialResult
 {
-    private ArenaTrialResult(int trialBytes, Status status, string? error, int usedBytes, int headBytes, int tailBytes, int requiredBytes)
+    private ArenaTrialResult(int trialBytes, Status status, string? error, int usedBytes, int headBytes, int tailBytes, int requiredBytes,
+        int weightsBytes = 0)
     {
+        WeightsBytes = weightsBytes;
         RequiredBytes = requiredBytes;
         TrialBytes = trialBytes;
         Status = status;
@@ -32,8 +34,11 @@ public sealed class ArenaTrialResult
     /// <summary>The smallest arena AllocateTensors succeeds in (<see cref="MicroInterpreter.ArenaRequiredBytes"/>): what to give it.</summary>
     public int RequiredBytes { get; }
 
-    public static ArenaTrialResult Planned(int trialBytes, int usedBytes, int headBytes, int tailBytes, int requiredBytes) =>
-        new ArenaTrialResult(trialBytes, Status.Ok, null, usedBytes, headBytes, tailBytes, requiredBytes);
+    /// <summary>Kernels' repacked weights (<see cref="MicroInterpreter.WeightsBytes"/>): in the arena unless the trial gave separate memory.</summary>
+    public int WeightsBytes { get; }
+
+    public static ArenaTrialResult Planned(int trialBytes, int usedBytes, int headBytes, int tailBytes, int requiredBytes, int weightsBytes = 0) =>
+        new ArenaTrialResult(trialBytes, Status.Ok, null, usedBytes, headBytes, tailBytes, requiredBytes, weightsBytes);
 
     public static ArenaTrialResult Failed(int trialBytes, Status status, string error) =>
         new ArenaTrialResult(trialBytes, status, error, 0, 0, 0, 0);
