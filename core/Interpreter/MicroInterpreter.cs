@@ -31,6 +31,7 @@ public sealed unsafe partial class MicroInterpreter
     private readonly int maxLoopIterations;
     private int loopIterations;
     private ResourceVariables? resourceVariables;
+    private readonly ArenaAllocator? weights;
 
     private SubgraphAllocation* subgraphs;
     private int subgraphCount;
@@ -55,6 +56,8 @@ public sealed unsafe partial class MicroInterpreter
                options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity,
                options != null ? options.MaxLoopIterations : InterpreterOptions.DefaultMaxLoopIterations)
     {
+        if (options != null && options.WeightsMemory != null && options.WeightsMemoryBytes > 0)
+            weights = new ArenaAllocator(options.WeightsMemory, options.WeightsMemoryBytes);
     }
 
     /// <summary>
@@ -94,6 +97,15 @@ public sealed unsafe partial class MicroInterpreter
     /// this size works, one byte less does not.
     /// </summary>
     public int ArenaRequiredBytes => allocator.Arena.RequiredBytes;
+
+    /// <summary>
+    /// Bytes of kernels' repacked weights: in the separate <see cref="InterpreterOptions.WeightsMemory"/> when given,
+    /// else part of <see cref="ArenaUsedBytes"/> (category <see cref="AllocationCategory.RepackedWeights"/>).
+    /// </summary>
+    public int WeightsBytes => weights != null ? weights.UsedBytes : allocator.Report.UsedBytesOf(AllocationCategory.RepackedWeights);
+
+    /// <summary>True when repacked weights go to a separate weights memory instead of the arena.</summary>
+    public bool HasWeightsMemory => weights != null;
 
     /// <summary>Where the arena went, by category.</summary>
     public ArenaUsageReport ArenaUsage => allocator.Report;
@@ -529,6 +541,25 @@ public sealed unsafe partial class MicroInterpreter
     private static ReadOnlySpan<byte> EthosUCustomOp => "ethos-u"u8;
 
     
+    /// <summary>Repacked-weights memory: the separate weights memory, or the arena's tail.</summary>
+    internal byte* AllocateWeights(int bytes)
+    {
+        if (weights == null)
+        {
+            byte* inArena = allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.RepackedWeights);
+            if (inArena == null) ArenaTooSmall(bytes, "a kernel's repacked weights"u8);
+            return inArena;
+        }
+        byte* result = weights.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment);
+        if (result == null)
+        {
+            Errors.Fail(Status.ArenaTooSmall, "weights memory too small: repacked weights need "u8).Append(bytes)
+                .Append(" more bytes; it has "u8).Append(weights.GetAvailableMemory(ArenaAlignment.BufferAlignment))
+                .Append(" of "u8).Append(weights.ArenaBytes).Append(" left"u8);
+        }
+        return result;
+    }
+
     internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later

@@ -92,6 +92,27 @@ public abstract unsafe class KernelContext
     }
 
     /// <summary>
+    /// Persistent memory for data a kernel derives from constant tensors at Prepare — a port's repacked weights and
+    /// per-channel tables. The interpreter puts it in the weights memory the application gave it
+    /// (<see cref="InterpreterOptions.WeightsMemory"/>, sized and placed separately from the arena), or without one
+    /// in the arena's tail under its own report category (<see cref="Memory.AllocationCategory.RepackedWeights"/>).
+    /// Init and Prepare only; null (with a message) when the memory is full.
+    /// </summary>
+    public virtual void* AllocateWeightsBuffer(int bytes) => AllocatePersistentBuffer(bytes);
+
+    /// <summary>
+    /// <see cref="AllocateWeightsBuffer(int)"/> for a size computed in 64 bits: a size no tensor could have fails
+    /// (null, with a message) instead of wrapping to a small buffer.
+    /// </summary>
+    public void* AllocateWeightsBuffer(long bytes)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return AllocateWeightsBuffer((int)bytes);
+        Errors.Fail(Status.ArenaTooSmall, "weights buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+        return null;
+    }
+
+    /// <summary>
     /// Asks for a buffer valid only while this node runs, placed by the memory planner in the head (it may share
     /// memory with other nodes' buffers). Prepare only; at most <see cref="MaxScratchBuffersPerOp"/> per node.
     /// </summary>
