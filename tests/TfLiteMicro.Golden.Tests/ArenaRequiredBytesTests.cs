@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using TfLiteMicro.Memory;
+using TfLiteMicro.Ports;
+using TfLiteMicro.Testing;
 using TfLiteMicro.Tools.Models;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 using Xunit.Abstractions;
@@ -28,8 +30,7 @@ public unsafe class ArenaRequiredBytesTests
         var data = new TheoryData<string, string>();
         foreach (string name in GoldenModels.Runnable)
         {
-            data.Add(name, "reference");
-            data.Add(name, "x86-simd");
+            foreach (string kernels in KernelSets.Names) data.Add(name, kernels);
         }
         return data;
     }
@@ -59,7 +60,7 @@ public unsafe class ArenaRequiredBytesTests
 
         using ModelFile file = ModelFile.Load(path);
         using var small = new NativeArena(required - 1);
-        var interpreter = new MicroInterpreter(file.Model, KernelSets.Create(kernels), small.Pointer, small.Size);
+        var interpreter = new MicroInterpreter(file.Model, TestKernelSets.CreateResolver(kernels), small.Pointer, small.Size);
         Assert.Equal(Status.ArenaTooSmall, interpreter.AllocateTensors());
         string message = interpreter.Errors.MessageText;
         output.WriteLine("  at " + (required - 1) + ": " + message);
