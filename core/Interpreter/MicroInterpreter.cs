@@ -132,7 +132,7 @@ public sealed unsafe partial class MicroInterpreter
         if (!model.IsValid) return default;
         IntVector inputs = model.GetSubgraph(0).Inputs;
         if ((uint)index >= (uint)inputs.Count) return default;
-        return DescribeTensor(0, inputs[index]);
+        return DescribeTensorForApplication(0, inputs[index]);
     }
 
     public TensorInfo Output(int index)
@@ -140,7 +140,7 @@ public sealed unsafe partial class MicroInterpreter
         if (!model.IsValid) return default;
         IntVector outputs = model.GetSubgraph(0).Outputs;
         if ((uint)index >= (uint)outputs.Count) return default;
-        return DescribeTensor(0, outputs[index]);
+        return DescribeTensorForApplication(0, outputs[index]);
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed unsafe partial class MicroInterpreter
         if (!model.IsValid) return default;
         if ((uint)subgraphIndex >= (uint)model.SubgraphCount) return default;
         if ((uint)tensorIndex >= (uint)model.GetSubgraph(subgraphIndex).TensorCount) return default;
-        return DescribeTensor(subgraphIndex, tensorIndex);
+        return DescribeTensorForApplication(subgraphIndex, tensorIndex);
     }
 
     /// <summary>Runs Init and Prepare of every node, plans the head and commits tensor addresses.</summary>
@@ -598,6 +598,20 @@ public sealed unsafe partial class MicroInterpreter
     // ------------------------------------------------------------------------------------------------------------
     // Tensor views
     // ------------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The view the application gets: a constant whose buffer is shorter than shape × type (stored sparse or
+    /// LUT-compressed) is given without data (its spans are empty) rather than as a span past its buffer. Kernels get the stored
+    /// form through <see cref="DescribeTensor"/> (DENSIFY and the decompressing kernels read it).
+    /// </summary>
+    private TensorInfo DescribeTensorForApplication(int subgraphIndex, int tensorIndex)
+    {
+        TensorInfo info = DescribeTensor(subgraphIndex, tensorIndex);
+        if (info.Data == null || !info.IsConstant) return info;
+        int stored = model.GetBuffer(model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex).BufferIndex).Length;
+        if (stored >= info.ByteCount) return info;
+        return new TensorInfo(tensorIndex, info.Type, info.Dims, null, info.IsConstant, info.IsVariable, info.Quantization);
+    }
 
     internal TensorInfo DescribeTensor(int subgraphIndex, int tensorIndex)
     {

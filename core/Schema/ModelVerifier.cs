@@ -93,6 +93,9 @@ public static unsafe class ModelVerifier
         // The application writes the inputs; constant data lives in the model, which must never be written.
         io = VerifyWritable(in model, subgraph, subgraph.Inputs, errors);
         if (io != Status.Ok) return PrefixSubgraph(errors, s, "input "u8);
+        // Outputs are read (by the application, or copied by IF/WHILE/CALL_ONCE) as shape x type bytes.
+        io = VerifyStoredDense(in model, subgraph, subgraph.Outputs, errors);
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "output "u8);
 
         int operatorCodeCount = model.OperatorCodeCount;
         for (int o = 0; o < subgraph.OperatorCount; o++)
@@ -155,6 +158,24 @@ public static unsafe class ModelVerifier
             return errors.Fail(Status.MalformedModel, "tensor "u8).Append(index).Append(" '"u8).AppendName(Quoted(tensor.Name))
                 .Append("' (position "u8).Append(i).Append(") is written at run time but has constant data (buffer "u8)
                 .Append(tensor.BufferIndex).Append(')');
+        }
+        return Status.Ok;
+    }
+
+    /// <summary>
+    /// Subgraph outputs are read as shape × type bytes, so none may be a constant stored sparse: its buffer holds only
+    /// the stored values (only DENSIFY reads one). LUT-compressed outputs are refused when compression is attached.
+    /// </summary>
+    private static Status VerifyStoredDense(in Model model, SubGraph subgraph, IntVector indices, ErrorReporter errors)
+    {
+        for (int i = 0; i < indices.Count; i++)
+        {
+            int index = indices[i];
+            if (index < 0) continue;
+            Tensor tensor = subgraph.GetTensor(index);
+            if (!tensor.HasSparsity || model.GetBuffer(tensor.BufferIndex).Length == 0) continue;
+            return errors.Fail(Status.MalformedModel, "tensor "u8).Append(index).Append(" '"u8).AppendName(Quoted(tensor.Name))
+                .Append("' (position "u8).Append(i).Append(") is a constant stored sparse; only DENSIFY reads sparse tensors"u8);
         }
         return Status.Ok;
     }

@@ -37,7 +37,7 @@ public sealed class FuzzOptions
       mutant in worker processes. Prints the outcome table; saves and minimizes findings under --out
       (default artifacts/fuzz/seed-N); --corpus DIR also copies each minimized finding there.
       Exit code 0: no findings; 2: findings.
-  tflm-fuzz --ci            the CI run: campaign seed 1, 20000 mutants, reference + x86-simd (tests/TfLiteMicro.Fuzz.Tests).
+  tflm-fuzz --ci            the CI run: campaign seed 1, 20000 mutants (or --count), reference + x86-simd (tests/TfLiteMicro.Fuzz.Tests).
   tflm-fuzz reproduce --seed N --index I [--out FILE]   writes mutant I of campaign N and prints its edits.
   tflm-fuzz replay FILE...  runs model files (e.g. the regression corpus) in a worker; prints each outcome.
 ";
@@ -86,7 +86,7 @@ public sealed class FuzzOptions
         if (options.Ci)
         {
             options.CampaignSeed = 1;
-            options.Count = CiCount;
+            options.Count ??= CiCount;
             options.First = 0;
         }
         if (options.SeedDirectories.Count == 0)

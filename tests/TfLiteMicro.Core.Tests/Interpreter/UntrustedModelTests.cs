@@ -297,4 +297,46 @@ public unsafe class UntrustedModelTests
         Assert.NotEqual(Status.Ok, interpreter.AllocateTensors());
         return interpreter.Errors.MessageText;
     }
+
+    /// <summary>A DENSIFY model: a sparse float32 [4, 6] constant (CSR rows) densified to a [4, 6] output.</summary>
+    private static (TfLiteModelBuilder Builder, SubgraphBuilder Main, int Sparse, int Dense) SparseModel()
+    {
+        const int Densify = 124;
+        float[] dense = new float[24];
+        dense[1] = 1.5f;
+        dense[14] = -2f;
+        var encoded = SparseTensorEncoder.Encode(dense, new[] { 4, 6 }, new[] { 0, 1 }, new[] { false, true });
+        var builder = new TfLiteModelBuilder();
+        SubgraphBuilder main = builder.AddSubgraph("main");
+        int sparse = main.AddTensor(TensorType.Float32, new[] { 4, 6 }, F32(encoded.Values), sparsity: encoded.ToTable());
+        int output = main.AddTensor(TensorType.Float32, new[] { 4, 6 });
+        main.AddOperator(Densify, new[] { sparse }, new[] { output });
+        return (builder, main, sparse, output);
+    }
+
+    [Fact]
+    public void SparseConstantAsSubgraphOutputIsRefused()
+    {
+        // Found by the fuzzer (campaign seed 8 over tests/fuzz-seeds, mutant 82851): the sparse weights inserted into
+        // the outputs were read as 96 bytes from a 8-byte buffer.
+        var (builder, main, sparse, output) = SparseModel();
+        main.SetInputs().SetOutputs(sparse, output);
+        Assert.Contains("output tensor 0 't0' (position 0) is a constant stored sparse", Reject(builder.Build()));
+    }
+
+    [Fact]
+    public void SparseConstantIsGivenToTheApplicationWithoutData()
+    {
+        var (builder, main, sparse, output) = SparseModel();
+        main.SetInputs().SetOutputs(output);
+        using var model = new LoadedModel(builder.Build());
+        using var arena = new NativeArena(4096);
+        var interpreter = new MicroInterpreter(model.Model, Reference(), arena.Pointer, arena.Size);
+        Assert.True(interpreter.GetTensor(sparse).DataBytes.IsEmpty);
+        Assert.Equal(Status.Ok, interpreter.AllocateTensors());
+        Assert.Equal(Status.Ok, interpreter.Invoke());
+        Assert.True(interpreter.GetTensor(sparse).DataBytes.IsEmpty);
+        Assert.Equal(24, interpreter.GetTensor(sparse).ElementCount);
+        Assert.Equal(-2f, interpreter.Output(0).DataAs<float>()[14]);
+    }
 }
