@@ -7,7 +7,7 @@ namespace TfLiteMicro.Examples.ArenaReport;
 /// <summary>
 /// How big an arena does a model need? Loads every model of a data folder with the reference kernels, records
 /// <c>ArenaUsedBytes</c> and <c>ArenaRequiredBytes</c>, runs the golden cases, and writes the comparison with
-/// TFLM's figures as Markdown (docs/models.md).
+/// TFLM's figures as Markdown (the table of docs/models.md, which tools/docs-gen writes with a stamp).
 /// Usage: arena-report DATA_DIR [OUTPUT.md]   (DATA_DIR holds models/ and anchors/, e.g. tests/data; default output: stdout)
 /// </summary>
 public static class Program

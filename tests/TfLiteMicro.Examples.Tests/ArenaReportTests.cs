@@ -43,16 +43,4 @@ public class ArenaReportTests
         Assert.StartsWith("fails: ", row.Status);
         Assert.Contains("ethos-u", row.Status);
     }
-
-    /// <summary>docs/models.md is generated; the committed table must be what the report makes now.</summary>
-    [Fact]
-    public void The_committed_models_table_is_what_the_report_makes_now()
-    {
-        var text = new StringWriter();
-        text.NewLine = "\n";
-        ModelsTable.Write(text, TfLiteMicro.Examples.ArenaReport.Program.Measure(TestData.Directory, null));
-        string committed = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "models.md")).ReplaceLineEndings("\n");
-        Assert.True(committed == text.ToString(),
-            "docs/models.md is stale: run `dotnet run --project examples/arena-report -- tests/data docs/models.md` and commit the result");
-    }
 }
