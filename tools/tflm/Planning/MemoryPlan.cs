@@ -31,9 +31,9 @@ public sealed class PlanStep
 
 /// <summary>
 /// The memory plan of an allocated model (<c>tflm plan</c>): every non-constant tensor placed in the arena's head with
-/// its offset (from the interpreter's committed addresses) and its lifetime in operator steps (TFLM's rules, as the
-/// interpreter's planner applies them: subgraph inputs and outputs from the subgraph's start, each operator a new
-/// step, control-flow operators plan the subgraphs they call inside their own steps). Scratch buffers share the head
+/// its offset (from the interpreter's committed addresses) and its lifetime in operator steps (as the interpreter's
+/// planner sets them: subgraph inputs from the subgraph's start, a tensor an operator writes from that operator's step
+/// (a subgraph output too) to its last use or the subgraph's end, each operator a new step, control-flow operators plan the subgraphs they call inside their own steps). Scratch buffers share the head
 /// too but are not tensors, so they are counted, not listed.
 /// </summary>
 public sealed class MemoryPlan
@@ -103,7 +103,7 @@ public sealed class MemoryPlan
         };
     }
 
-    /// <summary>TFLM's lifetime rules over the whole model (the interpreter's MarkAllocationLifetimes).</summary>
+    /// <summary>The interpreter's lifetime rules (MicroInterpreter.MarkAllocationLifetimes) over the whole model.</summary>
     private sealed class Lifetimes
     {
         private readonly Model model;
@@ -130,15 +130,19 @@ public sealed class MemoryPlan
         {
             if (depth > model.SubgraphCount) return;   // a cycle: the interpreter refuses such models
             SubGraph subgraph = model.GetSubgraph(subgraphIndex);
-            (int, int)[] local = spans[subgraphIndex];
-            foreach (int t in subgraph.Inputs.AsSpan()) Created(local, t);
-            foreach (int t in subgraph.Outputs.AsSpan()) Created(local, t);
+            (int First, int Last)[] local = spans[subgraphIndex];
+            // As the interpreter: a subgraph walked before (called from several nodes) keeps its first lifetimes and
+            // extends them; on the first walk each creation (re)starts a lifetime, so a subgraph output that an
+            // operator writes lives from that operator to the subgraph's end.
+            bool revisit = Array.Exists(local, span => span.First >= 0);
+            foreach (int t in subgraph.Inputs.AsSpan()) Created(local, t, revisit);
+            foreach (int t in subgraph.Outputs.AsSpan()) Created(local, t, revisit);
             for (int n = 0; n < subgraph.OperatorCount; n++)
             {
                 scope++;
                 Operator op = subgraph.GetOperator(n);
                 steps.Add(new PlanStep { Step = scope, Subgraph = subgraphIndex, Operator = n, Op = ModelText.OperatorName(model.GetOperatorCode(op.OpcodeIndex)) });
-                foreach (int t in op.Outputs.AsSpan()) Created(local, t);
+                foreach (int t in op.Outputs.AsSpan()) Created(local, t, revisit);
                 WalkCallees(op, depth);
                 foreach (int t in op.Inputs.AsSpan()) Used(local, t);
                 foreach (int t in op.Outputs.AsSpan()) Used(local, t);
@@ -160,10 +164,10 @@ public sealed class MemoryPlan
             }
         }
 
-        private void Created((int First, int Last)[] local, int tensor)
+        private void Created((int First, int Last)[] local, int tensor, bool revisit)
         {
             if ((uint)tensor >= (uint)local.Length) return;
-            if (local[tensor].First >= 0)
+            if (revisit && local[tensor].First >= 0)
             {
                 if (local[tensor].Last < scope) local[tensor].Last = scope;
                 return;
