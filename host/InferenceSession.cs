@@ -75,7 +75,9 @@ public sealed unsafe class InferenceSession : IDisposable
             var interpreter = new MicroInterpreter(model, resolver, trial.Pointer, trial.Size,
                 new InterpreterOptions { PreserveAllTensors = preserveAllTensors });
             Status status = interpreter.AllocateTensors();
-            if (status == Status.Ok) return interpreter.ArenaRequiredBytes;
+            // Rounded up to the arena alignment: the trial arena ends on a 16-byte boundary, and a smaller arena is
+            // laid out the same (persistent data aligned down from its end) only when its end is aligned too.
+            if (status == Status.Ok) return ArenaAlignment.AlignSizeUp(interpreter.ArenaRequiredBytes, ArenaAlignment.BufferAlignment);
             if (status != Status.ArenaTooSmall || trialBytes >= LargestTrial) throw new InferenceException(status, interpreter.Errors.MessageText);
         }
     }
