@@ -23,6 +23,11 @@ var board = FromArgumentOrEnvironment("board", "TFLM_BOARD", "");
 var target = FromArgumentOrEnvironment("target", "TFLM_TARGET", board == "" ? "Test" : "Firmware");
 var example = FromArgumentOrEnvironment("example", "TFLM_EXAMPLE", "hello-world");
 var configuration = FromArgumentOrEnvironment("configuration", "TFLM_CONFIGURATION", "Release");
+// --strip-error-strings (or TFLM_STRIP_ERROR_STRINGS=true, or the board file's "strip_error_strings": true): firmware
+// messages keep status, operator name, node and numbers but no text (TFLM's TF_LITE_STRIP_ERROR_STRINGS).
+var stripErrorStringsArgument = HasArgument("strip-error-strings")
+    ? (Argument<string>("strip-error-strings", "true") is var v && (v == "" || v == "true"))
+    : EnvironmentVariable("TFLM_STRIP_ERROR_STRINGS") == "true";
 var repository = MakeAbsolute(Directory(".")).FullPath;
 var artifacts = $"{repository}/artifacts";
 
@@ -31,6 +36,7 @@ Information($"  target        = {target}");
 Information($"  board         = {(board == "" ? "(none)" : board)}");
 Information($"  example       = {example}");
 Information($"  configuration = {configuration}");
+Information($"  strip errors  = {(stripErrorStringsArgument ? "yes" : "no (or as the board file says)")}");
 Information($"  boards        = {repository}/ports/boards/*.json");
 Information($"  output        = {artifacts}/firmware/{(board == "" ? "<board>" : board)}/");
 
@@ -164,13 +170,17 @@ Task("__McuFirmware")
     .Does(() =>
 {
     var output = $"{artifacts}/firmware/{board}";
+    var data = ResolveBoard().Data;
+    bool strip = stripErrorStringsArgument
+        || (data.TryGetProperty("strip_error_strings", out var boardStrip) && boardStrip.ValueKind == JsonValueKind.True);
     DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
     {
         Configuration = configuration,
         MSBuildSettings = new DotNetMSBuildSettings()
             .WithProperty("Board", board)
             .WithProperty("Example", example)
-            .WithProperty("FirmwareOutput", output),
+            .WithProperty("FirmwareOutput", output)
+            .WithProperty("StripErrorStrings", strip ? "true" : "false"),
     });
     Information($"firmware image: {output}/{example}.elf (+ .hex, .bin)");
 });

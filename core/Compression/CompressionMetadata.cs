@@ -63,7 +63,7 @@ internal readonly unsafe struct CompressionMetadata
         var verifier = new FlatBufferVerifier(buffer.Data, buffer.Length, errors);
         if (!verifier.Dereference(0, out uint rootPosition) || !VerifyRoot(ref verifier, rootPosition))
         {
-            errors.Prefix("COMPRESSION_METADATA is malformed: "u8);
+            errors.PrefixText("COMPRESSION_METADATA is malformed: "u8);
             return Status.MalformedModel;
         }
         metadata = new CompressionMetadata(new Table(buffer.Data + rootPosition));

@@ -123,6 +123,20 @@ public sealed partial class ErrorReporter
         return this;
     }
 
+    /// <summary>
+    /// Puts message text in front of the current message ("subgraph ", "input "); stripped with the rest of the
+    /// text in a <c>TFLM_STRIP_ERROR_STRINGS</c> build (a space remains, so numbers stay apart).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ErrorReporter PrefixText(ReadOnlySpan<byte> text)
+    {
+#if TFLM_STRIP_ERROR_STRINGS
+        return Prefix(" "u8);
+#else
+        return Prefix(text);
+#endif
+    }
+
     /// <summary>Like <see cref="Prefix(ReadOnlySpan{byte})"/> for a name held as chars; non-ASCII becomes '?'.</summary>
     public ErrorReporter PrefixChars(ReadOnlySpan<char> context)
     {

@@ -47,9 +47,9 @@ public sealed unsafe partial class MicroInterpreter
                 {
                     Errors.Prefix("): "u8);
                     Errors.Prefix(i);
-                    Errors.Prefix(", lut_tensors "u8);
+                    Errors.PrefixText(", lut_tensors "u8);
                     Errors.Prefix(s);
-                    Errors.Prefix("COMPRESSION_METADATA (subgraph "u8);
+                    Errors.PrefixText("COMPRESSION_METADATA (subgraph "u8);
                     return status;
                 }
                 CompressedTensorCount++;

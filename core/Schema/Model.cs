@@ -50,7 +50,7 @@ public readonly unsafe partial struct Model
         var verifier = new FlatBufferVerifier(data, length, errors);
         if (!verifier.Dereference(0, out uint rootPosition) || !TableVerifiers.VerifyModel(ref verifier, rootPosition))
         {
-            errors.Prefix("model"u8);
+            errors.PrefixText("model"u8);
             return Status.MalformedModel;
         }
         var candidate = new Model(data, length, new Table(data + rootPosition));

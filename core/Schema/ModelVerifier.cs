@@ -100,9 +100,9 @@ public static unsafe class ModelVerifier
             {
                 errors.Prefix(": "u8);
                 FlatBufferVerifier.PrefixNumber(errors, o);
-                errors.Prefix(", operator "u8);
+                errors.PrefixText(", operator "u8);
                 FlatBufferVerifier.PrefixNumber(errors, s);
-                errors.Prefix("subgraph "u8);
+                errors.PrefixText("subgraph "u8);
                 return status;
             }
         }
@@ -112,10 +112,10 @@ public static unsafe class ModelVerifier
     /// <summary>Completes "subgraph S: input tensor index ..." around a message from <see cref="VerifyTensorIndices"/>.</summary>
     private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
     {
-        errors.Prefix(role);
+        errors.PrefixText(role);
         errors.Prefix(": "u8);
         FlatBufferVerifier.PrefixNumber(errors, s);
-        errors.Prefix("subgraph "u8);
+        errors.PrefixText("subgraph "u8);
         return Status.MalformedModel;
     }
 
@@ -142,9 +142,9 @@ public static unsafe class ModelVerifier
             return errors.Fail(Status.MalformedModel, "opcode index "u8).Append(opcode).Append(" out of range (operator codes: "u8)
                 .Append(operatorCodeCount).Append(')');
         }
-        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "u8); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.PrefixText("input "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.PrefixText("output "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.PrefixText("intermediate "u8); return Status.MalformedModel; }
 
         ulong customOffset = op.LargeCustomOptionsOffset;
         ulong customSize = op.LargeCustomOptionsSize;

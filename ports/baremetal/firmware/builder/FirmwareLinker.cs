@@ -67,8 +67,10 @@ public sealed class FirmwareLinker
         ToolRunner.Run("arm-none-eabi-objcopy", new[] { "-O", "ihex", elf, Path.ChangeExtension(elf, ".hex") });
         ToolRunner.Run("arm-none-eabi-objcopy", new[] { "-O", "binary", elf, Path.ChangeExtension(elf, ".bin") });
         ToolRunner.Run("arm-none-eabi-size", new[] { elf }, echo: false);
-        ImageSize size = ImageSize.Measure(elf, embeddedBytes, arenaBytes, board);
+        ImageSize size = ImageSize.Measure(elf, Path.Combine(intermediate, example + ".map"), embeddedBytes, arenaBytes, board,
+            plan.Optional("strip-error-strings") == "true");
         File.WriteAllText(Path.ChangeExtension(elf, ".size.txt"), size.Summary);
+        File.WriteAllText(Path.ChangeExtension(elf, ".size.json"), size.Json);
         Console.Write(size.Summary);
         Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu})");
     }

@@ -35,6 +35,9 @@ uint8_t *tflm_arena(uint32_t *size);
 void tflm_fpu_emulation_initialize(void);
 uint32_t tflm_fpu_emulated_instructions(void);
 
+/* Deepest the stack has gone so far, in bytes (cortex-m/startup.c paints it at reset). */
+uint32_t tflm_stack_peak(void);
+
 /* Heap (common/platform.c). */
 void tflm_platform_heap_initialize(void);
 uintptr_t tflm_platform_heap_used(void);
