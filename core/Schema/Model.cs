@@ -48,7 +48,7 @@ public readonly unsafe partial struct Model
         if (identifier != Status.Ok) return identifier;
 
         var verifier = new FlatBufferVerifier(data, length, errors);
-        if (!verifier.Dereference(0, out uint rootPosition) || !TableVerifiers.VerifyModel(ref verifier, rootPosition))
+        if (!verifier.Dereference(0, out uint rootPosition) || !TableWalker.VerifyTable(ref verifier, rootPosition, SchemaTables.RootTable))
         {
             errors.PrefixText("model"u8);
             return Status.MalformedModel;
