@@ -33,6 +33,21 @@ public sealed partial class ErrorReporter
     public const bool StripsMessageText = false;
 #endif
 
+    /// <summary>
+    /// The text, or nothing when message text is stripped. A helper that takes message text as a parameter (a
+    /// tensor's role, an option's name) is an inlined shim passing <c>Text(role)</c> on to its implementation: in a
+    /// strip build the literal at the call site is then dead and not linked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> text)
+    {
+#if TFLM_STRIP_ERROR_STRINGS
+        return default;
+#else
+        return text;
+#endif
+    }
+
     private readonly byte[] buffer = new byte[Capacity];
     private int length;
     private Status status;

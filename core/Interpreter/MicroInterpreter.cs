@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Buffer = TfLiteMicro.Schema.Buffer;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Profiling;
@@ -471,7 +472,10 @@ public sealed unsafe partial class MicroInterpreter
     private static ReadOnlySpan<byte> EthosUCustomOp => "ethos-u"u8;
 
     
-    internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what) => ArenaTooSmallCore(requestedBytes, ErrorReporter.Text(what));
+
+    private Status ArenaTooSmallCore(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Schema;
 
@@ -110,7 +111,10 @@ public static unsafe class ModelVerifier
     }
 
     /// <summary>Completes "subgraph S: input tensor index ..." around a message from <see cref="VerifyTensorIndices"/>.</summary>
-    private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role) => PrefixSubgraphCore(errors, s, ErrorReporter.Text(role));
+
+    private static Status PrefixSubgraphCore(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
     {
         errors.PrefixText(role);
         errors.Prefix(": "u8);
@@ -184,7 +188,10 @@ public static unsafe class ModelVerifier
         return Status.Ok;
     }
 
-    private static bool CheckSubgraphIndex(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CheckSubgraphIndex(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors) => CheckSubgraphIndexCore(index, count, ErrorReporter.Text(field), errors);
+
+    private static bool CheckSubgraphIndexCore(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors)
     {
         if ((uint)index < (uint)count) return true;
         errors.Fail(Status.MalformedModel, field).Append(index).Append(" out of range (subgraphs: "u8).Append(count).Append(')');
@@ -257,7 +264,10 @@ public static unsafe class ModelVerifier
         return Status.Ok;
     }
 
-    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what) => FailTensorCore(errors, s, t, tensor, ErrorReporter.Text(what));
+
+    private static ErrorReporter FailTensorCore(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)
     {
         return errors.Fail(Status.MalformedModel, "subgraph "u8).Append(s).Append(", tensor "u8).Append(t).Append(" '"u8)
             .AppendName(Quoted(tensor.Name)).Append("': "u8).Append(what);

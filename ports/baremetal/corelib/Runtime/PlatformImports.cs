@@ -7,7 +7,7 @@ namespace System.Runtime;
 /// Everything the core library needs from the board support code, in one place. The board's C code (issue #4)
 /// implements these symbols; on the host nothing here is ever called (device assemblies are only compiled).
 /// <list type="bullet">
-/// <item><c>tflm_platform_fail_fast(const uint16_t* message, int length)</c>: report and halt; never returns.</item>
+/// <item><c>tflm_platform_fail_fast(const uint8_t* message, int length)</c>: report the UTF-8 message and halt; never returns.</item>
 /// <item><c>tflm_platform_allocate(uintptr_t bytes)</c>: zeroed, 8-byte aligned bump allocation; never freed.
 /// Halts when the heap is exhausted.</item>
 /// <item><c>tflm_platform_[i|u]div/[i|u]mod</c>: 32-bit division (the ARM32 code generator always calls a
@@ -23,7 +23,7 @@ internal static unsafe class PlatformImports
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_fail_fast")]
-    internal static extern void FailFast(char* message, int length);
+    internal static extern void FailFast(byte* message, int length);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_allocate")]

@@ -28,10 +28,10 @@ void *tflm_platform_allocate(uintptr_t bytes)
 
 uintptr_t tflm_platform_heap_used(void) { return heap_next == NULL ? 0 : (uintptr_t)(heap_next - __heap_start); }
 
-void tflm_platform_fail_fast(const uint16_t *message, int length)
+void tflm_platform_fail_fast(const uint8_t *message, int length)
 {
     tflm_console_write_ascii("fatal: ");
-    tflm_console_write_utf16(message, length);
+    tflm_console_write((const char *)message, length);
     tflm_console_write_ascii("\n");
     tflm_exit(TFLM_EXIT_FAIL_FAST);
 }
