@@ -13,12 +13,21 @@ namespace System;
 /// </summary>
 internal static unsafe class RuntimeFailure
 {
+    /// <summary>Stops with <paramref name="message"/> (inlined, so a stripped build does not link the literal).</summary>
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Stop(ReadOnlySpan<byte> message)
     {
 #if TFLM_STRIP_ERROR_STRINGS
-        message = default;
+        StopWith(default);
+#else
+        StopWith(message);
 #endif
+    }
+
+    [DoesNotReturn]
+    private static void StopWith(ReadOnlySpan<byte> message)
+    {
         // No pinning: a u8 literal is read-only data, and a method with pinned locals is not examined as an
         // inline candidate, so callers would not learn that it never returns (they then keep the call inline on
         // the hot path instead of in a shared cold block).
