@@ -3,6 +3,8 @@
 //   dotnet cake --board=nrf52840                         build the hello-world firmware for the nRF52840
 //   dotnet cake --board=nrf52840 --target=Run            build it and run it in the board's emulator (QEMU)
 //   dotnet cake --board=host --example=hello-world       NativeAOT executable + the C API static library and C program
+//   dotnet cake --board=nrf52840 --target=Library --models=a.tflite   libtflm.a + tflm.h with a.tflite's operators
+//   dotnet cake --board=nrf52840 --example=mlperf-kws-int8 --target=Size   flash and RAM by component
 //   dotnet cake --target=Test                            everything ./test.sh runs
 //
 // Boards are data: one JSON file per board in ports/boards/. This script only resolves arguments, reads the board
@@ -227,6 +229,29 @@ Task("Run")
         exit = RunProcess(command!, $"-M {machine} -nographic -semihosting {extra} -kernel {artifacts}/firmware/{board}/{example}.elf");
     }
     if (exit != 0) throw new CakeException($"{example} on {board} exited with {exit}");
+});
+
+Task("Library")
+    .IsDependentOn("__ResolveBoard")
+    .Does(() =>
+{
+    // The C library (docs/c-library.md): libtflm.a + tflm.h for the board's CPU, with the operators of --models
+    // (comma-separated .tflite paths) and --operators (comma-separated names); every reference kernel without either.
+    var resolved = ResolveBoard();
+    if (resolved.Kind == "host") throw new CakeException("--target=Library builds the C library for an MCU board; for the host use --example=c-api");
+    var models = FromArgumentOrEnvironment("models", "TFLM_LIBRARY_MODELS", "");
+    var operators = FromArgumentOrEnvironment("operators", "TFLM_LIBRARY_OPERATORS", "");
+    var output = $"{artifacts}/library/{board}";
+    var settings = new DotNetMSBuildSettings()
+        .WithProperty("Board", board)
+        .WithProperty("Example", "c-library")
+        .WithProperty("FirmwareOutput", output)
+        .WithProperty("StripErrorStrings", stripErrorStringsArgument ? "true" : "false");
+    if (models != "")
+        settings = settings.WithProperty("LibraryModels", string.Join(",", models.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => MakeAbsolute(File(m.Trim())).FullPath)));
+    if (operators != "") settings = settings.WithProperty("LibraryOperators", operators);
+    DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings { Configuration = configuration, MSBuildSettings = settings });
+    Information($"C library: {output}/libtflm.a + {output}/tflm.h (see docs/c-library.md)");
 });
 
 Task("Size")

@@ -41,13 +41,15 @@ public static class Cli
                     return BenchCommand.Run(rest, stdout, stderr);
                 case "compress":
                     return CompressCommand.Run(rest, stdout);
+                case "resolver":
+                    return ResolverCommand.Run(rest, stdout);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
         }
         catch (UsageException e)
         {
-            string about = command is "inspect" or "run" or "bench" or "compress" ? "tflm " + command : "tflm";
+            string about = command is "inspect" or "run" or "bench" or "compress" or "resolver" ? "tflm " + command : "tflm";
             stderr.WriteLine(about + ": " + e.Message + " (see '" + about + " --help')");
             return ExitCodes.Usage;
         }

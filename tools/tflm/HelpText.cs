@@ -12,6 +12,7 @@ internal static class HelpText
           tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
           tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
           tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
+          tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--list]
           tflm help [COMMAND]
 
         Commands:
@@ -19,6 +20,7 @@ internal static class HelpText
           run       Run the model once on .npy inputs and write its outputs as .npy files.
           bench     Time Invoke: median and min microseconds, per-operator breakdown, arena bytes.
           compress  LUT-compress constant tensors (TFLM's COMPRESSION_METADATA) and report the flash saved.
+          resolver  Generate C# that registers only the kernels the models need (firmware, the C library).
 
         Exit codes: 0 success, 1 model/input/runtime error, 2 usage error.
         Run 'tflm COMMAND --help' for the options of a command.
@@ -78,6 +80,26 @@ internal static class HelpText
           --json            Print one JSON object: model, kernels, iterations, warmup, median_us, min_us, mean_us,
                             arena_bytes, operators[] {name, nodes, us_per_invoke, share}.
           -h, --help        Show this help.
+
+        """;
+
+    public const string Resolver =
+        """
+        Usage: tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--list]
+
+        Writes C# source of a static class whose AddTo(OpResolver) registers the reference kernel of every operator
+        the MODELs contain plus the --ops listed (builtin names such as FULLY_CONNECTED, or custom names such as
+        CIRCULAR_BUFFER), and nothing else: a firmware image or the C library then links only those kernels
+        (unregistered kernels are not compiled in). An operator without a reference kernel is an error naming it.
+
+        Options:
+          --ops NAME,...       Operators to register besides the models' (comma or space separated).
+          -o, --output FILE    Where to write the source (default: standard output).
+          --class NAME         Class name (default ModelOperators).
+          --namespace NAME     Namespace (default TfLiteMicro.Generated).
+          --public             Make the class public (default internal).
+          --list               Print every operator with a reference kernel and its registration method.
+          -h, --help           Show this help.
 
         """;
 

@@ -10,6 +10,7 @@ namespace System.Runtime;
 /// <item><c>tflm_platform_fail_fast(const uint8_t* message, int length)</c>: report the UTF-8 message and halt; never returns.</item>
 /// <item><c>tflm_platform_allocate(uintptr_t bytes)</c>: zeroed, 8-byte aligned bump allocation; never freed.
 /// Halts when the heap is exhausted.</item>
+/// <item><c>tflm_platform_heap_keep()</c>: what is allocated so far stays (called after static constructors).</item>
 /// <item><c>tflm_platform_[i|u]div/[i|u]mod</c>: 32-bit division (the ARM32 code generator always calls a
 /// helper); they stop the program on a zero divisor.</item>
 /// <item><c>tflm_platform_[u]ldiv/[u]lmod</c>: 64-bit division (libgcc's __aeabi_[u]ldivmod behind a C call).</item>
@@ -28,6 +29,11 @@ internal static unsafe class PlatformImports
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_allocate")]
     internal static extern void* Allocate(nuint byteCount);
+
+    /// <summary>Marks everything allocated so far as permanent (statics): a later heap release stops there.</summary>
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_heap_keep")]
+    internal static extern void HeapKeep();
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_idiv")]

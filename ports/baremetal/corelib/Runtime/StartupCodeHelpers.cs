@@ -104,7 +104,6 @@ internal static unsafe class StartupCodeHelpers
     /// Called once by the board's reset handler before any managed code, with the module's ReadyToRun header
     /// (the <c>__ReadyToRunHeader</c> symbol ilc emits). Allocates the static bases ilc left for run time and runs
     /// the eager class constructors. On ARM32 the tables hold 32-bit self-relative pointers.
-    /// Not exercised yet: it becomes testable with the QEMU firmware build (issue #4).
     /// </summary>
     [RuntimeExport("tflm_runtime_initialize")]
     private static void InitializeModule(byte* readyToRunHeader)
@@ -121,6 +120,9 @@ internal static unsafe class StartupCodeHelpers
             if (sectionId == GCStaticRegionSection) AllocateGCStatics(start, end);
             else if (sectionId == EagerClassConstructorSection) RunEagerClassConstructors(start, end);
         }
+        // Statics live as long as the program: a heap release (the C API's, after its last interpreter) must not
+        // give their memory back.
+        PlatformImports.HeapKeep();
     }
 
     // Each cell points at a static-base slot holding (MethodTable | 1), or (MethodTable | 3) when a pre-initialized

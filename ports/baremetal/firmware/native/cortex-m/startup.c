@@ -74,7 +74,6 @@ void Reset_Handler(void)
     /* Full access to CP10/CP11 before the first floating-point instruction. */
     SCB_CPACR |= 0xFu << 20;
     __asm__ volatile("dsb\n isb");
-    tflm_fpu_emulation_initialize();
 #endif
     /* Separate MemManage/BusFault/UsageFault handlers, and trap integer division by zero. */
     SCB_SHCSR |= (1u << 16) | (1u << 17) | (1u << 18);
@@ -87,7 +86,7 @@ void Reset_Handler(void)
 
     tflm_platform_heap_initialize();
     tflm_timer_initialize();
-    tflm_runtime_initialize(__ReadyToRunHeader);
+    tflm_platform_ensure_runtime();
     int status = main();
     report_memory();
     tflm_exit(status);
