@@ -275,4 +275,37 @@ Task("Size")
     }
 });
 
+Task("SizeReport")
+    .IsDependentOn("__ResolveBoard")
+    .Does(() =>
+{
+    // docs/boards.md's size table of the board: every firmware example built, run in the emulator (for arena used,
+    // heap used and stack peak) and measured (.size.json, split by component); the table is regenerated from that.
+    var resolved = ResolveBoard();
+    if (resolved.Kind == "host") throw new CakeException("--target=SizeReport measures MCU firmware images");
+    var output = $"{artifacts}/firmware/{board}";
+    var examples = new[] { "hello-world", "mlperf-ad-int8", "mlperf-kws-int8", "mlperf-vww-int8", "mlperf-ic-int8", "person-detect", "c-api-firmware" };
+    var emulator = resolved.Data.GetProperty("emulator");
+    var extra = emulator.TryGetProperty("extra_args", out var e) ? string.Join(" ", e.EnumerateArray().Select(a => a.GetString())) : "";
+    foreach (var name in examples)
+    {
+        DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Board", board).WithProperty("Example", name).WithProperty("FirmwareOutput", output),
+        });
+        int exit = StartProcess(emulator.GetProperty("command").GetString()!, new ProcessSettings
+        {
+            Arguments = $"-M {emulator.GetProperty("machine").GetString()} -nographic -semihosting {extra} -kernel {output}/{name}.elf",
+            RedirectStandardOutput = true,
+        }, out IEnumerable<string> lines);
+        System.IO.File.WriteAllLines($"{output}/{name}.run.txt", lines);
+        if (exit != 0) throw new CakeException($"{name} on {board} exited with {exit}");
+    }
+    DotNetBuild($"{repository}/ports/baremetal/firmware/builder/TfLiteMicro.FirmwareBuilder.csproj", new DotNetBuildSettings { Configuration = configuration });
+    var builder = $"{repository}/ports/baremetal/firmware/builder/bin/{configuration}/net10.0/TfLiteMicro.FirmwareBuilder.dll";
+    if (RunProcess("dotnet", $"\"{builder}\" report {board} \"{output}\" \"{repository}/docs/boards.md\"") != 0)
+        throw new CakeException("writing the size table failed");
+});
+
 RunTarget(target);

@@ -350,7 +350,7 @@ public sealed unsafe partial class MicroInterpreter
                 node->KernelSlot = -1;
             }
         }
-        return AttachCompressedTensors();
+        return AttachCompression();
     }
 
     /// <summary>The resource variable table in the tail, sized by the budget (TFLM's MicroResourceVariables::Create).</summary>

@@ -43,6 +43,9 @@ internal static unsafe class NativeInterpreters
         }
         if (slot < 0) return CreateErrors.Fail(Status.CapacityExceeded, "all "u8).Append(Capacity).Append(" interpreter slots are in use"u8);
 
+#if TFLM_LIBRARY_COMPRESSION
+        MicroInterpreter.EnableCompression();
+#endif
         if (live == 0) heapMark = NativeHeap.Used;
         Status status = Model.TryCreate(model, (int)modelSize, CreateErrors, out Model verified);
         if (status == Status.Ok)
