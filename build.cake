@@ -294,12 +294,14 @@ Task("SizeReport")
             Configuration = configuration,
             MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Board", board).WithProperty("Example", name).WithProperty("FirmwareOutput", output),
         });
+        // Semihosting writes the program's output to the emulator's stderr.
         int exit = StartProcess(emulator.GetProperty("command").GetString()!, new ProcessSettings
         {
             Arguments = $"-M {emulator.GetProperty("machine").GetString()} -nographic -semihosting {extra} -kernel {output}/{name}.elf",
             RedirectStandardOutput = true,
-        }, out IEnumerable<string> lines);
-        System.IO.File.WriteAllLines($"{output}/{name}.run.txt", lines);
+            RedirectStandardError = true,
+        }, out IEnumerable<string> lines, out IEnumerable<string> errorLines);
+        System.IO.File.WriteAllLines($"{output}/{name}.run.txt", lines.Concat(errorLines));
         if (exit != 0) throw new CakeException($"{name} on {board} exited with {exit}");
     }
     DotNetBuild($"{repository}/ports/baremetal/firmware/builder/TfLiteMicro.FirmwareBuilder.csproj", new DotNetBuildSettings { Configuration = configuration });

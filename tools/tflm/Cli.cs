@@ -87,6 +87,9 @@ public static class Cli
             case "compress":
                 stdout.Write(HelpText.Compress);
                 return ExitCodes.Ok;
+            case "resolver":
+                stdout.Write(HelpText.Resolver);
+                return ExitCodes.Ok;
             default:
                 throw new UsageException("no help for unknown command '" + topics[0] + "'");
         }
