@@ -46,7 +46,9 @@ public sealed class ImageSize
     {
         ElfImage image = ElfImage.Load(elf);
         List<InputSection> inputs = ParseLinkMap(File.ReadAllText(linkMap));
-        List<ImageSymbol> symbols = ReadSymbols(elf);
+        List<ImageSymbol> allSymbols = ReadSymbols(elf);
+        // One address may carry several names (folded method bodies, the linker's __bss_start): each byte counts once.
+        List<ImageSymbol> symbols = allSymbols.GroupBy(s => s.Address).Select(g => g.First()).OrderBy(s => s.Address).ToList();
 
         OutputSection? vectors = image.Section(".isr_vector");
         OutputSection? text = image.Section(".text");
@@ -86,7 +88,7 @@ public sealed class ImageSize
             }
             if (section.Name == ".bss")
             {
-                arenaInBss = symbols.Where(s => s.Name == "arena" && s.Address >= section.Address && s.Address < section.End).Sum(s => s.Size);
+                arenaInBss = allSymbols.Where(s => s.Name == "arena" && s.Address >= section.Address && s.Address < section.End).Sum(s => s.Size);
             }
         }
         // The arena is the application's working memory, not a component's static RAM.
@@ -304,8 +306,7 @@ public sealed class ImageSize
             if (type is "T" or "t") address &= ~1L;
             symbols.Add(new ImageSymbol(name, address, size));
         }
-        // One address may carry several names (folded method bodies): keep the first, so each byte counts once.
-        return symbols.GroupBy(s => s.Address).Select(g => g.First()).OrderBy(s => s.Address).ToList();
+        return symbols;
     }
 
     private static long Hex(string text) => long.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
