@@ -65,7 +65,7 @@ public sealed unsafe class Conv2D : OpKernel
                 return Status.Ok;
             }
             case TensorType.UInt8:
-                Conv2DUInt8.Eval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                LegacyUInt8Kernels.Conv2DEval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<byte>(), in data->UInt8);
                 return Status.Ok;

@@ -58,7 +58,7 @@ public sealed unsafe class FullyConnected : OpKernel
                 return Status.Ok;
             }
             case TensorType.UInt8:
-                FullyConnectedUInt8.Eval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                LegacyUInt8Kernels.FullyConnectedEval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
                     output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in data->UInt8);
                 return Status.Ok;

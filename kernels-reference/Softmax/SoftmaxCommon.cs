@@ -75,7 +75,8 @@ public static unsafe class SoftmaxCommon
             data->DiffMin = -QuantizationMath.CalculateInputRadius(ScaledDiffIntegerBits, data->InputLeftShift);
             return Status.Ok;
         }
-        if (input.Type == TensorType.UInt8) return SoftmaxUInt8.Prepare(context, data, input, output, beta);
+        if (input.Type == TensorType.UInt8)
+            return LegacyUInt8Kernels.Enabled ? LegacyUInt8Kernels.SoftmaxPrepare(context, data, input, output, beta) : LegacyUInt8Kernels.NotLinked(context);
         if (input.Type == TensorType.Int16)
         {
             Status status = context.ExpectType(output, TensorType.Int16, "output"u8);
