@@ -82,7 +82,7 @@ public sealed partial class ErrorReporter
         length = 0;
         status = failure == Status.Ok ? Status.Error : failure;
 #if TFLM_STRIP_ERROR_STRINGS
-        AppendName("error"u8);
+        PutAll("error "u8);
         PutNumber((ulong)(int)status);
         Put((byte)':');
 #endif
@@ -98,9 +98,13 @@ public sealed partial class ErrorReporter
         return this;
     }
 
-    /// <summary>Appends a name (operator, custom op, tensor, signature; UTF-8), kept even when text is stripped.</summary>
+    /// <summary>
+    /// Appends a name (operator, custom op, tensor, signature; UTF-8), kept even when text is stripped (then after a
+    /// space, as numbers are, so "error 3: FULLY_CONNECTED, SOFTMAX" stays readable).
+    /// </summary>
     public ErrorReporter AppendName(ReadOnlySpan<byte> name)
     {
+        Separate();
         PutAll(name);
         return this;
     }
@@ -240,7 +244,8 @@ public sealed partial class ErrorReporter
         return this;
     }
 
-    // With message text stripped, numbers would run together ("tensor 5 has 3" -> "53"): each gets a space before it.
+    // With message text stripped, numbers and names would run together ("tensor 5 has 3" -> "53"): each gets a space
+    // before it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Separate()
     {

@@ -72,6 +72,54 @@ public sealed class MessageTextTests
         Assert.True(differences.Length == 0, differences);
     }
 
+    /// <summary>
+    /// hello-world makes the interpreter fail twice after its goldens (ModelRunner.ReportErrors): a resolver without the
+    /// model's operators, and an arena of 128 bytes. With message text the report says so in words; stripped, it still
+    /// gives the status, the missing operator's name and the byte counts (TFLM's TF_LITE_STRIP_ERROR_STRINGS keeps the
+    /// status code and the numbers a format string would have printed).
+    /// </summary>
+    [FirmwareFact]
+    public void FailuresReportStatusOperatorNameAndByteCountsWithAndWithoutText()
+    {
+        const string model = "hello_world_int8";
+        foreach (bool strip in new[] { false, true })
+        {
+            string elf = FirmwareImages.Build(Board, "hello-world", stripErrorStrings: strip);
+            ProcessResult run = FirmwareImages.Run(Board, elf);
+            Assert.True(run.ExitCode == 0, $"hello-world (strip {strip}) on {Board}: {run}");
+            string resolver = ErrorReport(run.Output, model, "resolver");
+            string arena = ErrorReport(run.Output, model, "arena");
+
+            Assert.StartsWith($"{(int)Status.UnsupportedOperator}: ", resolver);
+            Assert.Contains("FULLY_CONNECTED", resolver, StringComparison.Ordinal);
+            Assert.StartsWith($"{(int)Status.ArenaTooSmall}: ", arena);
+            long[] numbers = Regex.Matches(arena, "[0-9]+").Select(m => long.Parse(m.Value)).Skip(1).ToArray();
+            Assert.True(numbers.Contains(128), $"the arena's size is not reported: {arena}");
+            Assert.True(numbers.Any(n => n > 128), $"the bytes needed are not reported: {arena}");
+            if (strip)
+            {
+                Assert.Contains($"error {(int)Status.UnsupportedOperator}:", resolver, StringComparison.Ordinal);
+                Assert.Contains($"error {(int)Status.ArenaTooSmall}:", arena, StringComparison.Ordinal);
+                Assert.DoesNotContain("lacks", resolver, StringComparison.Ordinal);
+                Assert.DoesNotContain("arena too small", arena, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains("the op resolver lacks operators the model needs", resolver, StringComparison.Ordinal);
+                Assert.Contains("arena too small", arena, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The text after "error_report MODEL WHAT " on the firmware's output.</summary>
+    private static string ErrorReport(string output, string model, string what)
+    {
+        string prefix = $"error_report {model} {what} ";
+        string? line = output.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.True(line != null, $"no '{prefix}' line in:\n{output}");
+        return line!.Substring(prefix.Length);
+    }
+
     [Fact]
     public void TheScanFindsTheLibraryMessages()
     {
