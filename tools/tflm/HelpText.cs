@@ -12,7 +12,7 @@ internal static class HelpText
           tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
           tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
           tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
-          tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--list]
+          tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--uint8] [--list]
           tflm help [COMMAND]
 
         Commands:
@@ -85,7 +85,7 @@ internal static class HelpText
 
     public const string Resolver =
         """
-        Usage: tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--list]
+        Usage: tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--uint8] [--list]
 
         Writes C# source of a static class whose AddTo(OpResolver) registers the reference kernel of every operator
         the MODELs contain plus the --ops listed (builtin names such as FULLY_CONNECTED, or custom names such as
@@ -98,6 +98,8 @@ internal static class HelpText
           --class NAME         Class name (default ModelOperators).
           --namespace NAME     Namespace (default TfLiteMicro.Generated).
           --public             Make the class public (default internal).
+          --uint8              Also link the legacy uint8 kernels (ReferenceKernels.EnableLegacyUInt8; automatic
+                               when a MODEL has uint8 tensors; a device links them only on request).
           --list               Print every operator with a reference kernel and its registration method.
           -h, --help           Show this help.
 

@@ -36,6 +36,34 @@ public class ResolverCommandTests
     }
 
     [Fact]
+    public void LegacyUInt8IsLinkedWhenAModelHasUInt8TensorsOrOnRequest()
+    {
+        // The uint8 kernels are linked on a device only through ReferenceKernels.EnableLegacyUInt8().
+        const string enable = "ReferenceKernels.EnableLegacyUInt8();";
+        CliResult int8 = CliResult.Run("resolver", SharedModels.ModelPath("mlperf_kws_int8"));
+        Assert.True(int8.ExitCode == 0, int8.ToString());
+        Assert.DoesNotContain(enable, int8.Stdout);
+
+        CliResult requested = CliResult.Run("resolver", "--ops", "CONV_2D", "--uint8");
+        Assert.True(requested.ExitCode == 0, requested.ToString());
+        Assert.Contains(enable, requested.Stdout);
+
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tflm-resolver-uint8-{Guid.NewGuid():N}.tflite");
+        try
+        {
+            System.IO.File.WriteAllBytes(path, RealWorld.RealWorldModelTests.BuildUInt8Model().Bytes);
+            CliResult uint8 = CliResult.Run("resolver", path);
+            Assert.True(uint8.ExitCode == 0, uint8.ToString());
+            Assert.Contains(enable, uint8.Stdout);
+            Assert.Contains("resolver.AddConv2D();", uint8.Stdout);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void OpsAddOperatorsByNameIncludingCustomOnes()
     {
         CliResult result = CliResult.Run("resolver", "--ops", "QUANTIZE, CIRCULAR_BUFFER");

@@ -258,14 +258,14 @@ public class RealWorldModelTests
 
     // ------------------------------------------------------------------------------------------------ uint8
 
-    private sealed record Q(float Scale, int ZeroPoint)
+    internal sealed record Q(float Scale, int ZeroPoint)
     {
         public double Real(byte q) => Scale * (q - ZeroPoint);
         public double[] Real(byte[] q) => q.Select(v => (double)Scale * (v - ZeroPoint)).ToArray();
         public int Ideal(double value) => (int)Math.Clamp(Math.Round(value / Scale + ZeroPoint, MidpointRounding.AwayFromZero), 0, 255);
     }
 
-    private sealed class UInt8Model
+    internal sealed class UInt8Model
     {
         public required byte[] Bytes { get; init; }
         public required Dictionary<string, int> Tensors { get; init; }
@@ -274,7 +274,7 @@ public class RealWorldModelTests
         public required Dictionary<int, int[]> Biases { get; init; }
     }
 
-    private static UInt8Model BuildUInt8Model()
+    internal static UInt8Model BuildUInt8Model()
     {
         var random = new Random(8);
         var builder = new TfLiteModelBuilder();

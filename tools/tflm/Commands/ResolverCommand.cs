@@ -10,12 +10,12 @@ using TfLiteMicro.Tools.Resolvers;
 namespace TfLiteMicro.Tools.Commands;
 
 /// <summary>
-/// <c>tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public]</c>: C# source
+/// <c>tflm resolver [MODEL...] [--ops NAME,...] [-o FILE.cs] [--class NAME] [--namespace NAME] [--public] [--uint8]</c>: C# source
 /// that registers only the reference kernels the models (and the listed operators) need.
 /// </summary>
 public static class ResolverCommand
 {
-    private static readonly string[] Flags = ["--public", "--list"];
+    private static readonly string[] Flags = ["--public", "--uint8", "--list"];
     private static readonly string[] Options = ["-o", "--output", "--ops", "--class", "--namespace"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
@@ -39,10 +39,12 @@ public static class ResolverCommand
             throw new UsageException("--namespace needs a C# namespace name, got '" + namespaceName + "'");
 
         Dictionary<string, string> operators = new(StringComparer.Ordinal);
+        bool legacyUInt8 = arguments.HasFlag("--uint8");
         foreach (string model in arguments.Positionals)
         {
             using ModelFile file = ModelFile.Load(model);
             foreach (string name in ResolverSource.OperatorsOf(file.Model)) operators.TryAdd(name, Path.GetFileName(model));
+            legacyUInt8 |= ResolverSource.UsesLegacyUInt8(file.Model);
         }
         string? ops = arguments.GetSingle("--ops");
         if (ops != null)
@@ -53,7 +55,7 @@ public static class ResolverCommand
         if (operators.Count == 0) throw new UsageException("give at least one MODEL or --ops NAME,...");
 
         string source = ResolverSource.Generate(ResolverSource.Select(operators), namespaceName, className,
-            arguments.HasFlag("--public"), "tflm resolver " + string.Join(" ", ForComment(args)));
+            arguments.HasFlag("--public"), "tflm resolver " + string.Join(" ", ForComment(args)), legacyUInt8);
         string? output = arguments.GetSingle("-o") ?? arguments.GetSingle("--output");
         if (output == null)
         {
