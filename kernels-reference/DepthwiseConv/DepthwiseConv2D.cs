@@ -53,7 +53,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
             case TensorType.UInt8:
                 LegacyUInt8Kernels.DepthwiseConv2DEval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<byte>(), in data->UInt8);
+                    output.AsSpan<byte>(), in *data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

@@ -60,7 +60,7 @@ public sealed unsafe class FullyConnected : OpKernel
             case TensorType.UInt8:
                 LegacyUInt8Kernels.FullyConnectedEval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in data->UInt8);
+                    output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in *data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

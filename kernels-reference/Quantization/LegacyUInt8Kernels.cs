@@ -11,7 +11,7 @@ namespace TfLiteMicro.Kernels.Reference;
 // a dequantization into its float path (DetectionPostProcessUInt8, ~200 bytes) and stay linked with that operator.
 internal static unsafe partial class LegacyUInt8Kernels
 {
-    internal static delegate*<KernelContext, TensorInfo, TensorInfo, TensorInfo, TensorInfo, int, out LegacyUInt8Parameters, Status> PrepareConvolution;
+    internal static delegate*<KernelContext, TensorInfo, TensorInfo, TensorInfo, TensorInfo, int, out LegacyUInt8Parameters*, Status> PrepareConvolution;
     internal static delegate*<in ConvolutionGeometry, ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<int>, Span<byte>, in LegacyUInt8Parameters, void> Conv2DEval;
     internal static delegate*<in ConvolutionGeometry, ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<int>, Span<byte>, in LegacyUInt8Parameters, void> DepthwiseConv2DEval;
     internal static delegate*<ReadOnlySpan<byte>, ReadOnlySpan<byte>, ReadOnlySpan<int>, Span<byte>, int, int, int, in LegacyUInt8Parameters, void> FullyConnectedEval;
@@ -27,7 +27,7 @@ internal static unsafe partial class LegacyUInt8Kernels
 
     internal static void Enable()
     {
-        PrepareConvolution = &LegacyUInt8Quantization.PrepareConvolution;
+        PrepareConvolution = &LegacyUInt8Quantization.PrepareConvolutionData;
         Conv2DEval = &Conv2DUInt8.Eval;
         DepthwiseConv2DEval = &DepthwiseConv2DUInt8.Eval;
         FullyConnectedEval = &FullyConnectedUInt8.Eval;
