@@ -3,6 +3,8 @@
 //   dotnet cake --board=nrf52840                         build the hello-world firmware for the nRF52840
 //   dotnet cake --board=nrf52840 --target=Run            build it and run it in the board's emulator (QEMU)
 //   dotnet cake --board=host --example=hello-world       NativeAOT executable + the C API static library and C program
+//   dotnet cake --board=nrf52840 --target=Library --models=a.tflite   libtflm.a + tflm.h with a.tflite's operators
+//   dotnet cake --board=nrf52840 --example=mlperf-kws-int8 --target=Size   flash and RAM by component
 //   dotnet cake --target=Test                            everything ./test.sh runs
 //
 // Boards are data: one JSON file per board in ports/boards/. This script only resolves arguments, reads the board
@@ -23,6 +25,11 @@ var board = FromArgumentOrEnvironment("board", "TFLM_BOARD", "");
 var target = FromArgumentOrEnvironment("target", "TFLM_TARGET", board == "" ? "Test" : "Firmware");
 var example = FromArgumentOrEnvironment("example", "TFLM_EXAMPLE", "hello-world");
 var configuration = FromArgumentOrEnvironment("configuration", "TFLM_CONFIGURATION", "Release");
+// --strip-error-strings (or TFLM_STRIP_ERROR_STRINGS=true, or the board file's "strip_error_strings": true): firmware
+// messages keep status, operator name, node and numbers but no text (TFLM's TF_LITE_STRIP_ERROR_STRINGS).
+var stripErrorStringsArgument = HasArgument("strip-error-strings")
+    ? (Argument<string>("strip-error-strings", "true") is var v && (v == "" || v == "true"))
+    : EnvironmentVariable("TFLM_STRIP_ERROR_STRINGS") == "true";
 var repository = MakeAbsolute(Directory(".")).FullPath;
 var artifacts = $"{repository}/artifacts";
 
@@ -31,6 +38,7 @@ Information($"  target        = {target}");
 Information($"  board         = {(board == "" ? "(none)" : board)}");
 Information($"  example       = {example}");
 Information($"  configuration = {configuration}");
+Information($"  strip errors  = {(stripErrorStringsArgument ? "yes" : "no (or as the board file says)")}");
 Information($"  boards        = {repository}/ports/boards/*.json");
 Information($"  output        = {artifacts}/firmware/{(board == "" ? "<board>" : board)}/");
 
@@ -164,13 +172,17 @@ Task("__McuFirmware")
     .Does(() =>
 {
     var output = $"{artifacts}/firmware/{board}";
+    var data = ResolveBoard().Data;
+    bool strip = stripErrorStringsArgument
+        || (data.TryGetProperty("strip_error_strings", out var boardStrip) && boardStrip.ValueKind == JsonValueKind.True);
     DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
     {
         Configuration = configuration,
         MSBuildSettings = new DotNetMSBuildSettings()
             .WithProperty("Board", board)
             .WithProperty("Example", example)
-            .WithProperty("FirmwareOutput", output),
+            .WithProperty("FirmwareOutput", output)
+            .WithProperty("StripErrorStrings", strip ? "true" : "false"),
     });
     Information($"firmware image: {output}/{example}.elf (+ .hex, .bin)");
 });
@@ -219,6 +231,29 @@ Task("Run")
     if (exit != 0) throw new CakeException($"{example} on {board} exited with {exit}");
 });
 
+Task("Library")
+    .IsDependentOn("__ResolveBoard")
+    .Does(() =>
+{
+    // The C library (docs/c-library.md): libtflm.a + tflm.h for the board's CPU, with the operators of --models
+    // (comma-separated .tflite paths) and --operators (comma-separated names); every reference kernel without either.
+    var resolved = ResolveBoard();
+    if (resolved.Kind == "host") throw new CakeException("--target=Library builds the C library for an MCU board; for the host use --example=c-api");
+    var models = FromArgumentOrEnvironment("models", "TFLM_LIBRARY_MODELS", "");
+    var operators = FromArgumentOrEnvironment("operators", "TFLM_LIBRARY_OPERATORS", "");
+    var output = $"{artifacts}/library/{board}";
+    var settings = new DotNetMSBuildSettings()
+        .WithProperty("Board", board)
+        .WithProperty("Example", "c-library")
+        .WithProperty("FirmwareOutput", output)
+        .WithProperty("StripErrorStrings", stripErrorStringsArgument ? "true" : "false");
+    if (models != "")
+        settings = settings.WithProperty("LibraryModels", string.Join(",", models.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => MakeAbsolute(File(m.Trim())).FullPath)));
+    if (operators != "") settings = settings.WithProperty("LibraryOperators", operators);
+    DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings { Configuration = configuration, MSBuildSettings = settings });
+    Information($"C library: {output}/libtflm.a + {output}/tflm.h (see docs/c-library.md)");
+});
+
 Task("Size")
     .IsDependentOn("Firmware")
     .Does(() =>
@@ -238,6 +273,41 @@ Task("Size")
         var summary = $"{artifacts}/firmware/{board}/{example}.size.txt";
         if (FileExists(summary)) Information(System.IO.File.ReadAllText(summary).TrimEnd());
     }
+});
+
+Task("SizeReport")
+    .IsDependentOn("__ResolveBoard")
+    .Does(() =>
+{
+    // docs/boards.md's size table of the board: every firmware example built, run in the emulator (for arena used,
+    // heap used and stack peak) and measured (.size.json, split by component); the table is regenerated from that.
+    var resolved = ResolveBoard();
+    if (resolved.Kind == "host") throw new CakeException("--target=SizeReport measures MCU firmware images");
+    var output = $"{artifacts}/firmware/{board}";
+    var examples = new[] { "hello-world", "mlperf-ad-int8", "mlperf-kws-int8", "mlperf-vww-int8", "mlperf-ic-int8", "person-detect", "c-api-firmware" };
+    var emulator = resolved.Data.GetProperty("emulator");
+    var extra = emulator.TryGetProperty("extra_args", out var e) ? string.Join(" ", e.EnumerateArray().Select(a => a.GetString())) : "";
+    foreach (var name in examples)
+    {
+        DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Board", board).WithProperty("Example", name).WithProperty("FirmwareOutput", output),
+        });
+        // Semihosting writes the program's output to the emulator's stderr.
+        int exit = StartProcess(emulator.GetProperty("command").GetString()!, new ProcessSettings
+        {
+            Arguments = $"-M {emulator.GetProperty("machine").GetString()} -nographic -semihosting {extra} -kernel {output}/{name}.elf",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }, out IEnumerable<string> lines, out IEnumerable<string> errorLines);
+        System.IO.File.WriteAllLines($"{output}/{name}.run.txt", lines.Concat(errorLines));
+        if (exit != 0) throw new CakeException($"{name} on {board} exited with {exit}");
+    }
+    DotNetBuild($"{repository}/ports/baremetal/firmware/builder/TfLiteMicro.FirmwareBuilder.csproj", new DotNetBuildSettings { Configuration = configuration });
+    var builder = $"{repository}/ports/baremetal/firmware/builder/bin/{configuration}/net10.0/TfLiteMicro.FirmwareBuilder.dll";
+    if (RunProcess("dotnet", $"\"{builder}\" report {board} \"{output}\" \"{repository}/docs/boards.md\"") != 0)
+        throw new CakeException("writing the size table failed");
 });
 
 RunTarget(target);

@@ -18,9 +18,18 @@ public static partial class ReferenceKernels
 
     public static Status AddReshape(this OpResolver resolver) => resolver.AddBuiltin(BuiltinOperator.RESHAPE, Reshape.Kernel);
 
-    /// <summary>Adds every reference kernel to <paramref name="resolver"/>; stops at the first failure.</summary>
+    /// <summary>
+    /// Lets the reference kernels run TFLite's legacy uint8 models (asymmetric uint8 quantization, which TFLM does not
+    /// have). Always on on a .NET host and with <see cref="AddAll"/>; a firmware calls it once before creating an
+    /// interpreter for a uint8 model (without it such a model fails in Prepare with a message saying so, and the
+    /// uint8 code is not linked: int8 and float images do not carry it).
+    /// </summary>
+    public static void EnableLegacyUInt8() => LegacyUInt8Kernels.Enable();
+
+    /// <summary>Adds every reference kernel to <paramref name="resolver"/> (uint8 included); stops at the first failure.</summary>
     public static Status AddAll(OpResolver resolver)
     {
+        EnableLegacyUInt8();
         Status status = resolver.AddFullyConnected();
         if (status == Status.Ok) status = resolver.AddQuantize();
         if (status == Status.Ok) status = resolver.AddDequantize();

@@ -63,7 +63,7 @@ internal readonly unsafe struct CompressionMetadata
         var verifier = new FlatBufferVerifier(buffer.Data, buffer.Length, errors);
         if (!verifier.Dereference(0, out uint rootPosition) || !VerifyRoot(ref verifier, rootPosition))
         {
-            errors.Prefix("COMPRESSION_METADATA is malformed: "u8);
+            errors.PrefixText("COMPRESSION_METADATA is malformed: "u8);
             return Status.MalformedModel;
         }
         metadata = new CompressionMetadata(new Table(buffer.Data + rootPosition));
@@ -78,11 +78,11 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifyRoot(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, Ids.SchemaVersion, 4)) return verifier.InField("schema_version"u8);
-        if (!verifier.OffsetVectorField(in frame, Ids.Subgraphs, out uint subgraphs, out int count)) return verifier.InField("subgraphs"u8);
+        if (!verifier.ScalarField(in frame, Ids.SchemaVersion, 4)) return verifier.InField(ErrorReporter.Text("schema_version"u8));
+        if (!verifier.OffsetVectorField(in frame, Ids.Subgraphs, out uint subgraphs, out int count)) return verifier.InField(ErrorReporter.Text("subgraphs"u8));
         for (int s = 0; s < count; s++)
         {
-            if (!VerifySubgraph(ref verifier, verifier.DereferenceElement(subgraphs, s))) return verifier.InElement("subgraphs"u8, s);
+            if (!VerifySubgraph(ref verifier, verifier.DereferenceElement(subgraphs, s))) return verifier.InElement(ErrorReporter.Text("subgraphs"u8), s);
         }
         verifier.LeaveTable();
         return true;
@@ -91,10 +91,10 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifySubgraph(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.OffsetVectorField(in frame, Ids.LutTensors, out uint tensors, out int count)) return verifier.InField("lut_tensors"u8);
+        if (!verifier.OffsetVectorField(in frame, Ids.LutTensors, out uint tensors, out int count)) return verifier.InField(ErrorReporter.Text("lut_tensors"u8));
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyLutTensor(ref verifier, verifier.DereferenceElement(tensors, i))) return verifier.InElement("lut_tensors"u8, i);
+            if (!VerifyLutTensor(ref verifier, verifier.DereferenceElement(tensors, i))) return verifier.InElement(ErrorReporter.Text("lut_tensors"u8), i);
         }
         verifier.LeaveTable();
         return true;
@@ -103,9 +103,9 @@ internal readonly unsafe struct CompressionMetadata
     private static bool VerifyLutTensor(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, Ids.Tensor, 4)) return verifier.InField("tensor"u8);
-        if (!verifier.ScalarField(in frame, Ids.ValueBuffer, 4)) return verifier.InField("value_buffer"u8);
-        if (!verifier.ScalarField(in frame, Ids.IndexBitWidth, 1)) return verifier.InField("index_bitwidth"u8);
+        if (!verifier.ScalarField(in frame, Ids.Tensor, 4)) return verifier.InField(ErrorReporter.Text("tensor"u8));
+        if (!verifier.ScalarField(in frame, Ids.ValueBuffer, 4)) return verifier.InField(ErrorReporter.Text("value_buffer"u8));
+        if (!verifier.ScalarField(in frame, Ids.IndexBitWidth, 1)) return verifier.InField(ErrorReporter.Text("index_bitwidth"u8));
         verifier.LeaveTable();
         return true;
     }

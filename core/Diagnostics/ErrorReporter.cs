@@ -33,6 +33,21 @@ public sealed partial class ErrorReporter
     public const bool StripsMessageText = false;
 #endif
 
+    /// <summary>
+    /// The text, or nothing when message text is stripped. A helper that takes message text as a parameter (a
+    /// tensor's role, an option's name) is an inlined shim passing <c>Text(role)</c> on to its implementation: in a
+    /// strip build the literal at the call site is then dead and not linked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> text)
+    {
+#if TFLM_STRIP_ERROR_STRINGS
+        return default;
+#else
+        return text;
+#endif
+    }
+
     private readonly byte[] buffer = new byte[Capacity];
     private int length;
     private Status status;
@@ -67,7 +82,7 @@ public sealed partial class ErrorReporter
         length = 0;
         status = failure == Status.Ok ? Status.Error : failure;
 #if TFLM_STRIP_ERROR_STRINGS
-        AppendName("error"u8);
+        PutAll("error "u8);
         PutNumber((ulong)(int)status);
         Put((byte)':');
 #endif
@@ -83,9 +98,13 @@ public sealed partial class ErrorReporter
         return this;
     }
 
-    /// <summary>Appends a name (operator, custom op, tensor, signature; UTF-8), kept even when text is stripped.</summary>
+    /// <summary>
+    /// Appends a name (operator, custom op, tensor, signature; UTF-8), kept even when text is stripped (then after a
+    /// space, as numbers are, so "error 3: FULLY_CONNECTED, SOFTMAX" stays readable).
+    /// </summary>
     public ErrorReporter AppendName(ReadOnlySpan<byte> name)
     {
+        Separate();
         PutAll(name);
         return this;
     }
@@ -121,6 +140,20 @@ public sealed partial class ErrorReporter
         for (int i = 0; i < add; i++) buffer[i] = context[i];
         length = keep + add;
         return this;
+    }
+
+    /// <summary>
+    /// Puts message text in front of the current message ("subgraph ", "input "); stripped with the rest of the
+    /// text in a <c>TFLM_STRIP_ERROR_STRINGS</c> build (a space remains, so numbers stay apart).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ErrorReporter PrefixText(ReadOnlySpan<byte> text)
+    {
+#if TFLM_STRIP_ERROR_STRINGS
+        return Prefix(" "u8);
+#else
+        return Prefix(text);
+#endif
     }
 
     /// <summary>Like <see cref="Prefix(ReadOnlySpan{byte})"/> for a name held as chars; non-ASCII becomes '?'.</summary>
@@ -211,7 +244,8 @@ public sealed partial class ErrorReporter
         return this;
     }
 
-    // With message text stripped, numbers would run together ("tensor 5 has 3" -> "53"): each gets a space before it.
+    // With message text stripped, numbers and names would run together ("tensor 5 has 3" -> "53"): each gets a space
+    // before it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Separate()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.FlexBuffers;
 
@@ -40,7 +41,10 @@ public static class FlexBuffer
         return FlexError.None;
     }
 
-    internal static Status Fail(ErrorReporter errors, FlexError error, FlexBufferType type, ReadOnlySpan<byte> expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Status Fail(ErrorReporter errors, FlexError error, FlexBufferType type, ReadOnlySpan<byte> expected) => FailCore(errors, error, type, ErrorReporter.Text(expected));
+
+    private static Status FailCore(ErrorReporter errors, FlexError error, FlexBufferType type, ReadOnlySpan<byte> expected)
     {
         return errors.Fail(Status.MalformedModel, "FlexBuffer: value of type "u8).Append(FlexBufferTypes.Name(type))
             .Append(" cannot be read as "u8).Append(expected).Append(": "u8).Append(FlexBufferBytes.Describe(error));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.FlexBuffers;
 
@@ -133,7 +134,10 @@ public readonly ref struct FlexMap
         return true;
     }
 
-    private static Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> key, FlexBufferType type, ReadOnlySpan<byte> expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> key, FlexBufferType type, ReadOnlySpan<byte> expected) => ReportCore(errors, error, key, type, ErrorReporter.Text(expected));
+
+    private static Status ReportCore(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> key, FlexBufferType type, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
         return errors.Fail(Status.MalformedModel, "FlexBuffer: key '"u8).Append(key).Append("' of type "u8)

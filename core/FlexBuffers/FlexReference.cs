@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.FlexBuffers;
 
@@ -236,7 +237,10 @@ public readonly ref struct FlexReference
         return FlexError.None;
     }
 
-    private Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Status Report(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> expected) => ReportCore(errors, error, ErrorReporter.Text(expected));
+
+    private Status ReportCore(ErrorReporter errors, FlexError error, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
         return FlexBuffer.Fail(errors, error, Type, expected);

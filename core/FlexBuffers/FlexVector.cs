@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.FlexBuffers;
 
@@ -111,7 +112,10 @@ public readonly ref struct FlexVector
         return status != Status.Ok ? status : Element(errors, element.ReadFloat(out value), element.Type, index, "a float"u8);
     }
 
-    private static Status Element(ErrorReporter errors, FlexError error, FlexBufferType type, int index, ReadOnlySpan<byte> expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status Element(ErrorReporter errors, FlexError error, FlexBufferType type, int index, ReadOnlySpan<byte> expected) => ElementCore(errors, error, type, index, ErrorReporter.Text(expected));
+
+    private static Status ElementCore(ErrorReporter errors, FlexError error, FlexBufferType type, int index, ReadOnlySpan<byte> expected)
     {
         if (error == FlexError.None) return Status.Ok;
         return errors.Fail(Status.MalformedModel, "FlexBuffer: vector element "u8).Append(index).Append(" of type "u8)

@@ -10,8 +10,41 @@ namespace TfLiteMicro;
 // at StartModelAllocation, every compressed tensor gets a LutTensor entry in the tail, and kernels that support
 // compression decompress at Invoke into a scratch buffer they requested in Prepare. Unlike TFLM, a kernel that does
 // not decompress an input it is given compressed is an error at Prepare, not silently wrong numbers.
+//
+// Like TFLM, whose compression code is compiled only with USE_TFLM_COMPRESSION, the reading of the metadata and the
+// decompression are reached only through two function pointers that EnableCompression sets: a firmware that never
+// calls it does not link them (ilc compiles what a program can reach; 8.8 KB of the KWS image). On a .NET host it is
+// on from the start (MicroInterpreter.Compression.Host.cs).
 public sealed unsafe partial class MicroInterpreter
 {
+    private static delegate*<MicroInterpreter, Status> attachCompression;
+    private static delegate*<MicroInterpreter, int, void*, int, Status> decompressTensor;
+
+    /// <summary>
+    /// Lets interpreters run LUT-compressed models (TFLM's COMPRESSION_METADATA). Always on on a .NET host; a
+    /// firmware calls it once before creating an interpreter for a compressed model (without it such a model fails
+    /// in <see cref="AllocateTensors"/> with a message saying so, and the decompression code is not linked).
+    /// </summary>
+    public static void EnableCompression()
+    {
+        attachCompression = &AttachCompressedTensorsOf;
+        decompressTensor = &DecompressTensorOf;
+    }
+
+    private static Status AttachCompressedTensorsOf(MicroInterpreter interpreter) => interpreter.AttachCompressedTensors();
+
+    private static Status DecompressTensorOf(MicroInterpreter interpreter, int tensorIndex, void* destination, int destinationBytes) =>
+        interpreter.DecompressTensorNow(tensorIndex, destination, destinationBytes);
+
+    /// <summary>The compressed tensors of the model, or an error for a compressed model when compression is not enabled.</summary>
+    private Status AttachCompression()
+    {
+        CompressedTensorCount = 0;
+        if (attachCompression != null) return attachCompression(this);
+        if (!model.TryGetMetadataBuffer(CompressionMetadata.MetadataName, out _)) return Status.Ok;
+        return Errors.Fail(Status.UnsupportedOperator, "the model is LUT-compressed (COMPRESSION_METADATA) but decompression is not linked: call MicroInterpreter.EnableCompression() before creating the interpreter"u8);
+    }
+
     private static ReadOnlySpan<byte> DecompressingKernels => "TFLM decompresses only in FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, CONCATENATION and ASSIGN_VARIABLE"u8;
 
     /// <summary>Number of LUT-compressed tensors over all subgraphs (0 for an uncompressed model).</summary>
@@ -47,9 +80,9 @@ public sealed unsafe partial class MicroInterpreter
                 {
                     Errors.Prefix("): "u8);
                     Errors.Prefix(i);
-                    Errors.Prefix(", lut_tensors "u8);
+                    Errors.PrefixText(", lut_tensors "u8);
                     Errors.Prefix(s);
-                    Errors.Prefix("COMPRESSION_METADATA (subgraph "u8);
+                    Errors.PrefixText("COMPRESSION_METADATA (subgraph "u8);
                     return status;
                 }
                 CompressedTensorCount++;
@@ -219,6 +252,13 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     internal Status DecompressTensor(int tensorIndex, void* destination, int destinationBytes)
+    {
+        // Without EnableCompression no tensor is compressed, so a kernel never gets here with one.
+        if (decompressTensor == null) return Errors.Fail(Status.InvalidArgument, "tensor "u8).Append(tensorIndex).Append(" is not compressed"u8);
+        return decompressTensor(this, tensorIndex, destination, destinationBytes);
+    }
+
+    private Status DecompressTensorNow(int tensorIndex, void* destination, int destinationBytes)
     {
         LutTensor* lut = CompressedEntry(currentSubgraph, tensorIndex);
         if (lut == null) return Errors.Fail(Status.InvalidArgument, "tensor "u8).Append(tensorIndex).Append(" is not compressed"u8);

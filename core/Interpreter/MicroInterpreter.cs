@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Buffer = TfLiteMicro.Schema.Buffer;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Profiling;
@@ -419,7 +420,7 @@ public sealed unsafe partial class MicroInterpreter
             }
         }
         evalTensorsReady = true;
-        return AttachCompressedTensors();
+        return AttachCompression();
     }
 
     /// <summary>The resource variable table in the tail, sized by the budget (TFLM's MicroResourceVariables::Create).</summary>
@@ -560,7 +561,10 @@ public sealed unsafe partial class MicroInterpreter
         return result;
     }
 
-    internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what) => ArenaTooSmallCore(requestedBytes, ErrorReporter.Text(what));
+
+    private Status ArenaTooSmallCore(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".

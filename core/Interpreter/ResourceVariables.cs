@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Schema;
 
@@ -151,7 +152,10 @@ public sealed unsafe class ResourceVariables
         }
     }
 
-    private Status CheckAccess(int id, int bytes, ReadOnlySpan<byte> what)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Status CheckAccess(int id, int bytes, ReadOnlySpan<byte> what) => CheckAccessCore(id, bytes, ErrorReporter.Text(what));
+
+    private Status CheckAccessCore(int id, int bytes, ReadOnlySpan<byte> what)
     {
         // Checked at every access: the id travels through a tensor and may come from another subgraph.
         if ((uint)id >= (uint)count)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro;
 
@@ -245,10 +246,16 @@ public abstract unsafe class KernelContext
         Errors.Fail(Status.InvalidArgument, "tensor "u8).Append(tensorIndex).Append(" is not compressed"u8);
 
     /// <summary>Helper for kernels: reports a failure and returns its status.</summary>
-    public Status Fail(ReadOnlySpan<byte> message) => Errors.Fail(Status.Error, message);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Status Fail(ReadOnlySpan<byte> message) => FailCore(ErrorReporter.Text(message));
+
+    private Status FailCore(ReadOnlySpan<byte> message) => Errors.Fail(Status.Error, message);
 
     /// <summary>Checks a tensor type and reports "expected X, got Y" with the tensor's role.</summary>
-    public Status ExpectType(TensorInfo tensor, TensorType expected, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Status ExpectType(TensorInfo tensor, TensorType expected, ReadOnlySpan<byte> role) => ExpectTypeCore(tensor, expected, ErrorReporter.Text(role));
+
+    private Status ExpectTypeCore(TensorInfo tensor, TensorType expected, ReadOnlySpan<byte> role)
     {
         if (tensor.Type == expected) return Status.Ok;
         return Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has type "u8)
@@ -256,7 +263,10 @@ public abstract unsafe class KernelContext
     }
 
     /// <summary>Reports a type combination the kernel does not implement, naming the tensor.</summary>
-    public Status UnsupportedType(TensorInfo tensor, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Status UnsupportedType(TensorInfo tensor, ReadOnlySpan<byte> role) => UnsupportedTypeCore(tensor, ErrorReporter.Text(role));
+
+    private Status UnsupportedTypeCore(TensorInfo tensor, ReadOnlySpan<byte> role)
     {
         return Errors.Fail(Status.Error, "type "u8).Append(TensorTypes.Name(tensor.Type)).Append(" of "u8)
             .Append(role).Append(" tensor "u8).Append(tensor.Index).Append(" is not supported"u8);

@@ -3,7 +3,7 @@ using System;
 namespace TfLiteMicro.Schema;
 
 /// <summary>
-/// Primitive checks of the FlatBuffers binary format, used by the generated <see cref="TableVerifiers"/>. Every
+/// Primitive checks of the FlatBuffers binary format, used by <see cref="TableWalker"/> (driven by the generated <see cref="SchemaTables"/>). Every
 /// read it makes is bounds-checked first, so it is safe on arbitrary bytes; it never throws.
 /// <para>
 /// Work is bounded: tables may be shared (a DAG), so a crafted file could make a naive walk visit the same
@@ -279,11 +279,25 @@ internal unsafe struct FlatBufferVerifier
     /// <summary>Puts ".name[index]" in front of the message; returns false.</summary>
     public bool InElement(ReadOnlySpan<byte> name, int index)
     {
+        InIndex(index);
+        return InField(name);
+    }
+
+    /// <summary>Puts "[index]" in front of the message; returns false.</summary>
+    public bool InIndex(int index)
+    {
         StartPath();
         errors.Prefix("]"u8);
         PrefixNumber(errors, index);
         errors.Prefix("["u8);
-        errors.Prefix(name);
+        return false;
+    }
+
+    /// <summary>Puts ".id" in front of the message, for a field known by its vtable id only; returns false.</summary>
+    public bool InFieldId(int id)
+    {
+        StartPath();
+        PrefixNumber(errors, id);
         errors.Prefix("."u8);
         return false;
     }

@@ -48,9 +48,9 @@ public readonly unsafe partial struct Model
         if (identifier != Status.Ok) return identifier;
 
         var verifier = new FlatBufferVerifier(data, length, errors);
-        if (!verifier.Dereference(0, out uint rootPosition) || !TableVerifiers.VerifyModel(ref verifier, rootPosition))
+        if (!verifier.Dereference(0, out uint rootPosition) || !TableWalker.VerifyTable(ref verifier, rootPosition, SchemaTables.RootTable))
         {
-            errors.Prefix("model"u8);
+            errors.PrefixText("model"u8);
             return Status.MalformedModel;
         }
         var candidate = new Model(data, length, new Table(data + rootPosition));

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Schema;
 
@@ -106,9 +107,9 @@ public static unsafe class ModelVerifier
             {
                 errors.Prefix(": "u8);
                 FlatBufferVerifier.PrefixNumber(errors, o);
-                errors.Prefix(", operator "u8);
+                errors.PrefixText(", operator "u8);
                 FlatBufferVerifier.PrefixNumber(errors, s);
-                errors.Prefix("subgraph "u8);
+                errors.PrefixText("subgraph "u8);
                 return status;
             }
         }
@@ -116,12 +117,15 @@ public static unsafe class ModelVerifier
     }
 
     /// <summary>Completes "subgraph S: input tensor index ..." around a message from <see cref="VerifyTensorIndices"/>.</summary>
-    private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status PrefixSubgraph(ErrorReporter errors, int s, ReadOnlySpan<byte> role) => PrefixSubgraphCore(errors, s, ErrorReporter.Text(role));
+
+    private static Status PrefixSubgraphCore(ErrorReporter errors, int s, ReadOnlySpan<byte> role)
     {
-        errors.Prefix(role);
+        errors.PrefixText(role);
         errors.Prefix(": "u8);
         FlatBufferVerifier.PrefixNumber(errors, s);
-        errors.Prefix("subgraph "u8);
+        errors.PrefixText("subgraph "u8);
         return Status.MalformedModel;
     }
 
@@ -188,10 +192,10 @@ public static unsafe class ModelVerifier
             return errors.Fail(Status.MalformedModel, "opcode index "u8).Append(opcode).Append(" out of range (operator codes: "u8)
                 .Append(operatorCodeCount).Append(')');
         }
-        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "u8); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Outputs, tensorCount, errors, allowAbsent: false) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
-        if (VerifyWritable(in model, subgraph, op.Outputs, errors) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.PrefixText("input "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Outputs, tensorCount, errors, allowAbsent: false) != Status.Ok) { errors.PrefixText("output "u8); return Status.MalformedModel; }
+        if (VerifyWritable(in model, subgraph, op.Outputs, errors) != Status.Ok) { errors.PrefixText("output "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.PrefixText("intermediate "u8); return Status.MalformedModel; }
 
         ulong customOffset = op.LargeCustomOptionsOffset;
         ulong customSize = op.LargeCustomOptionsSize;
@@ -252,7 +256,10 @@ public static unsafe class ModelVerifier
         return Status.Ok;
     }
 
-    private static bool CheckSubgraphIndex(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CheckSubgraphIndex(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors) => CheckSubgraphIndexCore(index, count, ErrorReporter.Text(field), errors);
+
+    private static bool CheckSubgraphIndexCore(int index, int count, ReadOnlySpan<byte> field, ErrorReporter errors)
     {
         if ((uint)index < (uint)count) return true;
         errors.Fail(Status.MalformedModel, field).Append(index).Append(" out of range (subgraphs: "u8).Append(count).Append(')');
@@ -344,7 +351,10 @@ public static unsafe class ModelVerifier
         return message.Append(']');
     }
 
-    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what) => FailTensorCore(errors, s, t, tensor, ErrorReporter.Text(what));
+
+    private static ErrorReporter FailTensorCore(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)
     {
         return errors.Fail(Status.MalformedModel, "subgraph "u8).Append(s).Append(", tensor "u8).Append(t).Append(" '"u8)
             .AppendName(Quoted(tensor.Name)).Append("': "u8).Append(what);

@@ -70,6 +70,9 @@ int main(void)
     tflm_console_write_ascii(" arena_used ");
     write_int((long)tflm_arena_used_bytes(interpreter));
     tflm_console_write_ascii("\n");
+    tflm_console_write_ascii("heap_used ");
+    write_int((long)tflm_object_memory_used());
+    tflm_console_write_ascii("\n");
 
     for (int k = 0;; k++) {
         char name[] = "hello_world_int8.caseK_in0.npy";

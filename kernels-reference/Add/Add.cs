@@ -31,7 +31,7 @@ public sealed unsafe class Add : OpKernel
                 AddMath.AddInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), output.AsSpan<short>());
                 return Status.Ok;
             case TensorType.UInt8:
-                AddUInt8.Eval(in *data, input1.AsReadOnlySpan<byte>(), input2.AsReadOnlySpan<byte>(), output.AsSpan<byte>());
+                LegacyUInt8Kernels.AddEval(in *data, input1.AsReadOnlySpan<byte>(), input2.AsReadOnlySpan<byte>(), output.AsSpan<byte>());
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));

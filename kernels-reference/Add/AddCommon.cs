@@ -48,9 +48,11 @@ public static unsafe class AddCommon
                 if (input1.Quantization.HasQuantization || input2.Quantization.HasQuantization)
                     return errors.Fail(Status.Error, "int32 ADD supports only unquantized inputs"u8);
                 return Status.Ok;
+            case TensorType.UInt8: // legacy uint8: TFLite's add.cc computes the same parameters as for int8
+                if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
+                return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
             case TensorType.Int8:
             case TensorType.Int16:
-            case TensorType.UInt8: // legacy uint8: TFLite's add.cc computes the same parameters as for int8
                 return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
             default:
                 return context.UnsupportedType(output, "output"u8);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -64,7 +65,10 @@ public static unsafe class BatchMatMulCommon
         return PrepareTransposes(context, data, lhs, rhs);
     }
 
-    private static Status CheckRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status CheckRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role) => CheckRankCore(errors, tensor, ErrorReporter.Text(role));
+
+    private static Status CheckRankCore(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role)
     {
         if (tensor.Rank >= MinRank && tensor.Rank <= MaxRank) return Status.Ok;
         return errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has rank "u8).Append(tensor.Rank)

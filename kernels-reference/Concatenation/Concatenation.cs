@@ -30,7 +30,7 @@ public sealed unsafe class Concatenation : OpKernel
             int inputSlab = input.Dim(axis) * inner;
             if (data->UInt8Inputs != null)
             {
-                ConcatenationUInt8.CopyInput(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), outer, inputSlab, outputSlab, offset,
+                LegacyUInt8Kernels.ConcatenationCopyInput(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), outer, inputSlab, outputSlab, offset,
                     in data->UInt8Inputs[i], data->UInt8OutputZeroPoint);
                 offset += inputSlab;
                 continue;

@@ -74,7 +74,8 @@ public static unsafe class ConcatenationCommon
         data->UInt8Inputs = null;
         if (output.Type == TensorType.UInt8)
         {
-            Status uint8Status = ConcatenationUInt8.Prepare(context, ref node, data, output);
+            if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
+            Status uint8Status = LegacyUInt8Kernels.ConcatenationPrepare(context, ref node, data, output);
             if (uint8Status != Status.Ok) return uint8Status;
         }
         return RequestDecompression(context, ref node, data);

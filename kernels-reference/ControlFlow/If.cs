@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -38,7 +39,10 @@ public sealed unsafe class If : OpKernel
         return PrepareBranch(context, ref node, data->ElseSubgraph, "else"u8);
     }
 
-    private static Status PrepareBranch(KernelContext context, ref Node node, int branch, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status PrepareBranch(KernelContext context, ref Node node, int branch, ReadOnlySpan<byte> role) => PrepareBranchCore(context, ref node, branch, ErrorReporter.Text(role));
+
+    private static Status PrepareBranchCore(KernelContext context, ref Node node, int branch, ReadOnlySpan<byte> role)
     {
         Status status = SubgraphTensors.ExpectSubgraph(context, branch, role);
         if (status != Status.Ok) return status;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -10,7 +11,10 @@ namespace TfLiteMicro.Kernels.Reference;
 public static unsafe class SubgraphTensors
 {
     /// <summary>True when <paramref name="index"/> is a subgraph of the model (reports it otherwise).</summary>
-    public static Status ExpectSubgraph(KernelContext context, int index, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectSubgraph(KernelContext context, int index, ReadOnlySpan<byte> role) => ExpectSubgraphCore(context, index, ErrorReporter.Text(role));
+
+    private static Status ExpectSubgraphCore(KernelContext context, int index, ReadOnlySpan<byte> role)
     {
         if ((uint)index < (uint)context.SubgraphCount) return Status.Ok;
         return context.Errors.Fail(Status.Error, role).Append(" subgraph index "u8).Append(index)
@@ -18,7 +22,10 @@ public static unsafe class SubgraphTensors
     }
 
     /// <summary>Checks that a subgraph has exactly the number of inputs and outputs the node passes it.</summary>
-    public static Status ExpectSignature(KernelContext context, int subgraph, ReadOnlySpan<byte> role, int inputs, int outputs)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectSignature(KernelContext context, int subgraph, ReadOnlySpan<byte> role, int inputs, int outputs) => ExpectSignatureCore(context, subgraph, ErrorReporter.Text(role), inputs, outputs);
+
+    private static Status ExpectSignatureCore(KernelContext context, int subgraph, ReadOnlySpan<byte> role, int inputs, int outputs)
     {
         int actualInputs = context.SubgraphInputCount(subgraph);
         int actualOutputs = context.SubgraphOutputCount(subgraph);
@@ -32,7 +39,10 @@ public static unsafe class SubgraphTensors
     /// Checks that <paramref name="destination"/> can receive a copy of <paramref name="source"/>: same type, same
     /// number of bytes, and not a constant (constants live in the model, which may be read-only flash).
     /// </summary>
-    public static Status ExpectCopyable(KernelContext context, TensorInfo source, ReadOnlySpan<byte> sourceRole, TensorInfo destination, ReadOnlySpan<byte> destinationRole)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectCopyable(KernelContext context, TensorInfo source, ReadOnlySpan<byte> sourceRole, TensorInfo destination, ReadOnlySpan<byte> destinationRole) => ExpectCopyableCore(context, source, ErrorReporter.Text(sourceRole), destination, ErrorReporter.Text(destinationRole));
+
+    private static Status ExpectCopyableCore(KernelContext context, TensorInfo source, ReadOnlySpan<byte> sourceRole, TensorInfo destination, ReadOnlySpan<byte> destinationRole)
     {
         ErrorReporter errors = context.Errors;
         if (destination.IsConstant)

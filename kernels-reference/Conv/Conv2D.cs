@@ -65,9 +65,9 @@ public sealed unsafe class Conv2D : OpKernel
                 return Status.Ok;
             }
             case TensorType.UInt8:
-                Conv2DUInt8.Eval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                LegacyUInt8Kernels.Conv2DEval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<byte>(), in data->UInt8);
+                    output.AsSpan<byte>(), in *data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

@@ -104,7 +104,10 @@ public static unsafe class Conv2DCommon
         }
         data->FilterScratchIndex = -1;
         if (input.Type == TensorType.UInt8)
-            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+        {
+            if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
+            return LegacyUInt8Kernels.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+        }
         if (filter.Type == TensorType.Int4)
         {
             status = context.RequestScratchBuffer(filter.ElementCount, out data->FilterScratchIndex);

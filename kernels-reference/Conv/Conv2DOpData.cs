@@ -42,6 +42,9 @@ public unsafe struct Conv2DOpData
     public int FilterDecompressionIndex;
     public int BiasDecompressionIndex;
 
-    /// <summary>Legacy uint8 (TFLite's per-tensor asymmetric quantization): offsets and requantization.</summary>
-    public LegacyUInt8Parameters UInt8;
+    /// <summary>
+    /// Legacy uint8 (TFLite's per-tensor asymmetric quantization): offsets and requantization, allocated in Prepare
+    /// for a uint8 node only (a pointer, so int8 and float nodes do not carry 28 bytes of it in the arena).
+    /// </summary>
+    public LegacyUInt8Parameters* UInt8;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -259,6 +260,9 @@ public static unsafe class DecodeCommon
         return tensor.Data == null || bytes <= 0 ? default : new ReadOnlySpan<byte>(tensor.Data, bytes);
     }
 
-    private static ErrorReporter Fail(KernelContext context, int output, ReadOnlySpan<byte> text) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ErrorReporter Fail(KernelContext context, int output, ReadOnlySpan<byte> text) => FailCore(context, output, ErrorReporter.Text(text));
+
+    private static ErrorReporter FailCore(KernelContext context, int output, ReadOnlySpan<byte> text) =>
         context.Errors.Fail(Status.Error, "output "u8).Append(output).Append(": "u8).Append(text);
 }

@@ -51,9 +51,9 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                     data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;
             case TensorType.UInt8:
-                DepthwiseConv2DUInt8.Eval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                LegacyUInt8Kernels.DepthwiseConv2DEval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<byte>(), in data->UInt8);
+                    output.AsSpan<byte>(), in *data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

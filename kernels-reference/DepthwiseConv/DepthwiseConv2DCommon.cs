@@ -107,7 +107,8 @@ public static unsafe class DepthwiseConv2DCommon
         {
             data->ScratchBufferIndex = -1;
             data->FilterScratchIndex = -1;
-            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+            if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
+            return LegacyUInt8Kernels.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
         }
         // One accumulator per output channel, so Invoke sums all channels of a pixel at once.
         int accumulatorBytes = input.Type == TensorType.Int16 ? sizeof(long) : sizeof(int);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.FlexBuffers;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -60,7 +61,10 @@ public static unsafe class DetectionPostProcessCommon
         return Status.Ok;
     }
 
-    private static Status OptionError(KernelContext context, ReadOnlySpan<byte> option, int value, ReadOnlySpan<byte> rule) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status OptionError(KernelContext context, ReadOnlySpan<byte> option, int value, ReadOnlySpan<byte> rule) => OptionErrorCore(context, ErrorReporter.Text(option), value, rule);
+
+    private static Status OptionErrorCore(KernelContext context, ReadOnlySpan<byte> option, int value, ReadOnlySpan<byte> rule) =>
         context.Errors.Fail(Status.Error, "option '"u8).Append(option).Append("' = "u8).Append(value).Append(' ').Append(rule);
 
     public static Status Prepare(KernelContext context, ref Node node)

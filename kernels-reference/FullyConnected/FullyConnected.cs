@@ -58,9 +58,9 @@ public sealed unsafe class FullyConnected : OpKernel
                 return Status.Ok;
             }
             case TensorType.UInt8:
-                FullyConnectedUInt8.Eval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                LegacyUInt8Kernels.FullyConnectedEval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
                     hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in data->UInt8);
+                    output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in *data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

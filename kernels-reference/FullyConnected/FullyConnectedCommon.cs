@@ -99,7 +99,8 @@ public static unsafe class FullyConnectedCommon
         }
         else if (input.Type == TensorType.UInt8)
         {
-            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+            if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
+            return LegacyUInt8Kernels.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
         }
         else
         {

@@ -27,7 +27,7 @@ public sealed unsafe class Logistic : OpKernel
                 LogisticMath.EvalInt16(input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->InputMultiplier, data->InputLeftShift);
                 return Status.Ok;
             case TensorType.UInt8:
-                LogisticUInt8.Eval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), new System.ReadOnlySpan<byte>(data->UInt8Table, LogisticUInt8.TableSize));
+                LegacyUInt8Kernels.LogisticEval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), new System.ReadOnlySpan<byte>(data->UInt8Table, LogisticUInt8.TableSize));
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

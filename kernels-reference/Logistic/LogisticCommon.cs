@@ -48,7 +48,7 @@ public static unsafe class LogisticCommon
             case TensorType.Int16:
                 return PrepareInt16(errors, data, input, output);
             case TensorType.UInt8:
-                return LogisticUInt8.Prepare(context, data, input, output);
+                return LegacyUInt8Kernels.Enabled ? LegacyUInt8Kernels.LogisticPrepare(context, data, input, output) : LegacyUInt8Kernels.NotLinked(context);
             default:
                 return context.UnsupportedType(input, "input"u8);
         }

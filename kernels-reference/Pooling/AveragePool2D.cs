@@ -31,7 +31,7 @@ public sealed unsafe class AveragePool2D : OpKernel
                     data->ActivationMin, data->ActivationMax);
                 break;
             case TensorType.UInt8:
-                ok = PoolingUInt8.AveragePool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
+                ok = LegacyUInt8Kernels.AveragePool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
                 break;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

@@ -28,7 +28,7 @@ public sealed unsafe class MaxPool2D : OpKernel
                 PoolingMath.MaxPoolInt16(g, input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->ActivationMin, data->ActivationMax);
                 return Status.Ok;
             case TensorType.UInt8:
-                PoolingUInt8.MaxPool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
+                LegacyUInt8Kernels.MaxPool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

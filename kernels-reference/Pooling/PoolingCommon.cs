@@ -78,7 +78,7 @@ public static unsafe class PoolingCommon
         QuantizationInfo outQ = output.Quantization;
         // Legacy uint8 follows TFLite, which only DCHECKs that (release builds pool whatever the output scale).
         if (input.Type == TensorType.UInt8)
-            return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, TensorType.UInt8, outQ.Scale, outQ.ZeroPoint,
+            return !LegacyUInt8Kernels.Enabled ? LegacyUInt8Kernels.NotLinked(context) : QuantizationMath.CalculateActivationRangeQuantized(errors, activation, TensorType.UInt8, outQ.Scale, outQ.ZeroPoint,
                 out data->ActivationMin, out data->ActivationMax);
         SoftDouble difference = SoftDouble.FromFloat(inQ.Scale) - SoftDouble.FromFloat(outQ.Scale);
         if (difference.IsNegative) difference = -difference;

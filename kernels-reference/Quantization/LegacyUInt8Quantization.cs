@@ -32,6 +32,18 @@ public struct LegacyUInt8Parameters
 /// </summary>
 public static unsafe class LegacyUInt8Quantization
 {
+    /// <summary>
+    /// <see cref="PrepareConvolution"/> into a persistent buffer of the node's own (kernels keep only a pointer to it
+    /// in their OpData, so int8 and float nodes pay 4 bytes of arena, not the whole struct).
+    /// </summary>
+    public static Status PrepareConvolutionData(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias,
+        TensorInfo output, int activation, out LegacyUInt8Parameters* parameters)
+    {
+        parameters = (LegacyUInt8Parameters*)context.AllocatePersistentBuffer(sizeof(LegacyUInt8Parameters));
+        if (parameters == null) return context.Errors.LastStatus;
+        return PrepareConvolution(context, input, filter, bias, output, activation, out *parameters);
+    }
+
     /// <summary>The C++ literal 1e-6 as a double (TFLite's bias-scale tolerance).</summary>
     private static SoftDouble BiasScaleTolerance => SoftDouble.FromBits(0x3EB0_C6F7_A0B5_ED8DUL);
 

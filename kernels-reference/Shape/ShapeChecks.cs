@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -20,14 +21,20 @@ public static unsafe class ShapeChecks
         | Bit(TensorType.Int64) | Bit(TensorType.Bool) | Bit(TensorType.UInt8);
 
     /// <summary>Fails unless the tensor's type is in <paramref name="mask"/>.</summary>
-    public static Status ExpectTypeIn(KernelContext context, TensorInfo tensor, uint mask, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectTypeIn(KernelContext context, TensorInfo tensor, uint mask, ReadOnlySpan<byte> role) => ExpectTypeInCore(context, tensor, mask, ErrorReporter.Text(role));
+
+    private static Status ExpectTypeInCore(KernelContext context, TensorInfo tensor, uint mask, ReadOnlySpan<byte> role)
     {
         if ((int)tensor.Type < 32 && (mask & Bit(tensor.Type)) != 0) return Status.Ok;
         return context.UnsupportedType(tensor, role);
     }
 
     /// <summary>Fails unless both tensors have the same type (the output follows the input, as in TFLM).</summary>
-    public static Status ExpectSameType(KernelContext context, TensorInfo tensor, TensorInfo reference, ReadOnlySpan<byte> role, ReadOnlySpan<byte> referenceRole)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectSameType(KernelContext context, TensorInfo tensor, TensorInfo reference, ReadOnlySpan<byte> role, ReadOnlySpan<byte> referenceRole) => ExpectSameTypeCore(context, tensor, reference, ErrorReporter.Text(role), referenceRole);
+
+    private static Status ExpectSameTypeCore(KernelContext context, TensorInfo tensor, TensorInfo reference, ReadOnlySpan<byte> role, ReadOnlySpan<byte> referenceRole)
     {
         if (tensor.Type == reference.Type) return Status.Ok;
         return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has type "u8)
@@ -66,7 +73,10 @@ public static unsafe class ShapeChecks
     }
 
     /// <summary>Fails with "ROLE tensor N has shape [..], expected [..]" unless the shapes are equal.</summary>
-    public static Status ExpectShape(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, ReadOnlySpan<int> expected)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectShape(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, ReadOnlySpan<int> expected) => ExpectShapeCore(errors, tensor, ErrorReporter.Text(role), expected);
+
+    private static Status ExpectShapeCore(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, ReadOnlySpan<int> expected)
     {
         if (SameShape(tensor.Shape, expected)) return Status.Ok;
         ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
@@ -97,7 +107,10 @@ public static unsafe class ShapeChecks
     }
 
     /// <summary>Fails unless the tensor's rank is <paramref name="rank"/>.</summary>
-    public static Status ExpectRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int rank)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int rank) => ExpectRankCore(errors, tensor, ErrorReporter.Text(role), rank);
+
+    private static Status ExpectRankCore(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int rank)
     {
         if (tensor.Rank == rank) return Status.Ok;
         ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
@@ -106,7 +119,10 @@ public static unsafe class ShapeChecks
     }
 
     /// <summary>Fails unless the tensor's rank lies in [min, max].</summary>
-    public static Status ExpectRankBetween(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int min, int max)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectRankBetween(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int min, int max) => ExpectRankBetweenCore(errors, tensor, ErrorReporter.Text(role), min, max);
+
+    private static Status ExpectRankBetweenCore(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int min, int max)
     {
         if (tensor.Rank >= min && tensor.Rank <= max) return Status.Ok;
         ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape "u8);
@@ -115,7 +131,10 @@ public static unsafe class ShapeChecks
     }
 
     /// <summary>Fails unless an integer operand (indices, shapes, axes) is int32, or int64 when allowed.</summary>
-    public static Status ExpectIndexType(KernelContext context, TensorInfo tensor, ReadOnlySpan<byte> role, bool allowInt64)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ExpectIndexType(KernelContext context, TensorInfo tensor, ReadOnlySpan<byte> role, bool allowInt64) => ExpectIndexTypeCore(context, tensor, ErrorReporter.Text(role), allowInt64);
+
+    private static Status ExpectIndexTypeCore(KernelContext context, TensorInfo tensor, ReadOnlySpan<byte> role, bool allowInt64)
     {
         if (tensor.Type == TensorType.Int32 || (allowInt64 && tensor.Type == TensorType.Int64)) return Status.Ok;
         return context.UnsupportedType(tensor, role);

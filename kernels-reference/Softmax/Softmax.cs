@@ -37,7 +37,7 @@ public sealed unsafe class Softmax : OpKernel
                     new ReadOnlySpan<short>(data->OneOverOnePlusXTable, Int16LookupTable.Size));
                 return Status.Ok;
             case TensorType.UInt8:
-                SoftmaxUInt8.Eval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), depth,
+                LegacyUInt8Kernels.SoftmaxEval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), depth,
                     new ReadOnlySpan<float>(data->UInt8ExpTable, SoftmaxUInt8.TableSize), data->UInt8OutputScale);
                 return Status.Ok;
             default:

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -76,7 +77,8 @@ public static unsafe class SoftmaxCommon
             data->DiffMin = -QuantizationMath.CalculateInputRadius(ScaledDiffIntegerBits, data->InputLeftShift);
             return Status.Ok;
         }
-        if (input.Type == TensorType.UInt8) return SoftmaxUInt8.Prepare(context, data, input, output, beta);
+        if (input.Type == TensorType.UInt8)
+            return LegacyUInt8Kernels.Enabled ? LegacyUInt8Kernels.SoftmaxPrepare(context, data, input, output, beta) : LegacyUInt8Kernels.NotLinked(context);
         if (input.Type == TensorType.Int16)
         {
             Status status = context.ExpectType(output, TensorType.Int16, "output"u8);
@@ -126,7 +128,10 @@ public static unsafe class SoftmaxCommon
         errors.Fail(Status.Error, "tensor "u8).Append(tensor.Index).Append(" has zero point "u8).Append(tensor.Quantization.ZeroPoint)
             .Append(", SOFTMAX needs "u8).Append(expected);
 
-    private static Status FailScale(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> expected) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status FailScale(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> expected) => FailScaleCore(errors, tensor, ErrorReporter.Text(expected));
+
+    private static Status FailScaleCore(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> expected) =>
         errors.Fail(Status.Error, "output tensor "u8).Append(tensor.Index).Append(" has scale "u8).Append(tensor.Quantization.Scale)
             .Append(", SOFTMAX needs "u8).Append(expected);
 }

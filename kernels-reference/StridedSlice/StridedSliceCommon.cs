@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -123,7 +124,10 @@ public static unsafe class StridedSliceCommon
         return Status.Ok;
     }
 
-    private static Status ConstantIndices(KernelContext context, ref Node node, int inputIndex, ReadOnlySpan<byte> role, int rank, out int* values)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status ConstantIndices(KernelContext context, ref Node node, int inputIndex, ReadOnlySpan<byte> role, int rank, out int* values) => ConstantIndicesCore(context, ref node, inputIndex, ErrorReporter.Text(role), rank, out values);
+
+    private static Status ConstantIndicesCore(KernelContext context, ref Node node, int inputIndex, ReadOnlySpan<byte> role, int rank, out int* values)
     {
         values = null;
         TensorInfo tensor = context.GetInputInfo(ref node, inputIndex);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -137,11 +138,17 @@ public static unsafe class SvdfCommon
         return context.RequestScratchBuffer((long)data->Batches * data->Units * sizeof(int), out data->ScratchOutputIndex);
     }
 
-    private static Status RankError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int expected) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status RankError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int expected) => RankErrorCore(errors, ErrorReporter.Text(role), tensor, expected);
+
+    private static Status RankErrorCore(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int expected) =>
         errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" must have "u8).Append(expected)
             .Append(" dimensions, has "u8).Append(tensor.Rank);
 
-    private static Status SizeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int dimension, int expected) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status SizeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int dimension, int expected) => SizeErrorCore(errors, ErrorReporter.Text(role), tensor, dimension, expected);
+
+    private static Status SizeErrorCore(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int dimension, int expected) =>
         errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" dimension "u8).Append(dimension)
             .Append(" must be "u8).Append(expected).Append(", is "u8).Append(tensor.Rank > dimension ? tensor.Dim(dimension) : 0);
 }

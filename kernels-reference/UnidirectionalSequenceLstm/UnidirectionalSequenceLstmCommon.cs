@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -347,7 +348,10 @@ public static unsafe class UnidirectionalSequenceLstmCommon
         return status;
     }
 
-    private static ErrorReporter ShapeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ErrorReporter ShapeError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor) => ShapeErrorCore(errors, ErrorReporter.Text(role), tensor);
+
+    private static ErrorReporter ShapeErrorCore(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor)
     {
         errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has shape ["u8);
         for (int d = 0; d < tensor.Rank; d++)

@@ -12,6 +12,7 @@ public static unsafe class NativeExports
     [UnmanagedCallersOnly(EntryPoint = "tflm_create")]
     public static int Create(byte* model, nuint modelSize, byte* arena, nuint arenaSize, int kernels, void** interpreter)
     {
+        NativeHeap.EnsureRuntime();
         if (interpreter == null)
         {
             NativeInterpreters.CreateErrors.Fail(Status.InvalidArgument, "interpreter out-pointer is NULL"u8);
@@ -85,6 +86,7 @@ public static unsafe class NativeExports
     [UnmanagedCallersOnly(EntryPoint = "tflm_last_error")]
     public static nuint LastError(void* interpreter, byte* buffer, nuint bufferSize)
     {
+        NativeHeap.EnsureRuntime();
         MicroInterpreter? target = NativeInterpreters.Get(interpreter);
         ReadOnlySpan<byte> message = target == null ? NativeInterpreters.CreateErrors.Message : target.Errors.Message;
         if (buffer != null && bufferSize > 0)
@@ -95,6 +97,12 @@ public static unsafe class NativeExports
         }
         return (nuint)message.Length;
     }
+
+    [UnmanagedCallersOnly(EntryPoint = "tflm_object_memory_used")]
+    public static nuint ObjectMemoryUsed() => NativeHeap.Used;
+
+    [UnmanagedCallersOnly(EntryPoint = "tflm_object_memory_size")]
+    public static nuint ObjectMemorySize() => NativeHeap.Size;
 
     [UnmanagedCallersOnly(EntryPoint = "tflm_destroy")]
     public static void Destroy(void* interpreter) => NativeInterpreters.Destroy(interpreter);

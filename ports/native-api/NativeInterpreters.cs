@@ -1,4 +1,3 @@
-using TfLiteMicro.Kernels.Reference;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.NativeApi;
@@ -15,6 +14,10 @@ internal static unsafe class NativeInterpreters
     public const int KernelsReference = 0;
 
     private static readonly MicroInterpreter?[] Slots = new MicroInterpreter?[Capacity];
+
+    // Heap used before the first live interpreter was created: given back when the last one is destroyed.
+    private static nuint heapMark;
+    private static int live;
 
     /// <summary>Where tflm_create failures are described (there is no interpreter to hold them).</summary>
     public static readonly ErrorReporter CreateErrors = new ErrorReporter();
@@ -40,14 +43,29 @@ internal static unsafe class NativeInterpreters
         }
         if (slot < 0) return CreateErrors.Fail(Status.CapacityExceeded, "all "u8).Append(Capacity).Append(" interpreter slots are in use"u8);
 
+#if TFLM_LIBRARY_COMPRESSION
+        MicroInterpreter.EnableCompression();
+#endif
+        if (live == 0) heapMark = NativeHeap.Used;
         Status status = Model.TryCreate(model, (int)modelSize, CreateErrors, out Model verified);
-        if (status != Status.Ok) return status;
-        OpResolver resolver = new OpResolver();
-        status = ReferenceKernels.AddAll(resolver);
-        if (status != Status.Ok) return CreateErrors.Fail(status, "cannot register the reference kernels"u8);
-        Slots[slot] = new MicroInterpreter(verified, resolver, arena, (int)arenaSize);
-        handle = (void*)(nint)(slot + 1);
-        return Status.Ok;
+        if (status == Status.Ok)
+        {
+            OpResolver resolver = new OpResolver(LibraryOperators.OperatorCount);
+            status = LibraryOperators.Register(resolver);
+            if (status != Status.Ok)
+            {
+                CreateErrors.Fail(status, "cannot register the kernels: "u8).AppendName(resolver.Errors.Message);
+            }
+            else
+            {
+                Slots[slot] = new MicroInterpreter(verified, resolver, arena, (int)arenaSize);
+                handle = (void*)(nint)(slot + 1);
+                live++;
+                return Status.Ok;
+            }
+        }
+        if (live == 0) NativeHeap.Release(heapMark);
+        return status;
     }
 
     /// <summary>The interpreter behind a C handle, or null for NULL, a freed slot or garbage.</summary>
@@ -61,6 +79,9 @@ internal static unsafe class NativeInterpreters
     public static void Destroy(void* handle)
     {
         nint slot = (nint)handle - 1;
-        if (slot >= 0 && slot < Capacity) Slots[slot] = null;
+        if (slot < 0 || slot >= Capacity || Slots[slot] == null) return;
+        Slots[slot] = null;
+        // The managed objects of every interpreter were allocated after heapMark; with none left, none is in use.
+        if (--live == 0) NativeHeap.Release(heapMark);
     }
 }

@@ -71,5 +71,32 @@ public sealed class ModelFirmwareTests
             string differences = GoldenComparison.Differences(report, model);
             Assert.True(differences.Length == 0, $"{example} on {board} differs from the TFLM goldens:\n{differences}\n{run.Output}");
         }
+        AssertMemoryWithinBudget(board, example, elf, run.Output);
+    }
+
+    /// <summary>Stack reserve above the deepest the stack went (startup.c paints it), in bytes and as a fraction.</summary>
+    private const int StackMarginBytes = 512;
+
+    /// <summary>
+    /// RAM besides the arena: static (.data + .bss − arena) plus the heap the setup used stays within 8 KB, and the
+    /// board's stack reservation covers the measured peak with a margin (the reservation comes from these
+    /// measurements, ports/boards/README.md).
+    /// </summary>
+    private static void AssertMemoryWithinBudget(string board, string example, string elf, string output)
+    {
+        Match stack = Regex.Match(output, @"^stack_peak (\d+) of (\d+)", RegexOptions.Multiline);
+        Assert.True(stack.Success, $"{example} printed no stack_peak line:\n{output}");
+        int peak = int.Parse(stack.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int reserved = int.Parse(stack.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(peak + Math.Max(StackMarginBytes, peak / 4) <= reserved,
+            $"{example} on {board}: stack peak {peak} bytes leaves less than the margin in the {reserved} reserved");
+
+        using System.Text.Json.JsonDocument size = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(elf, ".size.json")));
+        long staticRam = size.RootElement.GetProperty("static_ram_bytes").GetInt64();
+        // Printed after each model; the heap only grows, so the last figure is the total.
+        long heapUsed = Regex.Matches(output, @"^heap_used (\d+)", RegexOptions.Multiline)
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        Assert.True(staticRam + heapUsed <= 8192,
+            $"{example} on {board}: static RAM besides the arena {staticRam} + setup heap {heapUsed} exceeds 8 KB");
     }
 }

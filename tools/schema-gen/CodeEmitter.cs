@@ -53,7 +53,7 @@ internal sealed class CodeEmitter
             if (optionTables.Contains(table.Name)) EmitOptionsStruct(table);
         }
         EmitFieldIds();
-        EmitVerifiers();
+        EmitVerifierTables();
     }
 
     // ---------------------------------------------------------------- enums
@@ -93,24 +93,38 @@ internal sealed class CodeEmitter
     private void EmitBuiltinOperatorNames()
     {
         EnumDefinition ops = schema.FindEnum("BuiltinOperator") ?? throw new FormatException("schema has no enum BuiltinOperator");
+        long max = 0;
+        foreach (EnumValue value in ops.Values)
+        {
+            if (value.Value < 0 || value.Value > 4096) throw new FormatException("BuiltinOperator " + value.Name + " = " + value.Value + " is outside 0..4096");
+            max = Math.Max(max, value.Value);
+        }
+        var names = new StringBuilder();
+        for (long code = 0; code <= max; code++)
+        {
+            EnumValue? value = ops.Values.Find(v => v.Value == code);
+            names.Append(value?.Name ?? "").Append("\\0");
+        }
         var text = new StringBuilder(Header);
         text.Append("\nnamespace TfLiteMicro.Schema;\n\n");
         text.Append("/// <summary>Names of <see cref=\"BuiltinOperator\"/> values as TFLM prints them.</summary>\n");
         text.Append("public static partial class BuiltinOperators\n{\n");
+        text.Append("    private const int HighestCode = ").Append(max.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
+        text.Append("    /// <summary>The name of every code 0..HighestCode, each followed by NUL (empty: the schema defines no such code). One\n")
+            .Append("    /// block of flash instead of a switch with a case per operator.</summary>\n");
+        text.Append("    private static System.ReadOnlySpan<byte> Names => \"").Append(names).Append("\"u8;\n\n");
         text.Append("    /// <summary>The schema name (\"FULLY_CONNECTED\", UTF-8), or \"UNKNOWN\" for a value the schema does not define.</summary>\n");
-        text.Append("    public static System.ReadOnlySpan<byte> Name(BuiltinOperator op)\n    {\n        switch (op)\n        {\n");
-        foreach (EnumValue value in ops.Values)
-        {
-            text.Append("            case BuiltinOperator.").Append(value.Name).Append(": return \"").Append(value.Name).Append("\"u8;\n");
-        }
-        text.Append("            default: return \"UNKNOWN\"u8;\n        }\n    }\n\n");
+        text.Append("    public static System.ReadOnlySpan<byte> Name(BuiltinOperator op)\n    {\n");
+        text.Append("        System.ReadOnlySpan<byte> name = Lookup(op);\n        return name.IsEmpty ? \"UNKNOWN\"u8 : name;\n    }\n\n");
         text.Append("    /// <summary>True when <paramref name=\"op\"/> is a value the schema defines.</summary>\n");
-        text.Append("    public static bool IsDefined(BuiltinOperator op)\n    {\n        switch (op)\n        {\n");
-        foreach (EnumValue value in ops.Values)
-        {
-            text.Append("            case BuiltinOperator.").Append(value.Name).Append(":\n");
-        }
-        text.Append("                return true;\n            default:\n                return false;\n        }\n    }\n}\n");
+        text.Append("    public static bool IsDefined(BuiltinOperator op) => !Lookup(op).IsEmpty;\n\n");
+        text.Append("    private static System.ReadOnlySpan<byte> Lookup(BuiltinOperator op)\n    {\n");
+        text.Append("        if ((uint)op > HighestCode) return default;\n");
+        text.Append("        System.ReadOnlySpan<byte> names = Names;\n");
+        text.Append("        int start = 0;\n");
+        text.Append("        for (int skip = (int)op; skip > 0; start++)\n        {\n            if (names[start] == 0) skip--;\n        }\n");
+        text.Append("        int end = start;\n        while (names[end] != 0) end++;\n");
+        text.Append("        return names.Slice(start, end - start);\n    }\n}\n");
         files["BuiltinOperators.cs"] = text.ToString();
     }
 
@@ -230,120 +244,172 @@ internal sealed class CodeEmitter
         files["SchemaFieldIds.cs"] = text.ToString();
     }
 
-    // ---------------------------------------------------------------- verifiers
+    // ---------------------------------------------------------------- verifier tables
 
-    private void EmitVerifiers()
+    // Field kinds of SchemaTables.Fields (one byte per vtable id; see core/Schema/TableWalker.cs).
+    private const int KindScalar = 0x00;        // | log2(size)
+    private const int KindScalarVector = 0x04;  // | log2(element size)
+    private const int KindString = 0x08;
+    private const int KindStringVector = 0x09;
+    private const int KindTable = 0x0A;         // next byte: table index
+    private const int KindTableVector = 0x0B;   // next byte: table index
+    private const int KindUnion = 0x0C;         // next byte: union index; the type tag is the previous id
+
+    /// <summary>
+    /// The schema as data for one generic walker (core/Schema/TableWalker.cs) instead of one method per table:
+    /// per table a byte per vtable id saying what the field is (scalar of N bytes, vector, string, table, union),
+    /// per union the table of each tag, and the names used in error paths. A few bytes per field instead of
+    /// ~60 bytes of code.
+    /// </summary>
+    private void EmitVerifierTables()
     {
-        var text = new StringBuilder(Header);
-        text.Append("\nnamespace TfLiteMicro.Schema;\n\n");
-        text.Append("/// <summary>\n/// Structural verification of every schema table and union: each field within its table, every offset,\n")
-            .Append("/// vector, string and sub-table inside the buffer, every union tag known. On failure the message names the\n")
-            .Append("/// path to the bad field (the callers prefix their part of the path on the way out).\n/// </summary>\n");
-        text.Append("internal static class TableVerifiers\n{\n");
-        bool first = true;
+        List<byte> fields = new();
+        List<byte> tableStarts = new();
+        StringBuilder names = new();
+        int maxIds = 0;
         foreach (TableDefinition table in schema.Tables)
         {
-            if (!first) text.Append('\n');
-            first = false;
-            EmitTableVerifier(text, table);
-        }
-        foreach (UnionDefinition union in schema.Unions)
-        {
-            text.Append('\n');
-            EmitUnionVerifier(text, union);
-        }
-        text.Append("}\n");
-        files["TableVerifiers.cs"] = text.ToString();
-    }
-
-    private void EmitTableVerifier(StringBuilder text, TableDefinition table)
-    {
-        text.Append("    internal static bool Verify").Append(table.Name).Append("(ref FlatBufferVerifier verifier, uint position)\n    {\n");
-        text.Append("        if (!verifier.EnterTable(position, out TableFrame frame)) return false;\n");
-        bool needsLoopVariables = false;
-        foreach (FieldDefinition field in table.Fields)
-        {
-            if (field.IsVector && (field.TypeName == "string" || schema.FindTable(field.TypeName) != null)) needsLoopVariables = true;
-        }
-        if (needsLoopVariables) text.Append("        uint vector;\n        int count;\n");
-        foreach (FieldDefinition field in table.Fields)
-        {
-            string id = field.Id.ToString(CultureInfo.InvariantCulture);
-            string context = "\"" + field.Name + "\"u8";
-            if (field.IsVector)
+            int start = fields.Count;
+            if (start > ushort.MaxValue) throw new FormatException("verifier field table exceeds 64 KB");
+            tableStarts.Add((byte)start);
+            tableStarts.Add((byte)(start >> 8));
+            int ids = 0;
+            foreach (FieldDefinition field in table.Fields) ids = Math.Max(ids, field.Id + (IsUnionField(field) ? 2 : 1));
+            if (ids > 255) throw new FormatException(table.Name + ": more than 255 field ids");
+            maxIds = Math.Max(maxIds, ids);
+            fields.Add((byte)ids);
+            // Options tables are only scalars (or StableHLO vectors); their fields are named by id in error paths,
+            // which keeps ~3.5 KB of names out of the image.
+            bool named = !optionTables.Contains(table.Name);
+            for (int id = 0; id < ids; id++)
             {
+                FieldDefinition? field = table.Fields.Find(f => f.Id == id);
+                FieldDefinition? union = table.Fields.Find(f => IsUnionField(f) && f.Id + 1 == id);
+                if (union != null)
+                {
+                    fields.Add(KindUnion);
+                    fields.Add(checked((byte)schema.Unions.FindIndex(u => u.Name == union.TypeName)));
+                    names.Append(named ? union.Name : "").Append('\0');
+                    continue;
+                }
+                if (field == null) throw new FormatException(table.Name + ": no field with id " + id);
+                names.Append(named ? field.Name + (IsUnionField(field) ? "_type" : "") : "").Append('\0');
+                if (IsUnionField(field))
+                {
+                    fields.Add(KindScalar);
+                    continue;
+                }
                 if (field.TypeName == "string")
                 {
-                    text.Append("        if (!verifier.OffsetVectorField(in frame, ").Append(id).Append(", out vector, out count)) return verifier.InField(").Append(context).Append(");\n");
-                    text.Append("        for (int i = 0; i < count; i++)\n        {\n");
-                    text.Append("            if (!verifier.StringAt(verifier.DereferenceElement(vector, i))) return verifier.InElement(").Append(context).Append(", i);\n");
-                    text.Append("        }\n");
+                    fields.Add((byte)(field.IsVector ? KindStringVector : KindString));
+                    continue;
                 }
-                else if (schema.FindTable(field.TypeName) != null)
+                int tableIndex = schema.Tables.FindIndex(t => t.Name == field.TypeName);
+                if (tableIndex >= 0)
                 {
-                    text.Append("        if (!verifier.OffsetVectorField(in frame, ").Append(id).Append(", out vector, out count)) return verifier.InField(").Append(context).Append(");\n");
-                    text.Append("        for (int i = 0; i < count; i++)\n        {\n");
-                    text.Append("            if (!Verify").Append(field.TypeName).Append("(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement(").Append(context).Append(", i);\n");
-                    text.Append("        }\n");
+                    fields.Add((byte)(field.IsVector ? KindTableVector : KindTable));
+                    fields.Add(checked((byte)tableIndex));
+                    continue;
                 }
-                else if (schema.FindUnion(field.TypeName) != null)
-                {
-                    throw new FormatException(table.Name + "." + field.Name + ": vectors of unions are not supported");
-                }
-                else
-                {
-                    string element = field.TypeName;
-                    EnumDefinition? elementEnum = schema.FindEnum(element);
-                    if (elementEnum != null) element = elementEnum.UnderlyingType;
-                    int size = ScalarType(element).Size;
-                    text.Append("        if (!verifier.ScalarVectorField(in frame, ").Append(id).Append(", ").Append(size.ToString(CultureInfo.InvariantCulture))
-                        .Append(")) return verifier.InField(").Append(context).Append(");\n");
-                }
-                continue;
-            }
-            if (field.TypeName == "string")
-            {
-                text.Append("        if (!verifier.StringField(in frame, ").Append(id).Append(")) return verifier.InField(").Append(context).Append(");\n");
-            }
-            else if (schema.FindTable(field.TypeName) != null)
-            {
-                text.Append("        if (!verifier.TableField(in frame, ").Append(id).Append(", out uint ").Append(CamelCase(field.Name)).Append(")) return verifier.InField(").Append(context).Append(");\n");
-                text.Append("        if (").Append(CamelCase(field.Name)).Append(" != 0 && !Verify").Append(field.TypeName).Append("(ref verifier, ").Append(CamelCase(field.Name))
-                    .Append(")) return verifier.InField(").Append(context).Append(");\n");
-            }
-            else if (schema.FindUnion(field.TypeName) != null)
-            {
-                string valueId = (field.Id + 1).ToString(CultureInfo.InvariantCulture);
-                string typeContext = "\"" + field.Name + "_type\"u8";
-                string local = CamelCase(field.Name);
-                text.Append("        if (!verifier.ScalarField(in frame, ").Append(id).Append(", 1)) return verifier.InField(").Append(typeContext).Append(");\n");
-                text.Append("        if (!verifier.TableField(in frame, ").Append(valueId).Append(", out uint ").Append(local).Append(")) return verifier.InField(").Append(context).Append(");\n");
-                text.Append("        if (!Verify").Append(field.TypeName).Append("(ref verifier, verifier.ReadByte(in frame, ").Append(id).Append("), ").Append(local)
-                    .Append(")) return verifier.InField(").Append(context).Append(");\n");
-            }
-            else
-            {
+                if (schema.FindUnion(field.TypeName) != null) throw new FormatException(table.Name + "." + field.Name + ": vectors of unions are not supported");
                 EnumDefinition? enumeration = schema.FindEnum(field.TypeName);
                 int size = ScalarType(enumeration != null ? enumeration.UnderlyingType : field.TypeName).Size;
-                text.Append("        if (!verifier.ScalarField(in frame, ").Append(id).Append(", ").Append(size.ToString(CultureInfo.InvariantCulture))
-                    .Append(")) return verifier.InField(").Append(context).Append(");\n");
+                int log2 = size switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => throw new FormatException("scalar size " + size) };
+                fields.Add((byte)((field.IsVector ? KindScalarVector : KindScalar) | log2));
             }
         }
-        text.Append("        verifier.LeaveTable();\n        return true;\n    }\n");
+
+        List<byte> unions = new();
+        List<byte> unionStarts = new();
+        StringBuilder unionNames = new();
+        foreach (UnionDefinition union in schema.Unions)
+        {
+            unionStarts.Add(checked((byte)unions.Count));
+            int tags = 0;
+            foreach (UnionMember member in union.Members) tags = Math.Max(tags, member.Tag);
+            if (tags > 255) throw new FormatException(union.Name + ": tags above 255");
+            unions.Add((byte)tags);
+            for (int tag = 1; tag <= tags; tag++)
+            {
+                UnionMember? member = union.Members.Find(m => m.Tag == tag);
+                unions.Add(member == null ? (byte)0xFF : checked((byte)schema.Tables.FindIndex(t => t.Name == member.TableName)));
+            }
+            unionNames.Append(union.Name).Append('\0');
+        }
+        if (unions.Count > 255) throw new FormatException("union table exceeds 255 bytes");
+
+        string rootType = schema.RootType ?? throw new FormatException("schema has no root_type");
+        var text = new StringBuilder(Header);
+        text.Append("\nnamespace TfLiteMicro.Schema;\n\n");
+        text.Append("/// <summary>\n/// The schema as data for <see cref=\"TableWalker\"/>: for every table, one kind byte per vtable id (scalar of\n")
+            .Append("/// 1 &lt;&lt; (k &amp; 3) bytes, vector of such scalars, string, vector of strings, table, vector of tables, union value;\n")
+            .Append("/// the last three followed by a table or union index); for every union, the table of each tag (0xFF: no such tag);\n")
+            .Append("/// and the field and union names error paths are built from (not linked when message text is stripped).\n/// </summary>\n");
+        text.Append("internal static class SchemaTables\n{\n");
+        text.Append("    internal const int KindScalar = ").Append(KindScalar).Append(";\n");
+        text.Append("    internal const int KindScalarVector = ").Append(KindScalarVector).Append(";\n");
+        text.Append("    internal const int KindString = ").Append(KindString).Append(";\n");
+        text.Append("    internal const int KindStringVector = ").Append(KindStringVector).Append(";\n");
+        text.Append("    internal const int KindTable = ").Append(KindTable).Append(";\n");
+        text.Append("    internal const int KindTableVector = ").Append(KindTableVector).Append(";\n");
+        text.Append("    internal const int KindUnion = ").Append(KindUnion).Append(";\n\n");
+        text.Append("    /// <summary>Index of the root table (").Append(rootType).Append(").</summary>\n");
+        text.Append("    internal const int RootTable = ").Append(schema.Tables.FindIndex(t => t.Name == rootType)).Append(";\n\n");
+        text.Append("    internal const int TableCount = ").Append(schema.Tables.Count).Append(";\n\n");
+        text.Append("    /// <summary>Longest chain of tables nested in tables (the schema has no cycles, so the walk is this deep at most).</summary>\n");
+        text.Append("    internal const int MaxNesting = ").Append(MaxNesting(rootType)).Append(";\n\n");
+        AppendBytes(text, "Fields", "Per table: the number of vtable ids, then a kind byte per id (and an index byte after table, table-vector and union kinds).", fields);
+        AppendBytes(text, "TableStarts", "Offset of each table's entry in Fields, little-endian 16-bit, in schema order.", tableStarts);
+        AppendBytes(text, "Unions", "Per union: the highest tag, then the table index of tags 1..highest (0xFF: undefined).", unions);
+        AppendBytes(text, "UnionStarts", "Offset of each union's entry in Unions, in schema order.", unionStarts);
+        text.Append("\n#if !TFLM_STRIP_ERROR_STRINGS\n");
+        text.Append("    /// <summary>Field names by table and id, each followed by NUL (empty for options tables: named by id).</summary>\n");
+        text.Append("    internal static System.ReadOnlySpan<byte> FieldNames => \"").Append(names.ToString().Replace("\0", "\\0")).Append("\"u8;\n\n");
+        text.Append("    /// <summary>Union names in schema order, each followed by NUL.</summary>\n");
+        text.Append("    internal static System.ReadOnlySpan<byte> UnionNames => \"").Append(unionNames.ToString().Replace("\0", "\\0")).Append("\"u8;\n");
+        text.Append("#else\n");
+        text.Append("    internal static System.ReadOnlySpan<byte> FieldNames => default;\n\n");
+        text.Append("    internal static System.ReadOnlySpan<byte> UnionNames => default;\n");
+        text.Append("#endif\n");
+        text.Append("}\n");
+        files["SchemaTables.cs"] = text.ToString();
     }
 
-    private static void EmitUnionVerifier(StringBuilder text, UnionDefinition union)
+    private bool IsUnionField(FieldDefinition field) => !field.IsVector && schema.FindUnion(field.TypeName) != null;
+
+    /// <summary>Depth of the deepest table chain from <paramref name="root"/>; a cycle is an error (the walker relies on none).</summary>
+    private int MaxNesting(string root)
     {
-        text.Append("    /// <summary>Verifies the value of a <c>").Append(union.Name).Append("</c> union as the table its tag names; an unknown tag is an error.</summary>\n");
-        text.Append("    internal static bool Verify").Append(union.Name).Append("(ref FlatBufferVerifier verifier, byte type, uint position)\n    {\n");
-        text.Append("        switch (type)\n        {\n");
-        text.Append("            case 0: return true;\n");
-        foreach (UnionMember member in union.Members)
+        Dictionary<string, int> depth = new(StringComparer.Ordinal);
+        HashSet<string> active = new(StringComparer.Ordinal);
+        int Visit(string name)
         {
-            text.Append("            case ").Append(member.Tag.ToString(CultureInfo.InvariantCulture)).Append(": return position == 0 || Verify").Append(member.TableName).Append("(ref verifier, position);\n");
+            if (depth.TryGetValue(name, out int known)) return known;
+            if (!active.Add(name)) throw new FormatException("schema table " + name + " contains itself");
+            TableDefinition table = schema.FindTable(name)!;
+            int deepest = 0;
+            foreach (FieldDefinition field in table.Fields)
+            {
+                if (schema.FindTable(field.TypeName) != null) deepest = Math.Max(deepest, Visit(field.TypeName));
+                UnionDefinition? union = schema.FindUnion(field.TypeName);
+                if (union != null) foreach (UnionMember member in union.Members) deepest = Math.Max(deepest, Visit(member.TableName));
+            }
+            active.Remove(name);
+            depth[name] = deepest + 1;
+            return deepest + 1;
         }
-        text.Append("            default: return verifier.UnknownUnionType(\"").Append(union.Name).Append("\"u8, type);\n");
-        text.Append("        }\n    }\n");
+        return Visit(root);
+    }
+
+    private static void AppendBytes(StringBuilder text, string name, string summary, List<byte> bytes)
+    {
+        text.Append("    /// <summary>").Append(summary).Append("</summary>\n");
+        text.Append("    internal static System.ReadOnlySpan<byte> ").Append(name).Append(" => new byte[]\n    {");
+        for (int i = 0; i < bytes.Count; i++)
+        {
+            text.Append(i % 24 == 0 ? "\n        " : " ").Append(bytes[i].ToString(CultureInfo.InvariantCulture)).Append(',');
+        }
+        text.Append("\n    };\n\n");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -21,7 +21,7 @@ internal static class HelpText
           tflm bench MODEL [--input IN.npy ...] [--kernels NAME] [--warmup SECONDS] [--iterations N] [--json]
           tflm plan MODEL [--kernels NAME] [--svg OUT.svg] [--json]
           tflm eval MODEL --data DIR [--kernels NAME] [--threads N] [--output-dir DIR]
-          tflm resolver MODEL [MODEL ...] [--namespace NS] [--class NAME] [-o OUT.cs]
+          tflm resolver [MODEL ...] [--ops NAME,...] [--uint8] [--namespace NS] [--class NAME] [-o OUT.cs] [--list]
           tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
           tflm help [COMMAND]
 
@@ -149,17 +149,23 @@ internal static class HelpText
 
     public static readonly string Resolver =
         """
-        Usage: tflm resolver MODEL [MODEL ...] [--namespace NS] [--class NAME] [-o OUT.cs]
+        Usage: tflm resolver [MODEL ...] [--ops NAME,...] [--uint8] [--namespace NS] [--class NAME] [-o OUT.cs] [--list]
 
         Writes C# source with one method, Register(OpResolver), that registers exactly the operators the models
-        use with the reference kernels (resolver.AddConv2D(), ...), and the OperatorCount to size the resolver
-        with. Firmware registers only what it needs this way: what is not registered is not linked into the image.
-        Several models (run by one program) get the union of their operators.
+        use and the --ops listed, with the reference kernels (resolver.AddConv2D(), ...), and the OperatorCount to
+        size the resolver with. Firmware and the C library register only what they need this way: what is not
+        registered is not linked into the image. Several models (run by one program) get the union of their
+        operators. An operator without a reference kernel is an error naming it.
 
         Options:
+          --ops NAME,...    Operators to register besides the models' (builtin names such as FULLY_CONNECTED, or
+                            custom names such as CIRCULAR_BUFFER; comma or space separated).
+          --uint8           Also link the legacy uint8 kernels (ReferenceKernels.EnableLegacyUInt8; automatic when a
+                            MODEL has uint8 tensors; a device links them only on request).
           --namespace NS    Namespace of the class (default TfLiteMicro.Generated).
           --class NAME      Class name (default ModelOperators).
-          -o, --output FILE Write the source to FILE instead of standard output.
+          -o, --output FILE Write the source to FILE (left untouched when unchanged) instead of standard output.
+          --list            Print every operator with a reference kernel and its registration method.
           -h, --help        Show this help.
 
         """;

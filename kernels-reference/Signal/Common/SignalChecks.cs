@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -14,7 +15,10 @@ public static class SignalChecks
     }
 
     /// <summary>The tensor exists, has <paramref name="type"/> and (unless <paramref name="rank"/> is -1) that rank.</summary>
-    public static Status Tensor(KernelContext context, TensorInfo tensor, TensorType type, int rank, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status Tensor(KernelContext context, TensorInfo tensor, TensorType type, int rank, ReadOnlySpan<byte> role) => TensorCore(context, tensor, type, rank, ErrorReporter.Text(role));
+
+    private static Status TensorCore(KernelContext context, TensorInfo tensor, TensorType type, int rank, ReadOnlySpan<byte> role)
     {
         if (!tensor.Exists) return context.Errors.Fail(Status.Error, role).Append(" tensor is missing"u8);
         Status status = context.ExpectType(tensor, type, role);
@@ -26,7 +30,10 @@ public static class SignalChecks
     }
 
     /// <summary>The tensor holds exactly <paramref name="expected"/> elements.</summary>
-    public static Status ElementCount(KernelContext context, TensorInfo tensor, int expected, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status ElementCount(KernelContext context, TensorInfo tensor, int expected, ReadOnlySpan<byte> role) => ElementCountCore(context, tensor, expected, ErrorReporter.Text(role));
+
+    private static Status ElementCountCore(KernelContext context, TensorInfo tensor, int expected, ReadOnlySpan<byte> role)
     {
         if (tensor.ElementCount == expected) return Status.Ok;
         return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensor.Index).Append(" has "u8)
@@ -34,7 +41,10 @@ public static class SignalChecks
     }
 
     /// <summary>An option value lies in [min, max].</summary>
-    public static Status Range(KernelContext context, ReadOnlySpan<byte> option, long value, long min, long max)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Status Range(KernelContext context, ReadOnlySpan<byte> option, long value, long min, long max) => RangeCore(context, ErrorReporter.Text(option), value, min, max);
+
+    private static Status RangeCore(KernelContext context, ReadOnlySpan<byte> option, long value, long min, long max)
     {
         if (value >= min && value <= max) return Status.Ok;
         return context.Errors.Fail(Status.Error, "option '"u8).Append(option).Append("' = "u8).Append(value)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using TfLiteMicro.FlexBuffers;
 
 namespace TfLiteMicro.Kernels.Reference;
@@ -81,7 +82,10 @@ public static unsafe class SignalFilterBankCommon
         return Status.Ok;
     }
 
-    private static Status ExpectConstantTable(KernelContext context, TensorInfo table, int count, ReadOnlySpan<byte> role)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Status ExpectConstantTable(KernelContext context, TensorInfo table, int count, ReadOnlySpan<byte> role) => ExpectConstantTableCore(context, table, count, ErrorReporter.Text(role));
+
+    private static Status ExpectConstantTableCore(KernelContext context, TensorInfo table, int count, ReadOnlySpan<byte> role)
     {
         if (!table.IsConstant)
             return context.Errors.Fail(Status.Error, role).Append(" tensor "u8).Append(table.Index)

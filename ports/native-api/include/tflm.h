@@ -99,8 +99,27 @@ size_t tflm_arena_used_bytes(const tflm_interpreter* interpreter);
  * With interpreter == NULL: the last tflm_create failure. */
 size_t tflm_last_error(const tflm_interpreter* interpreter, char* buffer, size_t buffer_size);
 
-/* Frees the interpreter's slot. The arena and model stay the caller's. */
+/* Frees the interpreter's slot. The arena and model stay the caller's. When the last interpreter is destroyed, the
+ * object memory of all of them is given back (see tflm_object_memory_used). */
 void tflm_destroy(tflm_interpreter* interpreter);
+
+/* The memory the interpreters' own bookkeeping objects take (not the arena): on a microcontroller a pool inside the
+ * library, TFLM_OBJECT_POOL_BYTES long (tflm_object_memory_size); it returns to its level before the first
+ * tflm_create once every interpreter is destroyed, so create/destroy cycles do not grow it. 0 on a host build, where
+ * the .NET runtime manages that memory. */
+size_t tflm_object_memory_used(void);
+size_t tflm_object_memory_size(void);
+
+/* ---- Microcontrollers: what libtflm.a asks of the firmware (docs/c-library.md) ----------------------------- */
+
+/* On a core with a single-precision FPU (Cortex-M4F, M33F): the firmware's UsageFault vector (with UsageFault
+ * enabled in SCB->SHCSR). It emulates the few double-precision register moves the C# code generator emits and
+ * returns; anything else is a fatal error. */
+void tflm_usage_fault_handler(void);
+
+/* Called on a broken invariant (object pool exhausted, an internal bounds check): the library cannot continue.
+ * Weak in the library (the default loops forever); define it to report and reset. Must not return. */
+void tflm_on_fatal_error(const char* message, size_t length);
 
 #ifdef __cplusplus
 }

@@ -8,11 +8,15 @@ using TfLiteMicro.Tools.Models;
 
 namespace TfLiteMicro.Tools.Commands;
 
-/// <summary><c>tflm resolver MODEL [MODEL ...] [--namespace NS] [--class NAME] [-o OUT.cs]</c>.</summary>
+/// <summary>
+/// <c>tflm resolver [MODEL ...] [--ops NAME,...] [--uint8] [--namespace NS] [--class NAME] [-o OUT.cs] [--list]</c>:
+/// C# that registers exactly the reference kernels the models (and the listed operators) need — the firmware
+/// examples' ModelOperators.g.cs and the C library's LibraryOperators.
+/// </summary>
 public static class ResolverCommand
 {
-    private static readonly string[] Flags = [];
-    private static readonly string[] Options = ["--namespace", "--class", "--output", "-o"];
+    private static readonly string[] Flags = ["--uint8", "--list"];
+    private static readonly string[] Options = ["--namespace", "--class", "--output", "-o", "--ops"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
     {
@@ -22,13 +26,30 @@ public static class ResolverCommand
             stdout.Write(HelpText.Resolver);
             return ExitCodes.Ok;
         }
-        if (arguments.Positionals.Count == 0) throw new UsageException("missing MODEL");
+        if (arguments.HasFlag("--list"))
+        {
+            var names = new List<string>(ResolverGenerator.Registrations.Keys);
+            names.Sort(StringComparer.Ordinal);
+            foreach (string name in names) stdout.WriteLine(name + " " + ResolverGenerator.Registrations[name].Method);
+            return ExitCodes.Ok;
+        }
+        var extraOperators = new List<string>();
+        string? ops = arguments.GetSingle("--ops");
+        if (ops != null)
+        {
+            foreach (string name in ops.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!extraOperators.Contains(name)) extraOperators.Add(name);
+            }
+        }
+        if (arguments.Positionals.Count == 0 && extraOperators.Count == 0) throw new UsageException("give at least one MODEL or --ops NAME,...");
         string namespaceName = arguments.GetSingle("--namespace") ?? "TfLiteMicro.Generated";
         string className = arguments.GetSingle("--class") ?? "ModelOperators";
         if (!IsIdentifier(className)) throw new UsageException("--class needs a C# identifier, got '" + className + "'");
         foreach (string part in namespaceName.Split('.'))
             if (!IsIdentifier(part)) throw new UsageException("--namespace needs a C# namespace, got '" + namespaceName + "'");
         string? output = arguments.GetSingle("--output") ?? arguments.GetSingle("-o");
+        bool legacyUInt8 = arguments.HasFlag("--uint8");
 
         var files = new List<ModelFile>();
         try
@@ -40,11 +61,16 @@ public static class ResolverCommand
                 files.Add(file);
                 models.Add((DisplayName(path), file.Model));
             }
-            string command = "tflm resolver " + string.Join(" ", arguments.Positionals).Replace('\\', '/') + " --namespace " + namespaceName + " --class " + className;
+            // The header quotes the command without folders, so the file does not depend on where it was generated.
+            var command = new List<string> { "tflm resolver" };
+            foreach (string path in arguments.Positionals) command.Add(DisplayName(path));
+            if (extraOperators.Count > 0) command.Add("--ops " + string.Join(",", extraOperators));
+            if (legacyUInt8) command.Add("--uint8");
+            command.Add("--namespace " + namespaceName + " --class " + className);
             string source;
             try
             {
-                source = ResolverGenerator.Generate(models, namespaceName, className, command);
+                source = ResolverGenerator.Generate(models, extraOperators, namespaceName, className, string.Join(" ", command), legacyUInt8);
             }
             catch (InvalidOperationException e)
             {
@@ -53,7 +79,8 @@ public static class ResolverCommand
             if (output == null) stdout.Write(source);
             else
             {
-                File.WriteAllText(output, source);
+                // Unchanged output keeps its timestamp, so builds that compile it stay incremental.
+                if (!File.Exists(output) || File.ReadAllText(output) != source) File.WriteAllText(output, source);
                 stdout.WriteLine("wrote " + output);
             }
         }

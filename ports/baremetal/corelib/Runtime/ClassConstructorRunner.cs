@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace System.Runtime.CompilerServices;
 
 /// <summary>
@@ -24,5 +26,7 @@ internal static unsafe class ClassConstructorRunner
         if (constructor == 0) return;
         context.cctorMethodAddress = 0;
         ((delegate*<void>)constructor)();
+        // What the constructor allocated is a static's and lives forever (see PlatformImports.HeapKeep).
+        PlatformImports.HeapKeep();
     }
 }

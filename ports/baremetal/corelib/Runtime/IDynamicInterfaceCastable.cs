@@ -8,7 +8,7 @@ internal interface IDynamicInterfaceCastable
 {
     internal static nint GetDynamicInterfaceImplementation(object instance, nint interfaceType, ushort slot)
     {
-        Environment.FailFast("Dynamic interface casting is not supported.");
+        RuntimeFailure.Stop("Dynamic interface casting is not supported."u8);
         return 0;
     }
 }

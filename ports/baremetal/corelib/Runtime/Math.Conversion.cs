@@ -20,7 +20,7 @@ public static partial class Math
     private static T Unsupported<T>()
         where T : struct
     {
-        Environment.FailFast("Checked conversion from a floating-point value is not supported on the device.");
+        RuntimeFailure.Stop("Checked conversion from a floating-point value is not supported on the device."u8);
         return default;
     }
 }

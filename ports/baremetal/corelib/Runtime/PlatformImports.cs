@@ -7,9 +7,10 @@ namespace System.Runtime;
 /// Everything the core library needs from the board support code, in one place. The board's C code (issue #4)
 /// implements these symbols; on the host nothing here is ever called (device assemblies are only compiled).
 /// <list type="bullet">
-/// <item><c>tflm_platform_fail_fast(const uint16_t* message, int length)</c>: report and halt; never returns.</item>
+/// <item><c>tflm_platform_fail_fast(const uint8_t* message, int length)</c>: report the UTF-8 message and halt; never returns.</item>
 /// <item><c>tflm_platform_allocate(uintptr_t bytes)</c>: zeroed, 8-byte aligned bump allocation; never freed.
 /// Halts when the heap is exhausted.</item>
+/// <item><c>tflm_platform_heap_keep()</c>: what is allocated so far stays (called after static constructors).</item>
 /// <item><c>tflm_platform_[i|u]div/[i|u]mod</c>: 32-bit division (the ARM32 code generator always calls a
 /// helper); they stop the program on a zero divisor.</item>
 /// <item><c>tflm_platform_[u]ldiv/[u]lmod</c>: 64-bit division (libgcc's __aeabi_[u]ldivmod behind a C call).</item>
@@ -23,11 +24,16 @@ internal static unsafe class PlatformImports
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_fail_fast")]
-    internal static extern void FailFast(char* message, int length);
+    internal static extern void FailFast(byte* message, int length);
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_allocate")]
     internal static extern void* Allocate(nuint byteCount);
+
+    /// <summary>Marks everything allocated so far as permanent (statics): a later heap release stops there.</summary>
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    [RuntimeImport(Native, "tflm_platform_heap_keep")]
+    internal static extern void HeapKeep();
 
     [MethodImpl(MethodImplOptions.InternalCall)]
     [RuntimeImport(Native, "tflm_platform_idiv")]

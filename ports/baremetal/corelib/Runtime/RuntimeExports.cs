@@ -20,10 +20,10 @@ internal static unsafe class RuntimeExports
 
     private static ref byte RhUnbox2(MethodTable* type, object? obj)
     {
-        if (obj is null || obj.m_pMethodTable != type) Environment.FailFast("Specified cast is not valid.");
+        if (obj is null || obj.m_pMethodTable != type) RuntimeFailure.Stop("Specified cast is not valid."u8);
         return ref Unsafe.As<RawData>(obj).Data;
     }
 
     private static void RhUnboxNullable(ref byte data, MethodTable* type, object? obj) =>
-        Environment.FailFast("Unboxing to a nullable type is not supported.");
+        RuntimeFailure.Stop("Unboxing to a nullable type is not supported."u8);
 }

@@ -44,7 +44,7 @@ internal static unsafe class StartupCodeHelpers
     }
 
     [RuntimeExport("RhpFallbackFailFast")]
-    private static void RhpFallbackFailFast() => Environment.FailFast("Runtime fail-fast.");
+    private static void RhpFallbackFailFast() => RuntimeFailure.Stop("Runtime fail-fast."u8);
 
     // Without a GC, storing a reference needs no write barrier.
     [RuntimeExport("RhpAssignRef")]
@@ -91,9 +91,9 @@ internal static unsafe class StartupCodeHelpers
     [RuntimeExport("RhpNewArray")]
     private static void* RhpNewArray(MethodTable* type, int length)
     {
-        if (length < 0) Environment.FailFast("Arithmetic operation resulted in an overflow.");
+        if (length < 0) RuntimeFailure.Stop("Arithmetic operation resulted in an overflow."u8);
         ulong size = type->_uBaseSize + (ulong)(uint)length * type->_usComponentSize;
-        if (size > int.MaxValue) Environment.FailFast("Array dimensions exceeded supported range.");
+        if (size > int.MaxValue) RuntimeFailure.Stop("Array dimensions exceeded supported range."u8);
         MethodTable** instance = (MethodTable**)PlatformImports.Allocate((nuint)((size + 3) & ~3ul));
         *instance = type;
         *(int*)(instance + 1) = length;
@@ -104,12 +104,11 @@ internal static unsafe class StartupCodeHelpers
     /// Called once by the board's reset handler before any managed code, with the module's ReadyToRun header
     /// (the <c>__ReadyToRunHeader</c> symbol ilc emits). Allocates the static bases ilc left for run time and runs
     /// the eager class constructors. On ARM32 the tables hold 32-bit self-relative pointers.
-    /// Not exercised yet: it becomes testable with the QEMU firmware build (issue #4).
     /// </summary>
     [RuntimeExport("tflm_runtime_initialize")]
     private static void InitializeModule(byte* readyToRunHeader)
     {
-        if (*(uint*)readyToRunHeader != ReadyToRunSignature) Environment.FailFast("Bad ReadyToRun header.");
+        if (*(uint*)readyToRunHeader != ReadyToRunSignature) RuntimeFailure.Stop("Bad ReadyToRun header."u8);
         int sectionCount = *(ushort*)(readyToRunHeader + 12);
         int entrySize = readyToRunHeader[14];
         byte* entry = readyToRunHeader + 16;
@@ -121,6 +120,9 @@ internal static unsafe class StartupCodeHelpers
             if (sectionId == GCStaticRegionSection) AllocateGCStatics(start, end);
             else if (sectionId == EagerClassConstructorSection) RunEagerClassConstructors(start, end);
         }
+        // Statics live as long as the program: a heap release (the C API's, after its last interpreter) must not
+        // give their memory back.
+        PlatformImports.HeapKeep();
     }
 
     // Each cell points at a static-base slot holding (MethodTable | 1), or (MethodTable | 3) when a pre-initialized

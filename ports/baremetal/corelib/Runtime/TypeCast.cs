@@ -75,7 +75,7 @@ internal static unsafe class TypeCast
         if (obj is not null)
         {
             MethodTable* elementType = array.m_pMethodTable->_relatedType;
-            if (!IsAssignable(obj.m_pMethodTable, elementType)) Environment.FailFast("Array type mismatch.");
+            if (!IsAssignable(obj.m_pMethodTable, elementType)) RuntimeFailure.Stop("Array type mismatch."u8);
         }
         Unsafe.Add(ref Unsafe.As<byte, object?>(ref Unsafe.As<RawArrayData>(array).Data), index) = obj;
     }
@@ -83,9 +83,9 @@ internal static unsafe class TypeCast
     private static ref object? LdelemaRef(object?[] array, nint index, MethodTable* elementType)
     {
         if ((nuint)index >= (uint)array.Length) ThrowHelper.IndexOutOfRange();
-        if (array.m_pMethodTable->_relatedType != elementType) Environment.FailFast("Array type mismatch.");
+        if (array.m_pMethodTable->_relatedType != elementType) RuntimeFailure.Stop("Array type mismatch."u8);
         return ref Unsafe.Add(ref Unsafe.As<byte, object?>(ref Unsafe.As<RawArrayData>(array).Data), index);
     }
 
-    private static void FailCast() => Environment.FailFast("Specified cast is not valid.");
+    private static void FailCast() => RuntimeFailure.Stop("Specified cast is not valid."u8);
 }

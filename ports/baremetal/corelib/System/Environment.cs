@@ -13,17 +13,11 @@ public static class Environment
     [DoesNotReturn]
     public static unsafe void FailFast(string? message)
     {
-        if (message is null)
-        {
-            PlatformImports.FailFast(null, 0);
-        }
-        else
-        {
-            fixed (char* text = message)
-            {
-                PlatformImports.FailFast(text, message.Length);
-            }
-        }
+        // The board reports UTF-8: ASCII passes through, anything else becomes '?'; long messages are cut.
+        byte* text = stackalloc byte[128];
+        int length = message is null ? 0 : Math.Min(message.Length, 128);
+        for (int i = 0; i < length; i++) text[i] = message![i] < 0x80 ? (byte)message[i] : (byte)'?';
+        PlatformImports.FailFast(text, length);
         // The native hook never returns; spin rather than fall into whatever follows if it does.
         while (true)
         {

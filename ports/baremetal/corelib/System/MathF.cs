@@ -39,7 +39,7 @@ public static class MathF
         if (x < 0) return -1;
         if (x > 0) return 1;
         if (x == 0) return 0;
-        Environment.FailFast("Function does not accept floating point Not-a-Number values.");
+        RuntimeFailure.Stop("Function does not accept floating point Not-a-Number values."u8);
         return 0;
     }
 

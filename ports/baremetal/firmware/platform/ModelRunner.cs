@@ -79,6 +79,45 @@ public static unsafe class ModelRunner
         return 0;
     }
 
+    /// <summary>
+    /// Makes the interpreter fail twice on the embedded model and prints what it reports, for the tests of message
+    /// text (a TFLM_STRIP_ERROR_STRINGS image must still give the status, the operator's name and the byte counts):
+    /// <code>
+    /// error_report NAME resolver STATUS: MESSAGE    (an empty resolver: the operators the model needs are missing)
+    /// error_report NAME arena STATUS: MESSAGE       (an arena of 128 bytes: too small, with the bytes needed)
+    /// </code>
+    /// Called after <see cref="Run"/> (its heap_used line is the setup of the model itself).
+    /// </summary>
+    public static void ReportErrors(ReadOnlySpan<byte> name, OpResolver resolver)
+    {
+        Span<byte> nameBuffer = stackalloc byte[96];
+        FileName modelFile = new FileName(nameBuffer).Append(name).Append(".tflite"u8);
+        ErrorReporter errors = new ErrorReporter();
+        if (!EmbeddedFile.TryGet(modelFile.Text, out byte* modelData, out int modelLength)
+            || Model.TryCreate(modelData, modelLength, errors, out Model model) != Status.Ok)
+        {
+            return;
+        }
+        byte* arena = DeviceArena.Get(out int arenaSize);
+        MicroInterpreter unresolved = new MicroInterpreter(model, new OpResolver(1), arena, arenaSize);
+        PrintError(name, "resolver"u8, unresolved.AllocateTensors(), unresolved.Errors.Message);
+        MicroInterpreter cramped = new MicroInterpreter(model, resolver, arena, 128);
+        PrintError(name, "arena"u8, cramped.AllocateTensors(), cramped.Errors.Message);
+    }
+
+    private static void PrintError(ReadOnlySpan<byte> name, ReadOnlySpan<byte> what, Status status, ReadOnlySpan<byte> message)
+    {
+        DeviceConsole.Write("error_report "u8);
+        DeviceConsole.Write(name);
+        DeviceConsole.Write(" "u8);
+        DeviceConsole.Write(what);
+        DeviceConsole.Write(" "u8);
+        DeviceConsole.Write((int)status);
+        DeviceConsole.Write(": "u8);
+        DeviceConsole.Write(message);
+        DeviceConsole.WriteLine();
+    }
+
     private static bool HasCase(Span<byte> nameBuffer, ReadOnlySpan<byte> name, int caseIndex)
     {
         FileName file = new FileName(nameBuffer).Append(name).Append(".case"u8).Append(caseIndex).Append("_in0.npy"u8);

@@ -18,6 +18,8 @@ public static class Program
             return 1;
         }
         int failures = ModelRunner.Run("hello_world_float"u8, resolver) + ModelRunner.Run("hello_world_int8"u8, resolver);
+        // What a failure reports (the message-text tests compare it with and without TFLM_STRIP_ERROR_STRINGS).
+        ModelRunner.ReportErrors("hello_world_int8"u8, resolver);
         DeviceConsole.WriteLine(failures == 0 ? "hello-world: ok"u8 : "hello-world: FAILED"u8);
         return failures;
     }

@@ -35,9 +35,14 @@ uint8_t *tflm_arena(uint32_t *size);
 void tflm_fpu_emulation_initialize(void);
 uint32_t tflm_fpu_emulated_instructions(void);
 
-/* Heap (common/platform.c). */
+/* Deepest the stack has gone so far, in bytes (cortex-m/startup.c paints it at reset). */
+uint32_t tflm_stack_peak(void);
+
+/* Heap and fatal errors (common/platform.c). */
 void tflm_platform_heap_initialize(void);
 uintptr_t tflm_platform_heap_used(void);
+__attribute__((noreturn)) void tflm_platform_fatal(const char *message, int length);
+void tflm_platform_ensure_runtime(void);
 
 /* Managed side: the runtime start-up pass and the application's entry point. */
 void tflm_runtime_initialize(const void *ready_to_run_header);

@@ -18,8 +18,7 @@ int64_t RhpLMul(int64_t a, int64_t b) { return a * b; }
 void RhpThrowEx(void *exception)
 {
     (void)exception;
-    tflm_console_write_ascii("fatal: managed exception thrown\n");
-    tflm_exit(TFLM_EXIT_FAIL_FAST);
+    tflm_platform_fatal("managed exception thrown", 24);
 }
 
 /*
@@ -30,11 +29,12 @@ void RhpThrowEx(void *exception)
 __asm__(".text\n.thumb\n.global __security_cookie\n.type __security_cookie,%function\n.thumb_func\n"
         "__security_cookie:\n bx lr\n.size __security_cookie, .-__security_cookie\n");
 
-/* ilc emits unwind tables naming the EHABI personality routines; nothing unwinds, so they are never called. The
-   linker script discards the tables, these keep the references from pulling in libgcc's unwinder. */
-void __aeabi_unwind_cpp_pr0(void) { tflm_exit(TFLM_EXIT_FAIL_FAST); }
-void __aeabi_unwind_cpp_pr1(void) { tflm_exit(TFLM_EXIT_FAIL_FAST); }
-void __aeabi_unwind_cpp_pr2(void) { tflm_exit(TFLM_EXIT_FAIL_FAST); }
+/* The firmware build removes ilc's unwind tables (.ARM.exidx/.ARM.extab: nothing unwinds on the device) from the
+   managed object, but ilc's thunk section still names the EHABI personality routines. Weak, never-called
+   definitions keep that from pulling in libgcc's unwinder, and give way to a firmware's own C++ runtime. */
+__attribute__((weak)) void __aeabi_unwind_cpp_pr0(void) { tflm_platform_fatal("unwinding", 9); }
+__attribute__((weak)) void __aeabi_unwind_cpp_pr1(void) { tflm_platform_fatal("unwinding", 9); }
+__attribute__((weak)) void __aeabi_unwind_cpp_pr2(void) { tflm_platform_fatal("unwinding", 9); }
 
 
 /*

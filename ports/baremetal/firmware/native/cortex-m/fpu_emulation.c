@@ -144,9 +144,23 @@ __attribute__((used)) int tflm_emulate_fp_instruction(uint32_t *frame, uint32_t 
 
 /*
  * Saves s0-s31 (the interrupted code's values: the handler has not touched them), lets the C code emulate, and
- * restores them. Anything it cannot emulate goes to the fault report of startup.c.
+ * restores them. In an image built here it is the UsageFault vector and anything it cannot emulate goes to the
+ * fault report of startup.c; in the C library (TFLM_LIBRARY) it is tflm_usage_fault_handler, which the firmware
+ * installs as (or calls from) its UsageFault handler, and anything else is a fatal error (tflm_on_fatal_error).
  */
-__attribute__((naked)) void UsageFault_Handler(void)
+#ifdef TFLM_LIBRARY
+#define USAGE_FAULT_HANDLER tflm_usage_fault_handler
+#define UNEMULATED "b tflm_unemulated_usage_fault\n"
+__attribute__((used, noreturn)) void tflm_unemulated_usage_fault(void)
+{
+    static const char message[] = "UsageFault: an instruction this core cannot execute (not emulated)";
+    tflm_platform_fatal(message, (int)sizeof message - 1);
+}
+#else
+#define USAGE_FAULT_HANDLER UsageFault_Handler
+#define UNEMULATED "mov r1, r0\n movs r0, #3\n b tflm_report_fault\n"
+#endif
+__attribute__((naked)) void USAGE_FAULT_HANDLER(void)
 {
     __asm__ volatile(
         "tst lr, #4\n"
@@ -163,10 +177,7 @@ __attribute__((naked)) void UsageFault_Handler(void)
         "pop {r0, lr}\n"
         "cbz r2, 1f\n"
         "bx lr\n"
-        "1:\n"
-        "mov r1, r0\n"
-        "movs r0, #3\n"
-        "b tflm_report_fault\n");
+        "1:\n" UNEMULATED);
 }
 
 #else

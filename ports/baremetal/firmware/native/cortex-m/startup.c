@@ -17,6 +17,48 @@ __attribute__((weak)) int main(void)
     return TFLM_EXIT_FAILURE;
 }
 
+/* Stack painting: the reset handler fills the stack below itself with this word; at the end the lowest word
+   that changed gives the deepest the stack went (exception frames and fault handlers included). The board's
+   stack_bytes is chosen from these measurements (ports/boards/README.md). */
+#define STACK_PAINT 0x5AC3A53Cu
+#define STACK_PAINT_GAP 64u
+
+static void paint_stack(void)
+{
+    uint32_t *here = (uint32_t *)__builtin_frame_address(0);
+    for (uint32_t *word = __heap_end; word < here - STACK_PAINT_GAP / 4; word++) *word = STACK_PAINT;
+}
+
+uint32_t tflm_stack_peak(void)
+{
+    uint32_t *word = __heap_end;
+    while (word < __stack_top && *word == STACK_PAINT) word++;
+    return (uint32_t)((uintptr_t)__stack_top - (uintptr_t)word);
+}
+
+/* Printed after the program returns: the tests read it to check the board's stack reservation. */
+static void report_memory(void)
+{
+    char digits[12];
+    int count = 0;
+    uint32_t value = tflm_stack_peak();
+    do {
+        digits[sizeof digits - 1 - count++] = (char)('0' + value % 10u);
+        value /= 10u;
+    } while (value != 0);
+    tflm_console_write_ascii("stack_peak ");
+    tflm_console_write(digits + sizeof digits - count, count);
+    tflm_console_write_ascii(" of ");
+    count = 0;
+    value = (uint32_t)((uintptr_t)__stack_top - (uintptr_t)__heap_end);
+    do {
+        digits[sizeof digits - 1 - count++] = (char)('0' + value % 10u);
+        value /= 10u;
+    } while (value != 0);
+    tflm_console_write(digits + sizeof digits - count, count);
+    tflm_console_write_ascii("\n");
+}
+
 #define SCB_CPACR (*(volatile uint32_t *)0xE000ED88u)
 #define SCB_SHCSR (*(volatile uint32_t *)0xE000ED24u)
 #define SCB_CCR (*(volatile uint32_t *)0xE000ED14u)
@@ -27,11 +69,11 @@ __attribute__((weak)) int main(void)
 
 void Reset_Handler(void)
 {
+    paint_stack();
 #if defined(__ARM_FP)
     /* Full access to CP10/CP11 before the first floating-point instruction. */
     SCB_CPACR |= 0xFu << 20;
     __asm__ volatile("dsb\n isb");
-    tflm_fpu_emulation_initialize();
 #endif
     /* Separate MemManage/BusFault/UsageFault handlers, and trap integer division by zero. */
     SCB_SHCSR |= (1u << 16) | (1u << 17) | (1u << 18);
@@ -44,8 +86,10 @@ void Reset_Handler(void)
 
     tflm_platform_heap_initialize();
     tflm_timer_initialize();
-    tflm_runtime_initialize(__ReadyToRunHeader);
-    tflm_exit(main());
+    tflm_platform_ensure_runtime();
+    int status = main();
+    report_memory();
+    tflm_exit(status);
 }
 
 static const char *const fault_names[] = {"HardFault", "MemManage", "BusFault", "UsageFault"};

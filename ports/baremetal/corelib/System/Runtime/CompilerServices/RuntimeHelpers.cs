@@ -9,12 +9,12 @@ public static class RuntimeHelpers
 {
     [Intrinsic]
     public static void InitializeArray(Array array, RuntimeFieldHandle fldHandle) =>
-        Environment.FailFast("RuntimeHelpers.InitializeArray was not expanded by the compiler.");
+        RuntimeFailure.Stop("RuntimeHelpers.InitializeArray was not expanded by the compiler."u8);
 
     [Intrinsic]
     public static ReadOnlySpan<T> CreateSpan<T>(RuntimeFieldHandle fldHandle)
     {
-        Environment.FailFast("RuntimeHelpers.CreateSpan was not expanded by the compiler.");
+        RuntimeFailure.Stop("RuntimeHelpers.CreateSpan was not expanded by the compiler."u8);
         return default;
     }
 
