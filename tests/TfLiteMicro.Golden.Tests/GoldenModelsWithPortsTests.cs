@@ -15,7 +15,7 @@ namespace TfLiteMicro.Golden.Tests;
 public class GoldenModelsWithPortsTests
 {
     /// <summary>Every kernel set except the reference (which <see cref="GoldenModelTests"/> covers).</summary>
-    public static readonly string[] Ports = { KernelSets.X86Simd, KernelSets.Template };
+    public static readonly string[] Ports = { KernelSets.X86Simd, KernelSets.Template, KernelSets.CmsisNn };
 
     private readonly ITestOutputHelper output;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TfLiteMicro.Kernels.Reference;
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.Template;
 using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Schema;
@@ -21,11 +22,18 @@ public static class KernelImplementations
     /// <summary>The template port (ports/template, docs/writing-a-port.md): overrides float32 ADD only.</summary>
     public const string Template = "template";
 
+    /// <summary>
+    /// The cmsis-nn port (ports/cmsis-nn): on the host its microkernels run as their C# twins, which have the same
+    /// contract as the Thumb-2 code the firmware runs.
+    /// </summary>
+    public const string CmsisNn = "cmsis-nn";
+
     public static IEnumerable<object[]> All()
     {
         yield return new object[] { Reference };
         yield return new object[] { X86Simd };
         yield return new object[] { Template };
+        yield return new object[] { CmsisNn };
     }
 
     public static OpKernel Get(string implementation, BuiltinOperator op)
@@ -34,6 +42,7 @@ public static class KernelImplementations
         ReferenceKernels.AddAll(resolver);
         if (implementation == X86Simd) X86SimdKernels.OverrideAll(resolver);
         if (implementation == Template) TemplateKernels.OverrideAll(resolver);
+        if (implementation == CmsisNn) CmsisNnKernels.OverrideAll(resolver);
         int slot = resolver.FindBuiltin(op);
         return resolver.GetKernel(slot);
     }

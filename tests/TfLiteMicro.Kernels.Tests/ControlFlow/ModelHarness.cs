@@ -1,6 +1,7 @@
 using System;
 using TfLiteMicro.Kernels.Reference;
 using TfLiteMicro.Memory;
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.Template;
 using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
@@ -23,6 +24,7 @@ public sealed unsafe class ModelHarness : IDisposable
         Assert.Equal(Status.Ok, ReferenceKernels.AddAll(resolver));
         if (implementation == KernelImplementations.X86Simd) Assert.Equal(Status.Ok, X86SimdKernels.OverrideAll(resolver));
         if (implementation == KernelImplementations.Template) Assert.Equal(Status.Ok, TemplateKernels.OverrideAll(resolver));
+        if (implementation == KernelImplementations.CmsisNn) Assert.Equal(Status.Ok, CmsisNnKernels.OverrideAll(resolver));
         model = new LoadedModel(modelBytes);
         arena = new NativeArena(arenaBytes);
         Interpreter = new MicroInterpreter(model.Model, resolver, arena.Pointer, arena.Size, options);

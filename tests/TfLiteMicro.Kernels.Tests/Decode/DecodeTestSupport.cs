@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TfLiteMicro.Kernels.Reference;
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.Template;
 using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
@@ -17,6 +18,7 @@ public static class DecodeTestSupport
         ReferenceKernels.AddAll(resolver);
         if (implementation == KernelImplementations.X86Simd) X86SimdKernels.OverrideAll(resolver);
         if (implementation == KernelImplementations.Template) TemplateKernels.OverrideAll(resolver);
+        if (implementation == KernelImplementations.CmsisNn) CmsisNnKernels.OverrideAll(resolver);
         int slot = resolver.FindCustom("TFLM_DECODE");
         if (slot < 0) throw new InvalidOperationException("TFLM_DECODE is not registered");
         return resolver.GetKernel(slot);

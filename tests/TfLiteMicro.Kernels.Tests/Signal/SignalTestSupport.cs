@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using TfLiteMicro.Kernels.Reference;
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
 
@@ -20,6 +21,7 @@ internal static class SignalTestSupport
         OpResolver resolver = new OpResolver();
         ReferenceKernels.AddAll(resolver);
         if (implementation == KernelImplementations.X86Simd) X86SimdKernels.OverrideAll(resolver);
+        if (implementation == KernelImplementations.CmsisNn) CmsisNnKernels.OverrideAll(resolver);
         int slot = resolver.FindCustom(customName);
         if (slot < 0) throw new InvalidOperationException(customName + " is not registered");
         return resolver.GetKernel(slot);

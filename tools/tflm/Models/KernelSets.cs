@@ -1,3 +1,4 @@
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.Template;
 using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Tools.CommandLine;
@@ -14,9 +15,10 @@ public static class KernelSets
     public const string Reference = "reference";
     public const string X86Simd = "x86-simd";
     public const string Template = "template";
+    public const string CmsisNn = "cmsis-nn";
 
     /// <summary>Every valid name, in the order help texts list them.</summary>
-    public static readonly string[] Names = { Reference, X86Simd, Template };
+    public static readonly string[] Names = { Reference, X86Simd, Template, CmsisNn };
 
     public static OpResolver Create(string name)
     {
@@ -34,6 +36,13 @@ public static class KernelSets
             {
                 OpResolver resolver = ReferenceResolver.Create();
                 TemplateKernels.OverrideAll(resolver);
+                return resolver;
+            }
+            case CmsisNn:
+            {
+                // On the host the port's microkernels run as their C# twins (bit-exact with the device's Thumb-2 code).
+                OpResolver resolver = ReferenceResolver.Create();
+                CmsisNnKernels.OverrideAll(resolver);
                 return resolver;
             }
             default:
