@@ -19,11 +19,26 @@ public static class CmsisNnKernels
     }
 
     /// <summary>Replaces (or adds) the kernels this port accelerates.</summary>
-    public static Status OverrideAll(OpResolver resolver)
+    public static Status OverrideAll(OpResolver resolver) => Override(resolver, onlyRegistered: false);
+
+    /// <summary>
+    /// Replaces the kernels this port accelerates among those already registered, and adds none: for firmware that
+    /// registers only its model's operators (firmware/device/FirmwareKernels.cs).
+    /// </summary>
+    public static Status OverrideRegistered(OpResolver resolver) => Override(resolver, onlyRegistered: true);
+
+    private static Status Override(OpResolver resolver, bool onlyRegistered)
     {
-        Status status = resolver.Override(BuiltinOperator.CONV_2D, Conv2D.Kernel);
-        if (status == Status.Ok) status = resolver.Override(BuiltinOperator.DEPTHWISE_CONV_2D, DepthwiseConv2D.Kernel);
-        if (status == Status.Ok) status = resolver.Override(BuiltinOperator.FULLY_CONNECTED, FullyConnected.Kernel);
+        Status status = Status.Ok;
+        Override(resolver, BuiltinOperator.CONV_2D, Conv2D.Kernel, onlyRegistered, ref status);
+        Override(resolver, BuiltinOperator.DEPTHWISE_CONV_2D, DepthwiseConv2D.Kernel, onlyRegistered, ref status);
+        Override(resolver, BuiltinOperator.FULLY_CONNECTED, FullyConnected.Kernel, onlyRegistered, ref status);
         return status;
+    }
+
+    private static void Override(OpResolver resolver, BuiltinOperator op, OpKernel kernel, bool onlyRegistered, ref Status status)
+    {
+        if (status != Status.Ok || (onlyRegistered && !resolver.Contains(op))) return;
+        status = resolver.Override(op, kernel);
     }
 }

@@ -45,6 +45,11 @@ internal static unsafe class NativeInterpreters
         OpResolver resolver = new OpResolver();
         status = ReferenceKernels.AddAll(resolver);
         if (status != Status.Ok) return CreateErrors.Fail(status, "cannot register the reference kernels"u8);
+#if BAREMETAL
+        // The kernel set the firmware build selected (a port replaces the kernels it accelerates).
+        status = TfLiteMicro.BareMetal.FirmwareKernels.Apply(resolver);
+        if (status != Status.Ok) return CreateErrors.Fail(status, "cannot register the firmware's kernel set"u8);
+#endif
         Slots[slot] = new MicroInterpreter(verified, resolver, arena, (int)arenaSize);
         handle = (void*)(nint)(slot + 1);
         return Status.Ok;

@@ -8,8 +8,8 @@
 #define TFLM_CMSIS_NN_MATH_H
 
 #include <arm_acle.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #if !defined(__ARM_FEATURE_DSP)
 #error "the cmsis-nn microkernels need the DSP extension (Cortex-M4, M7, M33 with DSP, M55)"
@@ -17,11 +17,18 @@
 
 #define TFLM_INLINE static inline __attribute__((always_inline))
 
+/* Unaligned word access: one LDR / STR on the M4/M7/M33/M55. (__builtin_memcpy, because the firmware is compiled
+ * with -ffreestanding, which would otherwise turn memcpy into a library call.) */
 TFLM_INLINE uint32_t tflm_read_u32(const void *p)
 {
     uint32_t v;
-    memcpy(&v, p, 4); /* an unaligned LDR: the M4/M7/M33/M55 allow it */
+    __builtin_memcpy(&v, p, 4);
     return v;
+}
+
+TFLM_INLINE void tflm_write_u32(void *p, uint32_t v)
+{
+    __builtin_memcpy(p, &v, 4);
 }
 
 /* SXTB16 of the value rotated right by 8: bytes 1 and 3 sign-extended to two halfwords. */

@@ -120,7 +120,7 @@ void tflm_cmsisnn_depthwise_row_s8(const tflm_cmsisnn_depthwise *dw, const int8_
                                   | (((uint32_t)requantize_s8(a2, m[2], s[2], output_offset) & 0xFF) << 16)
                                   | ((uint32_t)requantize_s8(a3, m[3], s[3], output_offset) << 24);
             const uint32_t clamped = clamp_bytes(packed, min4, max4);
-            memcpy(o, &clamped, 4);
+            tflm_write_u32(o, clamped);
         }
     }
     for (; c < channels; c++)

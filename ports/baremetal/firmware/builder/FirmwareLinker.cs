@@ -19,6 +19,7 @@ public sealed class FirmwareLinker
 
     private readonly BuildPlan plan;
     private readonly BoardFile board;
+    private readonly KernelSet kernels;
     private readonly string example;
     private readonly string native;
     private readonly string intermediate;
@@ -26,10 +27,11 @@ public sealed class FirmwareLinker
     private long embeddedBytes;
     private long arenaBytes;
 
-    public FirmwareLinker(BuildPlan plan, BoardFile board)
+    public FirmwareLinker(BuildPlan plan, BoardFile board, KernelSet kernels)
     {
         this.plan = plan;
         this.board = board;
+        this.kernels = kernels;
         example = plan.Single("example");
         native = plan.Single("native");
         intermediate = plan.Single("intermediate");
@@ -70,11 +72,12 @@ public sealed class FirmwareLinker
         ImageSize size = ImageSize.Measure(elf, embeddedBytes, arenaBytes, board);
         File.WriteAllText(Path.ChangeExtension(elf, ".size.txt"), size.Summary);
         Console.Write(size.Summary);
-        Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu})");
+        Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu}), kernels {kernels.Name}");
     }
 
+    /// <summary>What the managed code calls into (runtime support, the kernel set's microkernels): archived with it.</summary>
     private static bool IsRuntimeSupport(string objectFile) =>
-        Path.GetFileName(objectFile) is "platform.o" or "runtime_helpers.o";
+        Path.GetFileName(objectFile) is "platform.o" or "runtime_helpers.o" || Path.GetFileName(objectFile).StartsWith("kernels-", StringComparison.Ordinal);
 
     private string CompileManagedCode()
     {
@@ -140,6 +143,22 @@ public sealed class FirmwareLinker
             string objectFile = Path.Combine(intermediate, Path.GetFileNameWithoutExtension(source) + ".o");
             ToolRunner.Run("arm-none-eabi-gcc", flags.Concat(new[] { "-c", source, "-o", objectFile }));
             objects.Add(objectFile);
+        }
+
+        // The kernel set's microkernels: optimized for speed (they are the inner loops), for this board's CPU only.
+        if (kernels.NativeDirectory is string kernelSources)
+        {
+            List<string> kernelFlags = new(board.CpuFlags)
+            {
+                "-O2", "-g", "-ffreestanding", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror",
+                "-I", kernelSources,
+            };
+            foreach (string source in Directory.GetFiles(kernelSources, "*.c").Order(StringComparer.Ordinal))
+            {
+                string objectFile = Path.Combine(intermediate, "kernels-" + Path.GetFileNameWithoutExtension(source) + ".o");
+                ToolRunner.Run("arm-none-eabi-gcc", kernelFlags.Concat(new[] { "-c", source, "-o", objectFile }));
+                objects.Add(objectFile);
+            }
         }
         return objects;
     }

@@ -11,7 +11,9 @@ public static class Program
     public static int Run()
     {
         OpResolver resolver = new OpResolver(3);
-        if (resolver.AddFullyConnected() != Status.Ok || resolver.AddQuantize() != Status.Ok || resolver.AddDequantize() != Status.Ok)
+        // The kernel set the build selected (--kernels, or the board's default) replaces what it accelerates.
+        if (resolver.AddFullyConnected() != Status.Ok || resolver.AddQuantize() != Status.Ok || resolver.AddDequantize() != Status.Ok
+            || FirmwareKernels.Apply(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;

@@ -20,6 +20,8 @@ public static class Program
         if (registered == Status.Ok) registered = resolver.AddFullyConnected();
         if (registered == Status.Ok) registered = resolver.AddReshape();
         if (registered == Status.Ok) registered = resolver.AddSoftmax();
+        // The kernel set the build selected (--kernels, or the board's default) replaces what it accelerates.
+        if (registered == Status.Ok) registered = FirmwareKernels.Apply(resolver);
         if (registered != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
