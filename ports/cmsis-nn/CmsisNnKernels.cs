@@ -33,6 +33,7 @@ public static class CmsisNnKernels
         Override(resolver, BuiltinOperator.CONV_2D, Conv2D.Kernel, onlyRegistered, ref status);
         Override(resolver, BuiltinOperator.DEPTHWISE_CONV_2D, DepthwiseConv2D.Kernel, onlyRegistered, ref status);
         Override(resolver, BuiltinOperator.FULLY_CONNECTED, FullyConnected.Kernel, onlyRegistered, ref status);
+        Override(resolver, BuiltinOperator.ADD, Add.Kernel, onlyRegistered, ref status);
         return status;
     }
 

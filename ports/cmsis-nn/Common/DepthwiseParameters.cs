@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace TfLiteMicro.Ports.CmsisNn;
 
 /// <summary>
-/// One depthwise convolution with depth multiplier 1 as the row microkernel sees it: the C struct
+/// One depthwise convolution as the row microkernel sees it: the C struct
 /// <c>tflm_cmsisnn_depthwise</c> of native/cmsis_nn_microkernels.h, field for field. Filled at Prepare.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
@@ -17,7 +17,12 @@ internal unsafe struct DepthwiseParameters
 
     public int* Multiplier;
     public int* Shift;
+    /// <summary>Output channels; output channel c reads input channel c / <see cref="DepthMultiplier"/>.</summary>
     public int Channels;
+
+    /// <summary>1 or a multiple of 4 (other multipliers repeat the input channels into scratch first).</summary>
+    public int DepthMultiplier;
+
     public int InputWidth;
     public int OutputWidth;
     public int FilterWidth;

@@ -6,6 +6,7 @@ internal static unsafe class DepthwiseRowS8Twin
     public static void Run(DepthwiseParameters* dw, sbyte* input, int firstFilterRow, int filterRows, sbyte* output)
     {
         int channels = dw->Channels;
+        int inputChannels = channels / dw->DepthMultiplier;
         sbyte* weights = dw->Weights + firstFilterRow * dw->FilterWidth * channels;
         for (int x = 0; x < dw->OutputWidth; x++)
         {
@@ -21,7 +22,7 @@ internal static unsafe class DepthwiseRowS8Twin
                     {
                         int ix = xOrigin + fx * dw->DilationWidth;
                         if (ix < 0 || ix >= dw->InputWidth) continue;
-                        acc = unchecked(acc + (row[ix * channels + c] + dw->InputOffset) * w[fx * channels + c]);
+                        acc = unchecked(acc + (row[ix * inputChannels + c / dw->DepthMultiplier] + dw->InputOffset) * w[fx * channels + c]);
                     }
                 }
                 output[x * channels + c] = Requantization.ToInt8(acc, dw->Multiplier[c], dw->Shift[c],

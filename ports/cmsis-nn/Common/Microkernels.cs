@@ -60,7 +60,8 @@ internal static unsafe class Microkernels
     }
 
     /// <summary>
-    /// One output row of a depthwise convolution (depth multiplier 1). <paramref name="input"/> points at channel 0,
+    /// One output row of a depthwise convolution (output channel c reads input channel c / depth multiplier, which
+    /// is 1 or a multiple of 4). <paramref name="input"/> points at channel 0,
     /// column 0 of the input row that filter row <paramref name="firstFilterRow"/> reads; filter rows
     /// [firstFilterRow, firstFilterRow + filterRows) lie inside the image (the caller clips rows, the microkernel
     /// clips columns); filterRows × filter width ≤ <see cref="DepthwiseMaxTaps"/>.
@@ -71,6 +72,33 @@ internal static unsafe class Microkernels
         NativeMicrokernels.DepthwiseRowS8(depthwise, input, firstFilterRow, filterRows, output);
 #else
         DepthwiseRowS8Twin.Run(depthwise, input, firstFilterRow, filterRows, output);
+#endif
+    }
+
+    /// <summary>
+    /// <c>table[v + 128] = RoundingDivideByPOT(SaturatingRoundingDoublingHighMul((v + offset) · 2^leftShift,
+    /// multiplier), −shift)</c> for every int8 v (shift ≤ 0): one ADD input's rescaled values.
+    /// </summary>
+    public static void RescaleTableS8(int* table, int offset, int leftShift, int multiplier, int shift)
+    {
+#if BAREMETAL
+        NativeMicrokernels.RescaleTableS8(table, offset, leftShift, multiplier, shift);
+#else
+        AddS8Twin.RescaleTable(table, offset, leftShift, multiplier, shift);
+#endif
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> quantized sums, TFLM's int8 ADD: <c>output[i] = clamp(rescale(rescale1(input1[i · step1])
+    /// + rescale2(input2[i · step2])) + OutputOffset)</c>, the inputs' rescaled values looked up in the tables when
+    /// they are set.
+    /// </summary>
+    public static void AddS8(AddParameters* add, sbyte* input1, sbyte* input2, sbyte* output, int count)
+    {
+#if BAREMETAL
+        NativeMicrokernels.AddS8(add, input1, input2, output, count);
+#else
+        AddS8Twin.Run(add, input1, input2, output, count);
 #endif
     }
 }

@@ -30,6 +30,14 @@ namespace TfLiteMicro.Ports.CmsisNn
         [MethodImpl(MethodImplOptions.InternalCall)]
         [RuntimeImport(Native, "tflm_cmsisnn_depthwise_row_s8")]
         internal static extern void DepthwiseRowS8(DepthwiseParameters* depthwise, sbyte* input, int firstFilterRow, int filterRows, sbyte* output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport(Native, "tflm_cmsisnn_rescale_table_s8")]
+        internal static extern void RescaleTableS8(int* table, int offset, int leftShift, int multiplier, int shift);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport(Native, "tflm_cmsisnn_add_s8")]
+        internal static extern void AddS8(AddParameters* add, sbyte* input1, sbyte* input2, sbyte* output, int count);
     }
 }
 

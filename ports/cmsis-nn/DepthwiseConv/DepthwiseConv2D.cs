@@ -8,8 +8,9 @@ namespace TfLiteMicro.Ports.CmsisNn;
 /// DEPTHWISE_CONV_2D, int8 × int8 (or packed int4) per channel, one output row at a time through
 /// <see cref="Microkernels.DepthwiseRowS8"/> (four channels per pass, SXTAB16 + SMLABB/SMLATT per tap, as CMSIS-NN's
 /// arm_depthwise_conv_3x3_s8 and arm_depthwise_conv_s8_opt do), any filter size up to
-/// <see cref="Microkernels.DepthwiseMaxTaps"/> taps, strides, dilations and padding. A depth multiplier above 1 runs
-/// the same microkernel on input rows whose channels are repeated into scratch memory. Validation and parameters come
+/// <see cref="Microkernels.DepthwiseMaxTaps"/> taps, strides, dilations and padding, depth multiplier 1 or a multiple
+/// of 4 (four channels then share an input byte); any other depth multiplier runs the same microkernel on input rows
+/// whose channels are repeated into scratch memory. Validation and parameters come
 /// from the reference's <see cref="DepthwiseConv2DCommon"/>; other types run the reference kernel.
 /// </summary>
 public sealed unsafe class DepthwiseConv2D : OpKernel
@@ -45,6 +46,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
             Multiplier = reference.PerChannelMultipliers,
             Shift = reference.PerChannelShifts,
             Channels = g.OutputDepth,
+            DepthMultiplier = g.DepthMultiplier,
             InputWidth = g.InputWidth,
             OutputWidth = g.OutputWidth,
             FilterWidth = g.FilterWidth,
@@ -57,8 +59,10 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
             ActivationMin = reference.OutputActivationMin,
             ActivationMax = reference.OutputActivationMax,
         };
-        if (g.DepthMultiplier != 1)
+        if (g.DepthMultiplier != 1 && g.DepthMultiplier % 4 != 0)
         {
+            // The microkernel shares one input byte among four channels only when whole groups of four share it.
+            data->Row.DepthMultiplier = 1;
             status = context.RequestScratchBuffer(g.FilterHeight * g.InputWidth * g.OutputDepth, out data->RepeatedRowsScratchIndex);
             if (status != Status.Ok) return status;
             data->Row.FilterRowStride = g.InputWidth * g.OutputDepth;

@@ -16,8 +16,9 @@ internal unsafe struct DepthwiseConv2DCmsisNnData
     public DepthwiseParameters Row;
 
     /// <summary>
-    /// Depth multiplier &gt; 1: the filter rows' input rows with every input channel repeated depth-multiplier times
-    /// (filter height × input width × output channels bytes), so the rows look like depth multiplier 1; −1 otherwise.
+    /// A depth multiplier other than 1 or a multiple of 4: the filter rows' input rows with every input channel repeated
+    /// depth-multiplier times (filter height × input width × output channels bytes), so the rows look like depth
+    /// multiplier 1; −1 otherwise.
     /// </summary>
     public int RepeatedRowsScratchIndex;
 }

@@ -47,6 +47,14 @@ TFLM_INLINE int32_t tflm_sxtab16_ror8(uint32_t a, uint32_t v)
     return r;
 }
 
+/* The low halfword of v in both halfwords (PKHBT v, v, LSL #16). */
+TFLM_INLINE int32_t tflm_halfword_pair(int32_t v)
+{
+    int32_t r;
+    __asm__("pkhbt %0, %1, %1, lsl #16" : "=r"(r) : "r"(v));
+    return r;
+}
+
 /* (a * b + 2^30) >> 31 from SMULL's two halves: (hi << 1) + (lo >> 31) + bit 30 of lo (the carry of LSRS #31).
  * Equals TFLM's SaturatingRoundingDoublingHighMul except for a = b = INT32_MIN, and b (a quantized multiplier) is
  * never negative. */

@@ -57,13 +57,14 @@ void tflm_cmsisnn_conv_block_s8_s16(const tflm_cmsisnn_gemm *gemm, const int16_t
  */
 void tflm_cmsisnn_vector_matrix_s8_s16(const tflm_cmsisnn_gemm *gemm, const int16_t *vector, int8_t *out);
 
-/* Depthwise convolution with depth multiplier 1 (input channels = output channels), one output row at a time. */
+/* Depthwise convolution, one output row at a time. Output channel c reads input channel c / depth_multiplier. */
 typedef struct tflm_cmsisnn_depthwise {
     const int8_t *weights;       /* [1, filter_height, filter_width, channels] */
     const int32_t *bias;         /* channels, or NULL */
     const int32_t *multiplier;   /* channels */
     const int32_t *shift;        /* channels */
-    int32_t channels;
+    int32_t channels;            /* output channels */
+    int32_t depth_multiplier;    /* 1, or a multiple of 4 (other multipliers: repeat the input channels first) */
     int32_t input_width;
     int32_t output_width;
     int32_t filter_width;
@@ -84,10 +85,42 @@ typedef struct tflm_cmsisnn_depthwise {
  * One output row of a depthwise convolution: input points at channel 0, column 0 of the input row that filter row
  * first_filter_row reads; filter rows [first_filter_row, first_filter_row + filter_rows) are inside the image (the
  * caller clips them), columns are clipped here. For every output column x and channel c:
- *   out[x * channels + c] = clamp(requantize(bias[c] + sum (input + input_offset) * weight) + output_offset).
+ *   out[x * channels + c] = clamp(requantize(bias[c] + sum (input[.., c / depth_multiplier] + input_offset)
+ *                                 * weight[.., c]) + output_offset).
  * filter_rows * filter_width <= TFLM_CMSISNN_DEPTHWISE_MAX_TAPS.
  */
 void tflm_cmsisnn_depthwise_row_s8(const tflm_cmsisnn_depthwise *dw, const int8_t *input, int32_t first_filter_row,
                                    int32_t filter_rows, int8_t *out);
+
+/* Quantized int8 ADD (TFLM's reference/integer_ops/add.h): both inputs rescaled to a common scale, summed, rescaled. */
+typedef struct tflm_cmsisnn_add {
+    const int32_t *table1;       /* 256 rescaled values of input 1, indexed by value + 128, or NULL (computed) */
+    const int32_t *table2;       /* the same for input 2 */
+    int32_t input1_offset;
+    int32_t input2_offset;
+    int32_t left_shift;
+    int32_t input1_multiplier;
+    int32_t input1_shift;        /* <= 0 */
+    int32_t input2_multiplier;
+    int32_t input2_shift;        /* <= 0 */
+    int32_t output_multiplier;
+    int32_t output_shift;        /* <= 0 */
+    int32_t output_offset;
+    int32_t activation_min;
+    int32_t activation_max;
+    int32_t input1_step;         /* 1, or 0 when input 1 is broadcast along the row */
+    int32_t input2_step;
+} tflm_cmsisnn_add;
+
+/*
+ * table[v + 128] = RoundingDivideByPOT(SaturatingRoundingDoublingHighMul((v + offset) << left_shift, multiplier),
+ * -shift) for every int8 v: an input's rescaled value depends on the input byte alone, so a large ADD looks it up.
+ */
+void tflm_cmsisnn_rescale_table_s8(int32_t *table, int32_t offset, int32_t left_shift, int32_t multiplier,
+                                   int32_t shift);
+
+/* count outputs: out[i] = clamp(rescale(rescale1(in1[i * step1]) + rescale2(in2[i * step2])) + output_offset). */
+void tflm_cmsisnn_add_s8(const tflm_cmsisnn_add *add, const int8_t *input1, const int8_t *input2, int8_t *out,
+                         int32_t count);
 
 #endif
