@@ -55,6 +55,12 @@ public sealed class BoardFile
 
     public long StackBytes => Root.GetProperty("memory").GetProperty("stack_bytes").GetInt64();
 
+    /// <summary>
+    /// Where the core fetches its reset vector when that is not the flash origin (the Corstone-300's secure boot
+    /// address is its ITCM), or null: the build then places the initial stack pointer and reset address there.
+    /// </summary>
+    public long? BootAddress => Root.GetProperty("memory").TryGetProperty("boot_origin", out JsonElement _) ? Address("boot_origin") : null;
+
     public long ArenaBytes => Root.GetProperty("arena_bytes").GetInt64();
 
     /// <summary>The kernel set images use unless the build asks for another (ports/kernel-sets.json).</summary>

@@ -105,6 +105,10 @@ public sealed class FirmwareLinker
             "--map:" + Path.Combine(intermediate, example + ".managed.map.xml"),
         });
         ToolRunner.Run(plan.Single("ilc"), arguments);
+        // ilc tags its object as generic ARM (build attributes: ARMv4T); gcc's linker refuses to combine that with
+        // ARMv8-M objects (Cortex-M33/M55: "conflicting CPU architectures"). The code is plain Thumb-2 that every
+        // Cortex-M with the main extension runs, so the tag is dropped and the C objects' attributes decide.
+        ToolRunner.Run("arm-none-eabi-objcopy", new[] { "--remove-section=.ARM.attributes", objectFile });
         return objectFile;
     }
 
@@ -199,7 +203,7 @@ public sealed class FirmwareLinker
         return table;
     }
 
-    /// <summary>The board's memory map for the family linker script (which INCLUDEs memory.ld).</summary>
+    /// <summary>The board's memory map for the family linker script (which INCLUDEs memory.ld), and its boot vector.</summary>
     private void WriteMemoryMap()
     {
         string text =
@@ -207,8 +211,15 @@ public sealed class FirmwareLinker
             "MEMORY\n{\n" +
             $"    FLASH (rx) : ORIGIN = 0x{board.FlashOrigin:X8}, LENGTH = {board.FlashBytes}\n" +
             $"    RAM (rwx)  : ORIGIN = 0x{board.RamOrigin:X8}, LENGTH = {board.RamBytes}\n" +
+            (board.BootAddress is long boot ? $"    BOOT (rx)  : ORIGIN = 0x{boot:X8}, LENGTH = 8\n" : "") +
             "}\n" +
             $"__stack_size = {board.StackBytes};\n";
+        if (board.BootAddress is not null)
+        {
+            // The core boots from elsewhere than the flash: give it the initial stack pointer and the reset address
+            // there; the reset handler then points VTOR at the full vector table in flash.
+            text += "SECTIONS\n{\n    .boot_vector : { LONG(__stack_top) LONG(Reset_Handler | 1) } > BOOT\n}\n";
+        }
         WriteIfChanged(Path.Combine(intermediate, "memory.ld"), text);
     }
 
