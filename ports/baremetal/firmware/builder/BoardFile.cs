@@ -63,7 +63,7 @@ public sealed class BoardFile
 
     public long ArenaBytes => Root.GetProperty("arena_bytes").GetInt64();
 
-    /// <summary>The kernel set images use unless the build asks for another (ports/kernel-sets.json).</summary>
+    /// <summary>The kernel set images use unless the build asks for another (ports/kernel-sets/firmware.json).</summary>
     public string DefaultKernels => Text("default_kernels") ?? KernelSet.Reference;
 
     /// <summary>What the core offers beyond the base instruction set (e.g. <c>dsp</c>); kernel sets require them.</summary>

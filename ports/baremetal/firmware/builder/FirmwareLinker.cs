@@ -83,16 +83,14 @@ public sealed class FirmwareLinker
     {
         string assemblies = plan.Single("assemblies");
         HashSet<string> roots = new(plan.All("root"), StringComparer.Ordinal) { CoreLibrary };
-        List<string> arguments = new();
+        List<string> inputs = new();
         foreach (string dll in Directory.GetFiles(assemblies, "*.dll").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(dll);
-            arguments.Add(roots.Contains(name) ? dll : "-r:" + dll);
+            inputs.Add(roots.Contains(name) ? dll : "-r:" + dll);
         }
-        string objectFile = Path.Combine(intermediate, example + ".managed.o");
-        arguments.AddRange(new[]
+        List<string> options = new()
         {
-            "-o:" + objectFile,
             "--systemmodule:" + CoreLibrary,
             "--targetarch:" + board.IlcTargetArchitecture,
             "--targetos:" + board.IlcTargetOs,
@@ -102,14 +100,54 @@ public sealed class FirmwareLinker
             "--nativelib",
             // Every DllImport in device code names a symbol the firmware links statically.
             "--directpinvoke:*",
-            "--map:" + Path.Combine(intermediate, example + ".managed.map.xml"),
-        });
+        };
+        string objectFile = Path.Combine(intermediate, example + ".managed.o");
+        string mapFile = Path.Combine(intermediate, example + ".managed.map.xml");
+
+        // ilc's output depends only on its inputs and options, not on the board's memory map or C code, so every
+        // Cortex-M board with the same ilc target reuses one compilation of an example (the firmware tests build each
+        // example for several boards).
+        string? cache = plan.Optional("ilc_cache") is string cacheRoot ? Path.Combine(cacheRoot, CacheKey(inputs, options)) : null;
+        if (cache != null && File.Exists(Path.Combine(cache, "managed.o")))
+        {
+            File.Copy(Path.Combine(cache, "managed.o"), objectFile, true);
+            File.Copy(Path.Combine(cache, "managed.map.xml"), mapFile, true);
+            Console.WriteLine($"ilc: reusing {cache}");
+            return objectFile;
+        }
+
+        List<string> arguments = new(inputs) { "-o:" + objectFile, "--map:" + mapFile };
+        arguments.AddRange(options);
         ToolRunner.Run(plan.Single("ilc"), arguments);
         // ilc tags its object as generic ARM (build attributes: ARMv4T); gcc's linker refuses to combine that with
         // ARMv8-M objects (Cortex-M33/M55: "conflicting CPU architectures"). The code is plain Thumb-2 that every
         // Cortex-M with the main extension runs, so the tag is dropped and the C objects' attributes decide.
         ToolRunner.Run("arm-none-eabi-objcopy", new[] { "--remove-section=.ARM.attributes", objectFile });
+        if (cache != null)
+        {
+            Directory.CreateDirectory(cache);
+            File.Copy(mapFile, Path.Combine(cache, "managed.map.xml"), true);
+            File.Copy(objectFile, Path.Combine(cache, "managed.o.partial"), true);
+            File.Move(Path.Combine(cache, "managed.o.partial"), Path.Combine(cache, "managed.o"), true);
+        }
         return objectFile;
+    }
+
+    /// <summary>A hash of ilc's path, options and every input assembly's bytes: equal keys compile to equal objects.</summary>
+    private string CacheKey(List<string> inputs, List<string> options)
+    {
+        using System.Security.Cryptography.IncrementalHash hash =
+            System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Add(plan.Single("ilc"));
+        foreach (string option in options) Add(option);
+        foreach (string input in inputs)
+        {
+            string path = input.StartsWith("-r:", StringComparison.Ordinal) ? input.Substring(3) : input;
+            Add((input.StartsWith("-r:", StringComparison.Ordinal) ? "-r:" : "") + Path.GetFileName(path));
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+        return example + "-" + Convert.ToHexString(hash.GetHashAndReset()).Substring(0, 24).ToLowerInvariant();
     }
 
     private List<string> CompileNativeCode()

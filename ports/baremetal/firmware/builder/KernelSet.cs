@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace TfLiteMicro.FirmwareBuilder;
 
 /// <summary>
-/// One entry of ports/kernel-sets.json: a set of kernels a firmware image can link (the reference kernels, or a port
+/// One entry of ports/kernel-sets/firmware.json: a set of kernels a firmware image can link (the reference kernels, or a port
 /// over them), what the board's core must offer to run it, and what the build adds for it (the port's device
 /// project, the symbol that selects it, its native sources).
 /// </summary>

@@ -3,7 +3,7 @@ using System;
 namespace TfLiteMicro.BareMetal;
 
 /// <summary>
-/// The kernel set the firmware build selected (ports/kernel-sets.json: <c>--kernels=</c>, or the board's
+/// The kernel set the firmware build selected (ports/kernel-sets/firmware.json: <c>--kernels=</c>, or the board's
 /// <c>default_kernels</c>), applied to a resolver that holds the reference kernels of the operators a program
 /// registered. Compiled into each firmware example (examples/FirmwareExample.props) and into the C API
 /// (TfLiteMicro.NativeApi.Device.csproj); the build defines the set's symbol and references its device project.
