@@ -44,4 +44,33 @@ public sealed class CmsisNnMicrokernelTests
         }
         Assert.True(differences.Length == 0, $"native microkernels differ from their twins on {board}:\n{differences}\n{run.Output}");
     }
+
+    /// <summary>
+    /// The board file's <c>instructions_per_tick</c> (40 for the 25 MHz MPS2 timers, 31.25 for the AN547's 32 MHz one
+    /// under <c>-icount shift=0</c>) turns the ticks of a loop of known length back into its instruction count
+    /// (the calibration the same image prints first), within two ticks and the few instructions around the loop.
+    /// </summary>
+    [FirmwareTheory]
+    [InlineData("nrf52840")]
+    [InlineData("mps2-an500")]
+    [InlineData("mps3-an547")]
+    public void TimerTicksConvertToInstructionsAsTheBoardFileSays(string board)
+    {
+        string elf = FirmwareImages.Build(board, "cmsis-nn-checks", "cmsis-nn");
+        ProcessResult run = FirmwareImages.Run(board, elf);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        double instructionsPerTick = BoardFiles.Load(board).GetProperty("timer").GetProperty("instructions_per_tick").GetDouble();
+        foreach (string line in run.Output.Split('\n'))
+        {
+            string[] words = line.Trim().Split(' ');
+            if (words.Length != 5 || words[0] != "calibration") continue;
+            long instructions = long.Parse(words[2], CultureInfo.InvariantCulture);
+            long ticks = long.Parse(words[4], CultureInfo.InvariantCulture);
+            double measured = ticks * instructionsPerTick;
+            Assert.True(System.Math.Abs(measured - instructions) <= 2 * instructionsPerTick + 200,
+                $"{board}: {ticks} ticks x {instructionsPerTick} = {measured} instructions, the loop runs {instructions}");
+            return;
+        }
+        Assert.Fail($"no calibration line:\n{run.Output}");
+    }
 }

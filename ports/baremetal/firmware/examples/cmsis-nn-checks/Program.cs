@@ -3,12 +3,28 @@ using TfLiteMicro.BareMetal;
 
 namespace TfLiteMicro.Firmware.CmsisNnChecks;
 
-/// <summary>Prints <c>check NAME HASH</c> for every microkernel check; the firmware tests compare with the twins on the host.</summary>
+/// <summary>
+/// Prints <c>calibration instructions N ticks T</c> for a loop of N instructions, then <c>check NAME INDEX HASH</c> for
+/// every microkernel check; the firmware tests compare the hashes with the twins on the host.
+/// </summary>
 public static class Program
 {
+    /// <summary>Loop iterations of the calibration: 2 instructions each, plus the return.</summary>
+    public const uint CalibrationIterations = 5_000_000;
+
+    [DllImport("*", EntryPoint = "tflm_calibration_ticks")]
+    private static extern ulong CalibrationTicks(uint iterations);
+
     [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
     public static int Run()
     {
+        ulong ticks = CalibrationTicks(CalibrationIterations);
+        DeviceConsole.Write("calibration instructions "u8);
+        DeviceConsole.WriteUnsigned(2UL * CalibrationIterations + 1);
+        DeviceConsole.Write(" ticks "u8);
+        DeviceConsole.WriteUnsigned(ticks);
+        DeviceConsole.WriteLine();
+
         MicrokernelChecks checks = new MicrokernelChecks();
         for (int i = 0; i < MicrokernelChecks.Count; i++)
         {
