@@ -34,6 +34,8 @@ public static class CmsisNnKernels
         Override(resolver, BuiltinOperator.DEPTHWISE_CONV_2D, DepthwiseConv2D.Kernel, onlyRegistered, ref status);
         Override(resolver, BuiltinOperator.FULLY_CONNECTED, FullyConnected.Kernel, onlyRegistered, ref status);
         Override(resolver, BuiltinOperator.ADD, Add.Kernel, onlyRegistered, ref status);
+        Override(resolver, BuiltinOperator.AVERAGE_POOL_2D, AveragePool2D.Kernel, onlyRegistered, ref status);
+        Override(resolver, BuiltinOperator.MAX_POOL_2D, MaxPool2D.Kernel, onlyRegistered, ref status);
         return status;
     }
 

@@ -101,4 +101,28 @@ internal static unsafe class Microkernels
         AddS8Twin.Run(add, input1, input2, output, count);
 #endif
     }
+
+    /// <summary>
+    /// The average of a <paramref name="rows"/> × <paramref name="cols"/> window (clipped to the input by the caller,
+    /// at least one pixel) for every channel, rounded half away from zero and clamped; <paramref name="input"/> is the
+    /// window's first pixel, channel 0.
+    /// </summary>
+    public static void AveragePoolS8(PoolParameters* pool, sbyte* input, int rows, int cols, sbyte* output)
+    {
+#if BAREMETAL
+        NativeMicrokernels.AveragePoolS8(pool, input, rows, cols, output);
+#else
+        PoolS8Twin.Average(pool, input, rows, cols, output);
+#endif
+    }
+
+    /// <summary>The maximum of a window for every channel (−128 for an empty window), clamped.</summary>
+    public static void MaxPoolS8(PoolParameters* pool, sbyte* input, int rows, int cols, sbyte* output)
+    {
+#if BAREMETAL
+        NativeMicrokernels.MaxPoolS8(pool, input, rows, cols, output);
+#else
+        PoolS8Twin.Max(pool, input, rows, cols, output);
+#endif
+    }
 }

@@ -38,6 +38,14 @@ namespace TfLiteMicro.Ports.CmsisNn
         [MethodImpl(MethodImplOptions.InternalCall)]
         [RuntimeImport(Native, "tflm_cmsisnn_add_s8")]
         internal static extern void AddS8(AddParameters* add, sbyte* input1, sbyte* input2, sbyte* output, int count);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport(Native, "tflm_cmsisnn_average_pool_s8")]
+        internal static extern void AveragePoolS8(PoolParameters* pool, sbyte* input, int rows, int cols, sbyte* output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport(Native, "tflm_cmsisnn_max_pool_s8")]
+        internal static extern void MaxPoolS8(PoolParameters* pool, sbyte* input, int rows, int cols, sbyte* output);
     }
 }
 

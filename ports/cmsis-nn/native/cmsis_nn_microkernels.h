@@ -123,4 +123,23 @@ void tflm_cmsisnn_rescale_table_s8(int32_t *table, int32_t offset, int32_t left_
 void tflm_cmsisnn_add_s8(const tflm_cmsisnn_add *add, const int8_t *input1, const int8_t *input2, int8_t *out,
                          int32_t count);
 
+/* One pooling window (AVERAGE_POOL_2D / MAX_POOL_2D, int8, NHWC). */
+typedef struct tflm_cmsisnn_pool {
+    int32_t depth;               /* channels */
+    int32_t row_stride;          /* bytes between input rows (input width * depth) */
+    int32_t activation_min;
+    int32_t activation_max;
+} tflm_cmsisnn_pool;
+
+/*
+ * The average of a rows x cols window (clipped to the input by the caller; rows * cols >= 1) for every channel:
+ * out[c] = clamp(sum / count rounded half away from zero), input at the window's first pixel, channel 0.
+ */
+void tflm_cmsisnn_average_pool_s8(const tflm_cmsisnn_pool *pool, const int8_t *input, int32_t rows, int32_t cols,
+                                  int8_t *out);
+
+/* The maximum of a rows x cols window (rows * cols >= 0; an empty window gives -128) for every channel, clamped. */
+void tflm_cmsisnn_max_pool_s8(const tflm_cmsisnn_pool *pool, const int8_t *input, int32_t rows, int32_t cols,
+                              int8_t *out);
+
 #endif

@@ -13,7 +13,8 @@ namespace TfLiteMicro.Kernels.Tests.CmsisNn;
 /// kernels, on shapes chosen to run every path and tail: channel counts that are not a multiple of four, depth 1,
 /// depths with every remainder modulo 4, 1–4 pixels in the last block, strides, dilations, SAME and VALID padding,
 /// per-tensor and per-channel quantization, grouped convolutions, depth multipliers 1 to 8, filters larger than the
-/// depthwise microkernel keeps (reference fallback), broadcasting ADD and ADD large enough for the tables.
+/// depthwise microkernel keeps (reference fallback), broadcasting ADD and ADD large enough for the tables, pooling
+/// windows of up to 289 pixels (more than 256: the 32-bit sums) and clipped SAME windows.
 /// Results must be bit-identical. (The native code is compared with the twins on the device: CmsisNnMicrokernelTests.)
 /// </summary>
 public class CmsisNnCrossCheckTests
@@ -193,6 +194,38 @@ public class CmsisNnCrossCheckTests
             var (reference, port) = PortCrossCheck.Run<sbyte>(Port, BuiltinOperator.ADD, tensors, new[] { 0, 1 }, 2,
                 BuiltinOptions.AddOptions, new FbTable().Scalar(0, (sbyte)activation));
             Assert.Equal(reference, port);
+        }
+    }
+
+    public static TheoryData<int, int, int, int, int, int, bool> PoolShapes => new TheoryData<int, int, int, int, int, int, bool>
+    {
+        // height, width, depth, filter, stride, batches, same padding
+        { 4, 4, 1, 2, 2, 1, false }, { 5, 7, 3, 3, 1, 1, true }, { 8, 8, 16, 2, 2, 2, false }, { 9, 9, 64, 3, 2, 1, true },
+        { 6, 5, 13, 3, 2, 1, true }, { 20, 20, 64, 10, 10, 1, false }, { 3, 3, 129, 3, 3, 1, false }, { 17, 17, 5, 17, 1, 1, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(PoolShapes))]
+    public void PoolingInt8MatchesReference(int height, int width, int depth, int filter, int stride, int batches, bool same)
+    {
+        Random random = new Random(height * 1000 + width * 100 + depth);
+        int outHeight = same ? (height + stride - 1) / stride : (height - filter + stride) / stride;
+        int outWidth = same ? (width + stride - 1) / stride : (width - filter + stride) / stride;
+        foreach (BuiltinOperator op in new[] { BuiltinOperator.AVERAGE_POOL_2D, BuiltinOperator.MAX_POOL_2D })
+        {
+            foreach (ActivationFunctionType activation in new[] { ActivationFunctionType.NONE, ActivationFunctionType.RELU6 })
+            {
+                int zeroPoint = random.Next(-128, 128);
+                TestTensor[] tensors =
+                {
+                    TestTensor.Int8(new[] { batches, height, width, depth }, PortCrossCheck.RandomInt8(random, batches * height * width * depth), 0.05f, zeroPoint),
+                    TestTensor.Int8(new[] { batches, outHeight, outWidth, depth }, null, 0.05f, zeroPoint),
+                };
+                FbTable options = new FbTable().Scalar(0, (sbyte)(same ? Padding.SAME : Padding.VALID)).Scalar(1, stride).Scalar(2, stride)
+                    .Scalar(3, filter).Scalar(4, filter).Scalar(5, (sbyte)activation);
+                var (reference, port) = PortCrossCheck.Run<sbyte>(Port, op, tensors, new[] { 0 }, 1, BuiltinOptions.Pool2DOptions, options);
+                Assert.Equal(reference, port);
+            }
         }
     }
 

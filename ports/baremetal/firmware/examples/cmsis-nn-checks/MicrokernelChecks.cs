@@ -7,7 +7,7 @@ namespace TfLiteMicro.Firmware.CmsisNnChecks;
 /// Every cmsis-nn microkernel on pseudo-random data, over sizes chosen to reach every tail path: depths that are not
 /// a multiple of four, odd row and channel counts, 1–4 columns, depth multipliers 1/4/8, filters from 1×1 to 5×5
 /// with strides, dilations and padding, left and right shifts, clamped and full-range activations, broadcast ADD
-/// rows and both ADD paths. Each check returns a hash of exactly the bytes the microkernel's contract defines. On
+/// rows and both ADD paths, pooling windows from none to 272 pixels. Each check returns a hash of exactly the bytes the microkernel's contract defines. On
 /// the device <see cref="Microkernels"/> runs the native Thumb-2 code; on the host (the firmware tests compile this
 /// file too) the C# twins — equal hashes mean equal outputs.
 /// </summary>
@@ -18,8 +18,9 @@ public sealed unsafe class MicrokernelChecks
     private const int VectorMatrixChecks = 32;
     private const int DepthwiseChecks = 64;
     private const int AddChecks = 32;
+    private const int PoolChecks = 32;
 
-    public const int Count = WidenChecks + ConvBlockChecks + VectorMatrixChecks + DepthwiseChecks + AddChecks;
+    public const int Count = WidenChecks + ConvBlockChecks + VectorMatrixChecks + DepthwiseChecks + AddChecks + PoolChecks;
 
     private const int BufferBytes = 16384;
 
@@ -38,7 +39,8 @@ public sealed unsafe class MicrokernelChecks
         : check < WidenChecks + ConvBlockChecks ? "conv_block_s8_s16"u8
         : check < WidenChecks + ConvBlockChecks + VectorMatrixChecks ? "vector_matrix_s8_s16"u8
         : check < WidenChecks + ConvBlockChecks + VectorMatrixChecks + DepthwiseChecks ? "depthwise_row_s8"u8
-        : "add_s8"u8;
+        : check < Count - PoolChecks ? "add_s8"u8
+        : check % 2 == 0 ? "average_pool_s8"u8 : "max_pool_s8"u8;
 
     /// <summary>Runs check <paramref name="check"/> and returns the FNV-1a hash of its outputs.</summary>
     public ulong Run(int check)
@@ -73,7 +75,9 @@ public sealed unsafe class MicrokernelChecks
             index -= VectorMatrixChecks;
             if (index < DepthwiseChecks) return Depthwise(index, inputData, weightData, biasData, multiplierData, shiftData, outputData);
             index -= DepthwiseChecks;
-            return Add(index, inputData, weightData, tableData, outputData);
+            if (index < AddChecks) return Add(index, inputData, weightData, tableData, outputData);
+            index -= AddChecks;
+            return Pool(index, check % 2 == 1, inputData, outputData);
         }
     }
 
@@ -207,6 +211,21 @@ public sealed unsafe class MicrokernelChecks
         }
         Microkernels.AddS8(&add, input1, input2, output, count);
         return Hash(hash, (byte*)output, count);
+    }
+
+    private ulong Pool(int index, bool max, sbyte* input, sbyte* output)
+    {
+        ReadOnlySpan<int> depths = [1, 3, 4, 5, 8, 13, 16, 64];
+        int depth = depths[index / 2 % depths.Length];
+        // Windows from one pixel to 17 × 16 = 272 (more than 256 pixels: the 32-bit sums).
+        int rows = index % 5 == 4 ? 17 : 1 + index % 4;
+        int cols = index % 5 == 4 ? 16 : 1 + index / 3 % 5;
+        if (max && index % 7 == 6) rows = 0;
+        PoolParameters pool = new PoolParameters { Depth = depth, RowStride = depth * (cols + index % 3) };
+        Activation(index, ref pool.ActivationMin, ref pool.ActivationMax);
+        if (max) Microkernels.MaxPoolS8(&pool, input, rows, cols, output);
+        else Microkernels.AveragePoolS8(&pool, input, rows, cols, output);
+        return Hash(Basis, (byte*)output, depth);
     }
 
     /// <summary>Every fourth check the full int8 range (no clamp), otherwise a random narrower one.</summary>
