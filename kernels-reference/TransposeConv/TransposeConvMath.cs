@@ -15,11 +15,35 @@ public static class TransposeConvMath
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
         ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
     {
+        int outputDepth = g.OutputDepth;
+        Span<float> accumulators = output.Slice(0, g.OutputElementCount);
+        accumulators.Clear();
+        ScatterFloat(in g, input, filter, accumulators);
+        for (int index = 0; index < accumulators.Length; index++)
+        {
+            float acc = accumulators[index];
+            if (!bias.IsEmpty) acc += bias[index % outputDepth];
+            accumulators[index] = ActivationMath.Clamp(acc, activationMin, activationMax);
+        }
+    }
+
+    /// <summary>
+    /// MediaPipe's Convolution2DTransposeBias (transpose_conv_bias.cc): each output starts at its channel's bias and the
+    /// products are added onto it (TFLM's TRANSPOSE_CONV adds the bias last, which rounds differently); no activation.
+    /// </summary>
+    public static void EvalFloatBiasFirst(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
+        ReadOnlySpan<float> bias, Span<float> output)
+    {
+        Span<float> accumulators = output.Slice(0, g.OutputElementCount);
+        for (int index = 0; index < accumulators.Length; index += bias.Length) bias.CopyTo(accumulators.Slice(index, bias.Length));
+        ScatterFloat(in g, input, filter, accumulators);
+    }
+
+    /// <summary>accumulators[b, y·s − p + fy, x·s − p + fx, o] += Σ_i input[b, y, x, i] · filter[o, fy, fx, i], in TFLM's order.</summary>
+    private static void ScatterFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter, Span<float> accumulators)
+    {
         int inputDepth = g.InputDepth;
         int outputDepth = g.OutputDepth;
-        int count = g.OutputElementCount;
-        Span<float> accumulators = output.Slice(0, count);
-        accumulators.Clear();
         for (int b = 0; b < g.Batches; b++)
         {
             for (int inY = 0; inY < g.InputHeight; inY++)
@@ -49,12 +73,6 @@ public static class TransposeConvMath
                     }
                 }
             }
-        }
-        for (int index = 0; index < accumulators.Length; index++)
-        {
-            float acc = accumulators[index];
-            if (!bias.IsEmpty) acc += bias[index % outputDepth];
-            accumulators[index] = ActivationMath.Clamp(acc, activationMin, activationMax);
         }
     }
 
