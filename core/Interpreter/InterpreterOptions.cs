@@ -11,6 +11,17 @@ public sealed class InterpreterOptions
     /// </summary>
     public bool PreserveAllTensors { get; set; }
 
+    /// <summary>
+    /// Separate memory for the weights kernels repack at Prepare (<see cref="KernelContext.AllocateWeightsBuffer"/>;
+    /// the x86-simd port widens and reorders every convolution and fully-connected filter). Null (the default): they
+    /// go into the arena's tail. Give it to size the arena like the reference kernels' and the repacked weights
+    /// apart (<c>tflm inspect</c> reports both per kernel set); it must outlive the interpreter.
+    /// </summary>
+    public unsafe byte* WeightsMemory { get; set; }
+
+    /// <summary>Size of <see cref="WeightsMemory"/> in bytes.</summary>
+    public int WeightsMemoryBytes { get; set; }
+
     /// <summary>Receives an event around every kernel invocation.</summary>
     public MicroProfiler? Profiler { get; set; }
 

@@ -29,6 +29,7 @@ public sealed unsafe partial class MicroInterpreter
     private State state;
     private readonly int resourceVariableCapacity;
     private ResourceVariables? resourceVariables;
+    private readonly ArenaAllocator? weights;
 
     private SubgraphAllocation* subgraphs;
     private int subgraphCount;
@@ -48,6 +49,8 @@ public sealed unsafe partial class MicroInterpreter
                options?.Profiler,
                options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity)
     {
+        if (options != null && options.WeightsMemory != null && options.WeightsMemoryBytes > 0)
+            weights = new ArenaAllocator(options.WeightsMemory, options.WeightsMemoryBytes);
     }
 
     /// <summary>
@@ -82,6 +85,15 @@ public sealed unsafe partial class MicroInterpreter
     /// needed at their peak (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail).
     /// </summary>
     public int ArenaRequiredBytes => allocator.Arena.PeakBytes;
+
+    /// <summary>
+    /// Bytes of kernels' repacked weights: in the separate <see cref="InterpreterOptions.WeightsMemory"/> when given,
+    /// else part of <see cref="ArenaUsedBytes"/> (category <see cref="AllocationCategory.RepackedWeights"/>).
+    /// </summary>
+    public int WeightsBytes => weights != null ? weights.UsedBytes : allocator.Report.UsedBytesOf(AllocationCategory.RepackedWeights);
+
+    /// <summary>True when repacked weights go to a separate weights memory instead of the arena.</summary>
+    public bool HasWeightsMemory => weights != null;
 
     /// <summary>Where the arena went, by category.</summary>
     public ArenaUsageReport ArenaUsage => allocator.Report;
@@ -472,6 +484,25 @@ public sealed unsafe partial class MicroInterpreter
     private static ReadOnlySpan<byte> EthosUCustomOp => "ethos-u"u8;
 
     
+    /// <summary>Repacked-weights memory: the separate weights memory, or the arena's tail.</summary>
+    internal byte* AllocateWeights(int bytes)
+    {
+        if (weights == null)
+        {
+            byte* inArena = allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.RepackedWeights);
+            if (inArena == null) ArenaTooSmall(bytes, "a kernel's repacked weights"u8);
+            return inArena;
+        }
+        byte* result = weights.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment);
+        if (result == null)
+        {
+            Errors.Fail(Status.ArenaTooSmall, "weights memory too small: repacked weights need "u8).Append(bytes)
+                .Append(" more bytes; it has "u8).Append(weights.GetAvailableMemory(ArenaAlignment.BufferAlignment))
+                .Append(" of "u8).Append(weights.ArenaBytes).Append(" left"u8);
+        }
+        return result;
+    }
+
     internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later

@@ -80,6 +80,15 @@ public abstract unsafe class KernelContext
     public abstract void* AllocatePersistentBuffer(int bytes);
 
     /// <summary>
+    /// Persistent memory for data a kernel derives from constant tensors at Prepare — a port's repacked weights and
+    /// per-channel tables. The interpreter puts it in the weights memory the application gave it
+    /// (<see cref="InterpreterOptions.WeightsMemory"/>, sized and placed separately from the arena), or without one
+    /// in the arena's tail under its own report category (<see cref="Memory.AllocationCategory.RepackedWeights"/>).
+    /// Init and Prepare only; null (with a message) when the memory is full.
+    /// </summary>
+    public virtual void* AllocateWeightsBuffer(int bytes) => AllocatePersistentBuffer(bytes);
+
+    /// <summary>
     /// Asks for a buffer valid only while this node runs, placed by the memory planner in the head (it may share
     /// memory with other nodes' buffers). Prepare only; at most <see cref="MaxScratchBuffersPerOp"/> per node.
     /// </summary>

@@ -52,9 +52,12 @@ public readonly unsafe struct TensorInfo
     /// <summary>The tensor's memory as bytes.</summary>
     public Span<byte> DataBytes => Data == null ? default : new Span<byte>(Data, ByteCount);
 
-    /// <summary>The constant data (weights, biases, shapes) as a span; empty for non-constant tensors.</summary>
+    /// <summary>
+    /// The constant data (weights, biases, shapes) as a span; empty for non-constant tensors. Its length is the
+    /// tensor's bytes divided by the size of <typeparamref name="T"/>, so it never reaches past the tensor.
+    /// </summary>
     public ReadOnlySpan<T> ConstantData<T>() where T : unmanaged =>
-        IsConstant && Data != null ? new ReadOnlySpan<T>(Data, ElementCount) : default;
+        IsConstant && Data != null ? new ReadOnlySpan<T>(Data, ByteCount / sizeof(T)) : default;
 }
 
 /// <summary>

@@ -108,6 +108,20 @@ public sealed class KernelSetSelectionTests
         }
     }
 
+    [Fact]
+    public void EveryFirmwareKernelSetIsInTheOneListEveryHostTestRuns()
+    {
+        // ports/kernel-sets/KernelSets.cs is the one list of kernel sets; firmware.json only adds what a device build
+        // needs (native code, required extensions). A set the firmware links must be one the host tests run (through
+        // its C# twins), under the same name, so no device kernel escapes the kernel suite and the golden tests.
+        foreach (KernelSet set in KernelSet.LoadAll(KernelSetsFile))
+        {
+            TfLiteMicro.Ports.KernelSet? host = TfLiteMicro.Ports.KernelSets.Find(set.Name);
+            Assert.True(host != null, "firmware kernel set '" + set.Name + "' is not in ports/kernel-sets/KernelSets.cs (" + TfLiteMicro.Ports.KernelSets.NamesText + ")");
+            Assert.Equal(set.Name == "reference", host!.IsReference);
+        }
+    }
+
     [FirmwareFact]
     public void TheFirmwareBuildRefusesAnUnknownKernelSet()
     {

@@ -9,7 +9,7 @@ namespace TfLiteMicro.Schema.Tests;
 /// </summary>
 public unsafe class VerifierMessageTests
 {
-    private static ModelBuffer Copy(string id) => new ModelBuffer(SharedModels.Read(id));
+    private static ModelBuffer Copy(string id) => new ModelBuffer(File.ReadAllBytes(TestData.ModelFile(id)));
 
     private static string Reject(ModelBuffer buffer, Status expected = Status.MalformedModel)
     {
@@ -190,7 +190,7 @@ public unsafe class VerifierMessageTests
     [Fact]
     public void MetadataBufferIndexOutOfRange()
     {
-        foreach (string id in SharedModels.AllIds())
+        foreach (string id in TestData.Models.Ids())
         {
             using ModelBuffer buffer = Copy(id);
             Model model = ModelReadingTests.Load(buffer);
@@ -209,7 +209,7 @@ public unsafe class VerifierMessageTests
     [Fact]
     public void SignatureIndicesAreChecked()
     {
-        foreach (string id in SharedModels.AllIds())
+        foreach (string id in TestData.Models.Ids())
         {
             using ModelBuffer buffer = Copy(id);
             Model model = ModelReadingTests.Load(buffer);

@@ -19,7 +19,7 @@ namespace TfLiteMicro.Kernels.Tests.CmsisNn;
 /// </summary>
 public class CmsisNnCrossCheckTests
 {
-    private const string Port = KernelImplementations.CmsisNn;
+    private static readonly string Port = KernelImplementations.CmsisNn;
 
     public static TheoryData<string> ConvShapes => new TheoryData<string>
     {

@@ -28,14 +28,15 @@ public class RealWorldModelTests
     private const int Conv2D = 3, DepthwiseConv2D = 4, Dequantize = 6, FullyConnected = 9, Logistic = 14, AveragePool2D = 1,
         Add = 0, Concatenation = 2, Reshape = 22, Softmax = 25, Densify = 124;
 
-    public static TheoryData<string> Implementations => new TheoryData<string> { "reference", "x86-simd" };
-
-    private static OpResolver Resolver(string implementation)
+    /// <summary>Every kernel set of ports/kernel-sets.</summary>
+    public static TheoryData<string> Implementations()
     {
-        var resolver = new OpResolver();
-        Assert.Equal(Status.Ok, implementation == "x86-simd" ? X86SimdKernels.AddAll(resolver) : ReferenceKernels.AddAll(resolver));
-        return resolver;
+        var data = new TheoryData<string>();
+        foreach (TfLiteMicro.Ports.KernelSet set in TfLiteMicro.Ports.KernelSets.All) data.Add(set.Name);
+        return data;
     }
+
+    private static OpResolver Resolver(string implementation) => TestKernelSets.CreateResolver(implementation);
 
     private static void AssertInspectedAsSupported(byte[] model, params string[] operators)
     {
