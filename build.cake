@@ -2,6 +2,7 @@
 //
 //   dotnet cake --board=nrf52840                         build the hello-world firmware for the nRF52840
 //   dotnet cake --board=nrf52840 --target=Run            build it and run it in the board's emulator (QEMU)
+//   dotnet cake --board=nrf52840 --kernels=reference      the same with the reference kernels instead of the board's default
 //   dotnet cake --board=host --example=hello-world       NativeAOT executable + the C API static library and C program
 //   dotnet cake --board=nrf52840 --target=Library --models=a.tflite   libtflm.a + tflm.h with a.tflite's operators
 //   dotnet cake --board=nrf52840 --example=mlperf-kws-int8 --target=Size   flash and RAM by component
@@ -24,6 +25,8 @@ string FromArgumentOrEnvironment(string name, string variable, string fallback) 
 var board = FromArgumentOrEnvironment("board", "TFLM_BOARD", "");
 var target = FromArgumentOrEnvironment("target", "TFLM_TARGET", board == "" ? "Test" : "Firmware");
 var example = FromArgumentOrEnvironment("example", "TFLM_EXAMPLE", "hello-world");
+// Empty: the board's default_kernels (ports/boards/<board>.json); the kernel sets are ports/kernel-sets/firmware.json.
+var kernels = FromArgumentOrEnvironment("kernels", "TFLM_KERNELS", "");
 var configuration = FromArgumentOrEnvironment("configuration", "TFLM_CONFIGURATION", "Release");
 // --strip-error-strings (or TFLM_STRIP_ERROR_STRINGS=true, or the board file's "strip_error_strings": true): firmware
 // messages keep status, operator name, node and numbers but no text (TFLM's TF_LITE_STRIP_ERROR_STRINGS).
@@ -37,6 +40,7 @@ Information("TfLiteMicro build");
 Information($"  target        = {target}");
 Information($"  board         = {(board == "" ? "(none)" : board)}");
 Information($"  example       = {example}");
+Information($"  kernels       = {(kernels == "" ? "(the board's default_kernels)" : kernels)}");
 Information($"  configuration = {configuration}");
 Information($"  strip errors  = {(stripErrorStringsArgument ? "yes" : "no (or as the board file says)")}");
 Information($"  boards        = {repository}/ports/boards/*.json");
@@ -124,6 +128,9 @@ Task("__HostFirmware")
     .WithCriteria(() => ResolveBoard().Kind == "host")
     .Does(() =>
 {
+    // Host programs choose kernels when they run (tflm run/bench --kernels NAME), not when they are built.
+    if (kernels != "" && kernels != "reference")
+        throw new CakeException($"--kernels={kernels}: the host board builds its examples with the reference kernels; choose a kernel set at run time (tflm run --kernels {kernels})");
     var output = $"{artifacts}/firmware/host";
     EnsureDirectoryExists(output);
     var rid = ResolveBoard().Data.GetProperty("runtime_identifier").GetString();
@@ -181,6 +188,7 @@ Task("__McuFirmware")
         MSBuildSettings = new DotNetMSBuildSettings()
             .WithProperty("Board", board)
             .WithProperty("Example", example)
+            .WithProperty("Kernels", kernels)
             .WithProperty("FirmwareOutput", output)
             .WithProperty("StripErrorStrings", strip ? "true" : "false"),
     });

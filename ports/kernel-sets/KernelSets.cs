@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TfLiteMicro.Ports.CmsisNn;
 using TfLiteMicro.Ports.Template;
 using TfLiteMicro.Ports.X86Simd;
 
@@ -21,8 +22,15 @@ public static class KernelSets
     public static readonly KernelSet Template =
         new KernelSet("template", "the porting guide's template port: float32 ADD only (ports/template)", TemplateKernels.OverrideAll);
 
+    /// <summary>
+    /// The Cortex-M DSP port. On the host its Thumb-2 microkernels run as their C# twins (same contract, bit-exact),
+    /// so every test runs it here; a firmware image links the native code (ports/kernel-sets/firmware.json).
+    /// </summary>
+    public static readonly KernelSet CmsisNn =
+        new KernelSet("cmsis-nn", "int8 kernels on Cortex-M DSP microkernels (ports/cmsis-nn; C# twins on the host)", CmsisNnKernels.OverrideAll);
+
     /// <summary>Every kernel set, the reference first. A new port adds one line here.</summary>
-    public static IReadOnlyList<KernelSet> All { get; } = [Reference, X86Simd, Template];
+    public static IReadOnlyList<KernelSet> All { get; } = [Reference, X86Simd, Template, CmsisNn];
 
     /// <summary>The sets that override something (every set but the reference).</summary>
     public static IReadOnlyList<KernelSet> Ports { get; } = FindPorts();

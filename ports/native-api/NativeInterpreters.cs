@@ -52,6 +52,10 @@ internal static unsafe class NativeInterpreters
         {
             OpResolver resolver = new OpResolver(LibraryOperators.OperatorCount);
             status = LibraryOperators.Register(resolver);
+#if BAREMETAL
+            // The kernel set the firmware build selected (a port replaces the kernels it accelerates).
+            if (status == Status.Ok) status = TfLiteMicro.BareMetal.FirmwareKernels.Apply(resolver);
+#endif
             if (status != Status.Ok)
             {
                 CreateErrors.Fail(status, "cannot register the kernels: "u8).AppendName(resolver.Errors.Message);

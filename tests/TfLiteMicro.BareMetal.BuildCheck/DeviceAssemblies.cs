@@ -12,6 +12,7 @@ internal static class DeviceAssemblies
     public const string CoreLib = "TfLiteMicro.BareMetal.CoreLib";
     public const string Core = "TfLiteMicro.Core";
     public const string KernelsReference = "TfLiteMicro.Kernels.Reference";
+    public const string PortsCmsisNn = "TfLiteMicro.Ports.CmsisNn";
     public const string Samples = "TfLiteMicro.BareMetal.Samples";
 
     public static string PathOf(string assemblyName)

@@ -13,6 +13,7 @@ public class DeviceCodeTests
     [Theory]
     [InlineData(DeviceAssemblies.Core)]
     [InlineData(DeviceAssemblies.KernelsReference)]
+    [InlineData(DeviceAssemblies.PortsCmsisNn)]
     [InlineData(DeviceAssemblies.CoreLib)]
     [InlineData(DeviceAssemblies.Samples)]
     public void HasNoDoubleArithmetic(string assembly)
@@ -26,6 +27,7 @@ public class DeviceCodeTests
     [Theory]
     [InlineData(DeviceAssemblies.Core)]
     [InlineData(DeviceAssemblies.KernelsReference)]
+    [InlineData(DeviceAssemblies.PortsCmsisNn)]
     public void HasNoUtf16StringLiterals(string assembly)
     {
         var findings = StringLiteralScanner.Scan(DeviceAssemblies.PathOf(assembly));

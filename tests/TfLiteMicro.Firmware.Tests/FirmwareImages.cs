@@ -8,36 +8,41 @@ namespace TfLiteMicro.Firmware.Tests;
 
 /// <summary>
 /// Builds firmware images the way a user does (<c>dotnet build ports/baremetal/firmware/Firmware.proj
-/// -p:Board=.. -p:Example=..</c>), each (board, example) once per test run and one at a time: the builds share
-/// the device projects' output folders.
+/// -p:Board=.. -p:Example=.. -p:Kernels=..</c>), each (board, kernel set, example) once per test run and one at a time:
+/// the builds share the device projects' output folders. The builder reuses ilc's output across boards, so an
+/// example built for three boards is compiled by ilc once.
 /// </summary>
 public sealed class FirmwareImages
 {
+    /// <summary>The board's own default kernel set (its default_kernels).</summary>
+    public const string DefaultKernels = "";
+
     private static readonly object BuildLock = new();
     private static readonly Dictionary<string, string> Built = new(StringComparer.Ordinal);
 
-    public static string OutputDirectory(string board, bool stripErrorStrings = false) =>
-        Path.Combine(AppContext.BaseDirectory, "firmware", stripErrorStrings ? board + "-stripped" : board);
+    public static string OutputDirectory(string board, string kernels = DefaultKernels, bool stripErrorStrings = false) =>
+        Path.Combine(AppContext.BaseDirectory, "firmware", board, (kernels == DefaultKernels ? "default" : kernels) + (stripErrorStrings ? "-stripped" : ""));
 
     /// <summary>
-    /// The path of the built .elf; fails the test with the build log when the build fails. With
-    /// <paramref name="stripErrorStrings"/> the image is built with -p:StripErrorStrings=true, into its own folder.
+    /// The path of the built .elf; fails the test with the build log when the build fails. <paramref name="kernels"/>
+    /// is the kernel set (empty: the board's default); with <paramref name="stripErrorStrings"/> the image is built
+    /// with -p:StripErrorStrings=true, into its own folder.
     /// </summary>
-    public static string Build(string board, string example, bool stripErrorStrings = false)
+    public static string Build(string board, string example, string kernels = DefaultKernels, bool stripErrorStrings = false)
     {
-        string key = board + "/" + example + (stripErrorStrings ? "/stripped" : "");
+        string key = board + "/" + kernels + "/" + example + (stripErrorStrings ? "/stripped" : "");
         lock (BuildLock)
         {
             if (Built.TryGetValue(key, out string? elf)) return elf;
-            string output = OutputDirectory(board, stripErrorStrings);
+            string output = OutputDirectory(board, kernels, stripErrorStrings);
             ProcessResult result = ExternalProcess.Run("dotnet", new[]
             {
                 "build", Path.Combine(RepositoryPaths.Root, "ports", "baremetal", "firmware", "Firmware.proj"),
-                "-p:Board=" + board, "-p:Example=" + example, "-p:FirmwareOutput=" + output,
+                "-p:Board=" + board, "-p:Example=" + example, "-p:Kernels=" + kernels, "-p:FirmwareOutput=" + output,
                 "-p:StripErrorStrings=" + (stripErrorStrings ? "true" : "false"),
                 "-nologo", "-v:minimal", "-clp:NoSummary",
             }, RepositoryPaths.Root, TimeSpan.FromMinutes(10));
-            Assert.True(result.ExitCode == 0, $"building {example} for {board} failed:\n{result}");
+            Assert.True(result.ExitCode == 0, $"building {example} for {board} (kernels '{kernels}') failed:\n{result}");
             elf = Path.Combine(output, example + ".elf");
             Assert.True(File.Exists(elf), $"the build did not produce {elf}:\n{result.Output}");
             Built[key] = elf;

@@ -14,16 +14,41 @@ namespace TfLiteMicro.Firmware.Tests;
 [Collection(FirmwareCollection.Name)]
 public sealed class ModelFirmwareTests
 {
-    [FirmwareTheory]
-    [InlineData("hello-world", new[] { "hello_world_float", "hello_world_int8" })]
-    [InlineData("mlperf-ad-int8", new[] { "mlperf_ad_int8" })]
-    [InlineData("mlperf-kws-int8", new[] { "mlperf_kws_int8" })]
-    [InlineData("mlperf-vww-int8", new[] { "mlperf_vww_int8" })]
-    [InlineData("mlperf-ic-int8", new[] { "mlperf_ic_int8" })]
-    [InlineData("person-detect", new[] { "person_detect" })]
-    public void Nrf52840FirmwarePrintsTheGoldenOutputs(string example, string[] models)
+    /// <summary>The firmware examples and the models each runs.</summary>
+    public static readonly (string Example, string[] Models)[] Examples =
     {
-        AssertRunsAndMatchesGoldens("nrf52840", example, models);
+        ("hello-world", new[] { "hello_world_float", "hello_world_int8" }),
+        ("mlperf-ad-int8", new[] { "mlperf_ad_int8" }),
+        ("mlperf-kws-int8", new[] { "mlperf_kws_int8" }),
+        ("mlperf-vww-int8", new[] { "mlperf_vww_int8" }),
+        ("mlperf-ic-int8", new[] { "mlperf_ic_int8" }),
+        ("person-detect", new[] { "person_detect" }),
+    };
+
+    /// <summary>
+    /// Every example with the reference kernels on the Cortex-M4F, and with the cmsis-nn port (native DSP
+    /// microkernels) on the Cortex-M4F, the Cortex-M7 and the Cortex-M55.
+    /// </summary>
+    public static TheoryData<string, string, string> BoardKernelExamples()
+    {
+        var data = new TheoryData<string, string, string>();
+        (string Board, string Kernels)[] targets =
+        {
+            ("nrf52840", "reference"), ("nrf52840", "cmsis-nn"), ("mps2-an500", "cmsis-nn"), ("mps3-an547", "cmsis-nn"),
+        };
+        foreach ((string board, string kernels) in targets)
+        {
+            foreach ((string example, string[] _) in Examples) data.Add(board, kernels, example);
+        }
+        return data;
+    }
+
+    [FirmwareTheory]
+    [MemberData(nameof(BoardKernelExamples))]
+    public void FirmwarePrintsTheGoldenOutputs(string board, string kernels, string example)
+    {
+        string[] models = Array.Find(Examples, e => e.Example == example).Models;
+        AssertRunsAndMatchesGoldens(board, example, models, kernels);
     }
 
     [FirmwareFact]
@@ -33,23 +58,19 @@ public sealed class ModelFirmwareTests
         Assert.True(File.Exists(Path.Combine(FirmwareImages.OutputDirectory("nrf52840"), "libtflm.a")), "libtflm.a was not published");
     }
 
-    [FirmwareFact]
-    public void HelloWorldRunsOnTheCortexM7Board()
-    {
-        AssertRunsAndMatchesGoldens("mps2-an500", "hello-world", new[] { "hello_world_float", "hello_world_int8" });
-    }
-
     /// <summary>
     /// The Cortex-M4F has no double-precision FPU. The only .f64 instructions allowed in an image with an explicit
     /// operator list are the register moves the code generator uses for floats, which the UsageFault handler
     /// emulates (ports/baremetal/firmware/native/cortex-m/fpu_emulation.c).
     /// </summary>
     [FirmwareTheory]
-    [InlineData("hello-world")]
-    [InlineData("mlperf-ad-int8")]
-    public void Nrf52840ImageHasNoDoublePrecisionArithmetic(string example)
+    [InlineData("reference", "hello-world")]
+    [InlineData("reference", "mlperf-ad-int8")]
+    [InlineData("cmsis-nn", "hello-world")]
+    [InlineData("cmsis-nn", "mlperf-ad-int8")]
+    public void Nrf52840ImageHasNoDoublePrecisionArithmetic(string kernels, string example)
     {
-        string elf = FirmwareImages.Build("nrf52840", example);
+        string elf = FirmwareImages.Build("nrf52840", example, kernels);
         ProcessResult disassembly = ExternalProcess.Run("arm-none-eabi-objdump", new[] { "-d", elf }, Path.GetDirectoryName(elf)!, TimeSpan.FromMinutes(1));
         Assert.Equal(0, disassembly.ExitCode);
         Assert.Contains("<Reset_Handler>:", disassembly.Output);
@@ -60,16 +81,17 @@ public sealed class ModelFirmwareTests
         Assert.True(doubles.Length == 0, "double-precision instructions in a Cortex-M4F image:\n" + string.Join("\n", doubles.Take(10)));
     }
 
-    private static void AssertRunsAndMatchesGoldens(string board, string example, string[] models)
+    private static void AssertRunsAndMatchesGoldens(string board, string example, string[] models,
+        string kernels = FirmwareImages.DefaultKernels)
     {
-        string elf = FirmwareImages.Build(board, example);
+        string elf = FirmwareImages.Build(board, example, kernels);
         ProcessResult run = FirmwareImages.Run(board, elf);
-        Assert.True(run.ExitCode == 0, $"{example} on {board}: {run}");
+        Assert.True(run.ExitCode == 0, $"{example} on {board} (kernels '{kernels}'): {run}");
         FirmwareReport report = FirmwareReport.Parse(run.Output);
         foreach (string model in models)
         {
             string differences = GoldenComparison.Differences(report, model);
-            Assert.True(differences.Length == 0, $"{example} on {board} differs from the TFLM goldens:\n{differences}\n{run.Output}");
+            Assert.True(differences.Length == 0, $"{example} on {board} (kernels '{kernels}') differs from the TFLM goldens:\n{differences}\n{run.Output}");
         }
         AssertMemoryWithinBudget(board, example, elf, run.Output);
     }

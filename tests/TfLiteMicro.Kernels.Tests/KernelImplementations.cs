@@ -21,6 +21,12 @@ public static class KernelImplementations
     /// <summary>The template port (ports/template, docs/writing-a-port.md): overrides float32 ADD only.</summary>
     public static readonly string Template = KernelSets.Template.Name;
 
+    /// <summary>
+    /// The cmsis-nn port (ports/cmsis-nn): on the host its microkernels run as their C# twins, which have the same
+    /// contract as the Thumb-2 code the firmware runs.
+    /// </summary>
+    public static readonly string CmsisNn = KernelSets.CmsisNn.Name;
+
     /// <summary>xUnit member data: one row per kernel set.</summary>
     public static IEnumerable<object[]> All() => TestKernelSets.All();
 

@@ -55,7 +55,28 @@ public sealed class BoardFile
 
     public long StackBytes => Root.GetProperty("memory").GetProperty("stack_bytes").GetInt64();
 
+    /// <summary>
+    /// Where the core fetches its reset vector when that is not the flash origin (the Corstone-300's secure boot
+    /// address is its ITCM), or null: the build then places the initial stack pointer and reset address there.
+    /// </summary>
+    public long? BootAddress => Root.GetProperty("memory").TryGetProperty("boot_origin", out JsonElement _) ? Address("boot_origin") : null;
+
     public long ArenaBytes => Root.GetProperty("arena_bytes").GetInt64();
+
+    /// <summary>The kernel set images use unless the build asks for another (ports/kernel-sets/firmware.json).</summary>
+    public string DefaultKernels => Text("default_kernels") ?? KernelSet.Reference;
+
+    /// <summary>What the core offers beyond the base instruction set (e.g. <c>dsp</c>); kernel sets require them.</summary>
+    public IReadOnlyList<string> Extensions =>
+        Root.TryGetProperty("extensions", out JsonElement e) ? e.EnumerateArray().Select(x => x.GetString()!).ToList() : new List<string>();
+
+    /// <summary>
+    /// Timer ticks to executed instructions under the board's emulator (<c>qemu -icount shift=0</c> runs one instruction
+    /// per virtual nanosecond, so a timer at hz counts one tick per 10^9 / hz instructions).
+    /// </summary>
+    public double InstructionsPerTick => Root.GetProperty("timer").TryGetProperty("instructions_per_tick", out JsonElement ipt)
+        ? ipt.GetDouble()
+        : 1e9 / TimerHz;
 
     /// <summary>The gcc flags that select the CPU and floating-point ABI.</summary>
     public IReadOnlyList<string> CpuFlags

@@ -19,6 +19,7 @@ public sealed class FirmwareLinker
 
     private readonly BuildPlan plan;
     private readonly BoardFile board;
+    private readonly KernelSet kernels;
     private readonly string example;
     private readonly string native;
     private readonly string intermediate;
@@ -26,10 +27,11 @@ public sealed class FirmwareLinker
     private long embeddedBytes;
     private long arenaBytes;
 
-    public FirmwareLinker(BuildPlan plan, BoardFile board)
+    public FirmwareLinker(BuildPlan plan, BoardFile board, KernelSet kernels)
     {
         this.plan = plan;
         this.board = board;
+        this.kernels = kernels;
         example = plan.Single("example");
         native = plan.Single("native");
         intermediate = plan.Single("intermediate");
@@ -74,11 +76,12 @@ public sealed class FirmwareLinker
         File.WriteAllText(Path.ChangeExtension(elf, ".size.txt"), size.Summary);
         File.WriteAllText(Path.ChangeExtension(elf, ".size.json"), size.Json);
         Console.Write(size.Summary);
-        Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu})");
+        Console.WriteLine($"firmware image: {elf} (+ .hex, .bin) for {board.Name} ({board.Cpu}), kernels {kernels.Name}");
     }
 
+    /// <summary>What the managed code calls into (runtime support, the kernel set's microkernels): archived with it.</summary>
     private static bool IsRuntimeSupport(string objectFile) =>
-        Path.GetFileName(objectFile) is "platform.o" or "runtime_helpers.o";
+        Path.GetFileName(objectFile) is "platform.o" or "runtime_helpers.o" || Path.GetFileName(objectFile).StartsWith("kernels-", StringComparison.Ordinal);
 
     /// <summary>Bytes of the C library's pool for the managed objects (interpreters, resolvers): -p:LibraryObjectPoolBytes.</summary>
     private const long DefaultObjectPoolBytes = 8192;
@@ -107,6 +110,21 @@ public sealed class FirmwareLinker
             string objectFile = Path.Combine(intermediate, "library-" + Path.GetFileNameWithoutExtension(source) + ".o");
             ToolRunner.Run("arm-none-eabi-gcc", flags.Concat(new[] { "-c", source, "-o", objectFile }));
             objects.Add(objectFile);
+        }
+        // The kernel set's microkernels (a port's native code), optimized for speed like in an image.
+        if (kernels.NativeDirectory is string kernelSources)
+        {
+            List<string> kernelFlags = new(board.CpuFlags)
+            {
+                "-O2", "-g", "-ffreestanding", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror",
+                "-I", kernelSources,
+            };
+            foreach (string source in Directory.GetFiles(kernelSources, "*.c").Order(StringComparer.Ordinal))
+            {
+                string objectFile = Path.Combine(intermediate, "library-kernels-" + Path.GetFileNameWithoutExtension(source) + ".o");
+                ToolRunner.Run("arm-none-eabi-gcc", kernelFlags.Concat(new[] { "-c", source, "-o", objectFile }));
+                objects.Add(objectFile);
+            }
         }
         // One relocatable object whose only global symbols are the C API of tflm.h (and the two firmware hooks):
         // everything else (ilc's method and type symbols such as _ZTV6String, the runtime helpers) becomes local,
@@ -140,16 +158,14 @@ public sealed class FirmwareLinker
     {
         string assemblies = plan.Single("assemblies");
         HashSet<string> roots = new(plan.All("root"), StringComparer.Ordinal) { CoreLibrary };
-        List<string> arguments = new();
+        List<string> inputs = new();
         foreach (string dll in Directory.GetFiles(assemblies, "*.dll").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(dll);
-            arguments.Add(roots.Contains(name) ? dll : "-r:" + dll);
+            inputs.Add(roots.Contains(name) ? dll : "-r:" + dll);
         }
-        string objectFile = Path.Combine(intermediate, example + ".managed.o");
-        arguments.AddRange(new[]
+        List<string> options = new()
         {
-            "-o:" + objectFile,
             "--systemmodule:" + CoreLibrary,
             "--targetarch:" + board.IlcTargetArchitecture,
             "--targetos:" + board.IlcTargetOs,
@@ -161,8 +177,24 @@ public sealed class FirmwareLinker
             "--nativelib",
             // Every DllImport in device code names a symbol the firmware links statically.
             "--directpinvoke:*",
-            "--map:" + Path.Combine(intermediate, example + ".managed.map.xml"),
-        });
+        };
+        string objectFile = Path.Combine(intermediate, example + ".managed.o");
+        string mapFile = Path.Combine(intermediate, example + ".managed.map.xml");
+
+        // ilc's output depends only on its inputs and options, not on the board's memory map or C code, so every
+        // Cortex-M board with the same ilc target reuses one compilation of an example (the firmware tests build each
+        // example for several boards).
+        string? cache = plan.Optional("ilc_cache") is string cacheRoot ? Path.Combine(cacheRoot, CacheKey(inputs, options)) : null;
+        if (cache != null && File.Exists(Path.Combine(cache, "managed.o")))
+        {
+            File.Copy(Path.Combine(cache, "managed.o"), objectFile, true);
+            File.Copy(Path.Combine(cache, "managed.map.xml"), mapFile, true);
+            Console.WriteLine($"ilc: reusing {cache}");
+            return objectFile;
+        }
+
+        List<string> arguments = new(inputs) { "-o:" + objectFile, "--map:" + mapFile };
+        arguments.AddRange(options);
         ToolRunner.Run(plan.Single("ilc"), arguments);
         // ilc's unwind tables (.ARM.exidx/.ARM.extab, which also hold its GC info): nothing unwinds on the device and
         // there is no GC, so they go, here rather than in a linker script (a firmware linking the library keeps its own).
@@ -171,7 +203,35 @@ public sealed class FirmwareLinker
             "--remove-section=.ARM.exidx__managedcode", "--remove-section=.rel.ARM.exidx__managedcode",
             "--remove-section=.ARM.extab__managedcode", "--remove-section=.rel.ARM.extab__managedcode", objectFile,
         });
+        // ilc tags its object as generic ARM (build attributes: ARMv4T); gcc's linker refuses to combine that with
+        // ARMv8-M objects (Cortex-M33/M55: "conflicting CPU architectures"). The code is plain Thumb-2 that every
+        // Cortex-M with the main extension runs, so the tag is dropped and the C objects' attributes decide.
+        ToolRunner.Run("arm-none-eabi-objcopy", new[] { "--remove-section=.ARM.attributes", objectFile });
+        if (cache != null)
+        {
+            Directory.CreateDirectory(cache);
+            File.Copy(mapFile, Path.Combine(cache, "managed.map.xml"), true);
+            File.Copy(objectFile, Path.Combine(cache, "managed.o.partial"), true);
+            File.Move(Path.Combine(cache, "managed.o.partial"), Path.Combine(cache, "managed.o"), true);
+        }
         return objectFile;
+    }
+
+    /// <summary>A hash of ilc's path, options and every input assembly's bytes: equal keys compile to equal objects.</summary>
+    private string CacheKey(List<string> inputs, List<string> options)
+    {
+        using System.Security.Cryptography.IncrementalHash hash =
+            System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Add(plan.Single("ilc"));
+        foreach (string option in options) Add(option);
+        foreach (string input in inputs)
+        {
+            string path = input.StartsWith("-r:", StringComparison.Ordinal) ? input.Substring(3) : input;
+            Add((input.StartsWith("-r:", StringComparison.Ordinal) ? "-r:" : "") + Path.GetFileName(path));
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+        return example + "-" + Convert.ToHexString(hash.GetHashAndReset()).Substring(0, 24).ToLowerInvariant();
     }
 
     private List<string> CompileNativeCode()
@@ -210,6 +270,22 @@ public sealed class FirmwareLinker
             string objectFile = Path.Combine(intermediate, Path.GetFileNameWithoutExtension(source) + ".o");
             ToolRunner.Run("arm-none-eabi-gcc", flags.Concat(new[] { "-c", source, "-o", objectFile }));
             objects.Add(objectFile);
+        }
+
+        // The kernel set's microkernels: optimized for speed (they are the inner loops), for this board's CPU only.
+        if (kernels.NativeDirectory is string kernelSources)
+        {
+            List<string> kernelFlags = new(board.CpuFlags)
+            {
+                "-O2", "-g", "-ffreestanding", "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror",
+                "-I", kernelSources,
+            };
+            foreach (string source in Directory.GetFiles(kernelSources, "*.c").Order(StringComparer.Ordinal))
+            {
+                string objectFile = Path.Combine(intermediate, "kernels-" + Path.GetFileNameWithoutExtension(source) + ".o");
+                ToolRunner.Run("arm-none-eabi-gcc", kernelFlags.Concat(new[] { "-c", source, "-o", objectFile }));
+                objects.Add(objectFile);
+            }
         }
         return objects;
     }
@@ -250,7 +326,7 @@ public sealed class FirmwareLinker
         return table;
     }
 
-    /// <summary>The board's memory map for the family linker script (which INCLUDEs memory.ld).</summary>
+    /// <summary>The board's memory map for the family linker script (which INCLUDEs memory.ld), and its boot vector.</summary>
     private void WriteMemoryMap()
     {
         string text =
@@ -258,8 +334,15 @@ public sealed class FirmwareLinker
             "MEMORY\n{\n" +
             $"    FLASH (rx) : ORIGIN = 0x{board.FlashOrigin:X8}, LENGTH = {board.FlashBytes}\n" +
             $"    RAM (rwx)  : ORIGIN = 0x{board.RamOrigin:X8}, LENGTH = {board.RamBytes}\n" +
+            (board.BootAddress is long boot ? $"    BOOT (rx)  : ORIGIN = 0x{boot:X8}, LENGTH = 8\n" : "") +
             "}\n" +
             $"__stack_size = {board.StackBytes};\n";
+        if (board.BootAddress is not null)
+        {
+            // The core boots from elsewhere than the flash: give it the initial stack pointer and the reset address
+            // there; the reset handler then points VTOR at the full vector table in flash.
+            text += "SECTIONS\n{\n    .boot_vector : { LONG(__stack_top) LONG(Reset_Handler | 1) } > BOOT\n}\n";
+        }
         WriteIfChanged(Path.Combine(intermediate, "memory.ld"), text);
     }
 

@@ -14,7 +14,8 @@ public static class Program
         // Exactly the operators of the model(s): ModelOperators.g.cs, written by `tflm resolver` (see its header).
         // What is not registered is not linked, so the image carries only these kernels.
         OpResolver resolver = new OpResolver(ModelOperators.OperatorCount);
-        if (ModelOperators.Register(resolver) != Status.Ok)
+        // Then the kernel set the build selected (--kernels, or the board's default) replaces what it accelerates.
+        if (ModelOperators.Register(resolver) != Status.Ok || FirmwareKernels.Apply(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;

@@ -6,6 +6,7 @@
 
 extern uint32_t __data_load[], __data_start[], __data_end[], __bss_start[], __bss_end[];
 extern uint32_t __heap_start[], __heap_end[], __stack_top[];
+extern const void *const tflm_vectors[16];
 
 /* The application: a C main(), or by default the C# program's [UnmanagedCallersOnly(EntryPoint = "tflm_main")]. */
 extern int tflm_main(void) __attribute__((weak));
@@ -59,6 +60,7 @@ static void report_memory(void)
     tflm_console_write_ascii("\n");
 }
 
+#define SCB_VTOR (*(volatile uint32_t *)0xE000ED08u)
 #define SCB_CPACR (*(volatile uint32_t *)0xE000ED88u)
 #define SCB_SHCSR (*(volatile uint32_t *)0xE000ED24u)
 #define SCB_CCR (*(volatile uint32_t *)0xE000ED14u)
@@ -69,6 +71,8 @@ static void report_memory(void)
 
 void Reset_Handler(void)
 {
+    /* The vector table in flash (a board that boots from elsewhere only has the first two words there). */
+    SCB_VTOR = (uint32_t)tflm_vectors;
     paint_stack();
 #if defined(__ARM_FP)
     /* Full access to CP10/CP11 before the first floating-point instruction. */
