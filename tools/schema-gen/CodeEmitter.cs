@@ -268,7 +268,7 @@ internal sealed class CodeEmitter
         foreach (FieldDefinition field in table.Fields)
         {
             string id = field.Id.ToString(CultureInfo.InvariantCulture);
-            string context = "\"" + field.Name + "\"";
+            string context = "\"" + field.Name + "\"u8";
             if (field.IsVector)
             {
                 if (field.TypeName == "string")
@@ -313,7 +313,7 @@ internal sealed class CodeEmitter
             else if (schema.FindUnion(field.TypeName) != null)
             {
                 string valueId = (field.Id + 1).ToString(CultureInfo.InvariantCulture);
-                string typeContext = "\"" + field.Name + "_type\"";
+                string typeContext = "\"" + field.Name + "_type\"u8";
                 string local = CamelCase(field.Name);
                 text.Append("        if (!verifier.ScalarField(in frame, ").Append(id).Append(", 1)) return verifier.InField(").Append(typeContext).Append(");\n");
                 text.Append("        if (!verifier.TableField(in frame, ").Append(valueId).Append(", out uint ").Append(local).Append(")) return verifier.InField(").Append(context).Append(");\n");
@@ -341,7 +341,7 @@ internal sealed class CodeEmitter
         {
             text.Append("            case ").Append(member.Tag.ToString(CultureInfo.InvariantCulture)).Append(": return position == 0 || Verify").Append(member.TableName).Append("(ref verifier, position);\n");
         }
-        text.Append("            default: return verifier.UnknownUnionType(\"").Append(union.Name).Append("\", type);\n");
+        text.Append("            default: return verifier.UnknownUnionType(\"").Append(union.Name).Append("\"u8, type);\n");
         text.Append("        }\n    }\n");
     }
 

@@ -15,7 +15,7 @@ internal static class TableVerifiers
     internal static bool VerifyCustomQuantization(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("custom");
+        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("custom"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -23,9 +23,9 @@ internal static class TableVerifiers
     internal static bool VerifyBlockwiseQuantization(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("scales");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("zero_points");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("block_size");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("scales"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("zero_points"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("block_size"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -33,10 +33,10 @@ internal static class TableVerifiers
     internal static bool VerifyMultiAxisQuantization(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("scales");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("zero_points");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("block_size");
-        if (!verifier.ScalarVectorField(in frame, 3, 4)) return verifier.InField("quantized_dimensions");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("scales"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("zero_points"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("block_size"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 4)) return verifier.InField("quantized_dimensions"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -44,14 +44,14 @@ internal static class TableVerifiers
     internal static bool VerifyQuantizationParameters(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("min");
-        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("max");
-        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("scale");
-        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("zero_point");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("details_type");
-        if (!verifier.TableField(in frame, 5, out uint detailsPosition)) return verifier.InField("details");
-        if (!VerifyQuantizationDetails(ref verifier, verifier.ReadByte(in frame, 4), detailsPosition)) return verifier.InField("details");
-        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("quantized_dimension");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("min"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("max"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("scale"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("zero_point"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("details_type"u8);
+        if (!verifier.TableField(in frame, 5, out uint detailsPosition)) return verifier.InField("details"u8);
+        if (!VerifyQuantizationDetails(ref verifier, verifier.ReadByte(in frame, 4), detailsPosition)) return verifier.InField("details"u8);
+        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("quantized_dimension"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -59,7 +59,7 @@ internal static class TableVerifiers
     internal static bool VerifyInt32Vector(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("values");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("values"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -67,7 +67,7 @@ internal static class TableVerifiers
     internal static bool VerifyUint16Vector(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 2)) return verifier.InField("values");
+        if (!verifier.ScalarVectorField(in frame, 0, 2)) return verifier.InField("values"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -75,7 +75,7 @@ internal static class TableVerifiers
     internal static bool VerifyUint8Vector(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("values");
+        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("values"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -83,14 +83,14 @@ internal static class TableVerifiers
     internal static bool VerifyDimensionMetadata(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("format");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("dense_size");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("array_segments_type");
-        if (!verifier.TableField(in frame, 3, out uint arraySegmentsPosition)) return verifier.InField("array_segments");
-        if (!VerifySparseIndexVector(ref verifier, verifier.ReadByte(in frame, 2), arraySegmentsPosition)) return verifier.InField("array_segments");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("array_indices_type");
-        if (!verifier.TableField(in frame, 5, out uint arrayIndicesPosition)) return verifier.InField("array_indices");
-        if (!VerifySparseIndexVector(ref verifier, verifier.ReadByte(in frame, 4), arrayIndicesPosition)) return verifier.InField("array_indices");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("format"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("dense_size"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("array_segments_type"u8);
+        if (!verifier.TableField(in frame, 3, out uint arraySegmentsPosition)) return verifier.InField("array_segments"u8);
+        if (!VerifySparseIndexVector(ref verifier, verifier.ReadByte(in frame, 2), arraySegmentsPosition)) return verifier.InField("array_segments"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("array_indices_type"u8);
+        if (!verifier.TableField(in frame, 5, out uint arrayIndicesPosition)) return verifier.InField("array_indices"u8);
+        if (!VerifySparseIndexVector(ref verifier, verifier.ReadByte(in frame, 4), arrayIndicesPosition)) return verifier.InField("array_indices"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -100,12 +100,12 @@ internal static class TableVerifiers
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
         uint vector;
         int count;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("traversal_order");
-        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("block_map");
-        if (!verifier.OffsetVectorField(in frame, 2, out vector, out count)) return verifier.InField("dim_metadata");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("traversal_order"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("block_map"u8);
+        if (!verifier.OffsetVectorField(in frame, 2, out vector, out count)) return verifier.InField("dim_metadata"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyDimensionMetadata(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("dim_metadata", i);
+            if (!VerifyDimensionMetadata(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("dim_metadata"u8, i);
         }
         verifier.LeaveTable();
         return true;
@@ -114,9 +114,9 @@ internal static class TableVerifiers
     internal static bool VerifyVariantSubType(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("shape");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("type");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("has_rank");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("shape"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("type"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("has_rank"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -126,23 +126,23 @@ internal static class TableVerifiers
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
         uint vector;
         int count;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("shape");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("type");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("buffer");
-        if (!verifier.StringField(in frame, 3)) return verifier.InField("name");
-        if (!verifier.TableField(in frame, 4, out uint quantizationPosition)) return verifier.InField("quantization");
-        if (quantizationPosition != 0 && !VerifyQuantizationParameters(ref verifier, quantizationPosition)) return verifier.InField("quantization");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("is_variable");
-        if (!verifier.TableField(in frame, 6, out uint sparsityPosition)) return verifier.InField("sparsity");
-        if (sparsityPosition != 0 && !VerifySparsityParameters(ref verifier, sparsityPosition)) return verifier.InField("sparsity");
-        if (!verifier.ScalarVectorField(in frame, 7, 4)) return verifier.InField("shape_signature");
-        if (!verifier.ScalarField(in frame, 8, 1)) return verifier.InField("has_rank");
-        if (!verifier.OffsetVectorField(in frame, 9, out vector, out count)) return verifier.InField("variant_tensors");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("shape"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("type"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("buffer"u8);
+        if (!verifier.StringField(in frame, 3)) return verifier.InField("name"u8);
+        if (!verifier.TableField(in frame, 4, out uint quantizationPosition)) return verifier.InField("quantization"u8);
+        if (quantizationPosition != 0 && !VerifyQuantizationParameters(ref verifier, quantizationPosition)) return verifier.InField("quantization"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("is_variable"u8);
+        if (!verifier.TableField(in frame, 6, out uint sparsityPosition)) return verifier.InField("sparsity"u8);
+        if (sparsityPosition != 0 && !VerifySparsityParameters(ref verifier, sparsityPosition)) return verifier.InField("sparsity"u8);
+        if (!verifier.ScalarVectorField(in frame, 7, 4)) return verifier.InField("shape_signature"u8);
+        if (!verifier.ScalarField(in frame, 8, 1)) return verifier.InField("has_rank"u8);
+        if (!verifier.OffsetVectorField(in frame, 9, out vector, out count)) return verifier.InField("variant_tensors"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyVariantSubType(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("variant_tensors", i);
+            if (!VerifyVariantSubType(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("variant_tensors"u8, i);
         }
-        if (!verifier.ScalarField(in frame, 10, 4)) return verifier.InField("external_buffer");
+        if (!verifier.ScalarField(in frame, 10, 4)) return verifier.InField("external_buffer"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -150,12 +150,12 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloGatherOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("offset_dims");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("collapsed_slice_dims");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("start_index_map");
-        if (!verifier.ScalarField(in frame, 3, 8)) return verifier.InField("index_vector_dim");
-        if (!verifier.ScalarVectorField(in frame, 4, 8)) return verifier.InField("slice_sizes");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("indices_are_sorted");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("offset_dims"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("collapsed_slice_dims"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("start_index_map"u8);
+        if (!verifier.ScalarField(in frame, 3, 8)) return verifier.InField("index_vector_dim"u8);
+        if (!verifier.ScalarVectorField(in frame, 4, 8)) return verifier.InField("slice_sizes"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("indices_are_sorted"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -163,7 +163,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloTransposeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("permutation");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("permutation"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -171,11 +171,11 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloDotGeneralOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("lhs_batching_dimensions");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("rhs_batching_dimensions");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("lhs_contracting_dimensions");
-        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("rhs_contracting_dimensions");
-        if (!verifier.ScalarVectorField(in frame, 4, 4)) return verifier.InField("precision_config");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("lhs_batching_dimensions"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("rhs_batching_dimensions"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("lhs_contracting_dimensions"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("rhs_contracting_dimensions"u8);
+        if (!verifier.ScalarVectorField(in frame, 4, 4)) return verifier.InField("precision_config"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -183,12 +183,12 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloReduceWindowOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("window_dimensions");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("window_strides");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("base_dilations");
-        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("window_dilations");
-        if (!verifier.ScalarVectorField(in frame, 4, 8)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("body_subgraph_index");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("window_dimensions"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("window_strides"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("base_dilations"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("window_dilations"u8);
+        if (!verifier.ScalarVectorField(in frame, 4, 8)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("body_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -196,8 +196,8 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloWhileOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("cond_subgraph_index");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("cond_subgraph_index"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -205,9 +205,9 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloSortOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("dimension");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("is_stable");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("comparator_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("dimension"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("is_stable"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("comparator_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -215,7 +215,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloConcatenateOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("dimension");
+        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("dimension"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -223,7 +223,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloBroadcastInDimOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("broadcast_dimensions");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("broadcast_dimensions"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -231,8 +231,8 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloCompareOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("comparison_direction");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("compare_type");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("comparison_direction"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("compare_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -240,7 +240,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloDynamicSliceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("slice_sizes");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("slice_sizes"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -248,9 +248,9 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloPadOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("edge_padding_low");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("edge_padding_high");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("interior_padding");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("edge_padding_low"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("edge_padding_high"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("interior_padding"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -258,7 +258,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloIotaOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("iota_dimension");
+        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("iota_dimension"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -266,12 +266,12 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloCustomCallOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("call_target_name");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("has_side_effect");
-        if (!verifier.StringField(in frame, 2)) return verifier.InField("backend_config");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("api_version");
-        if (!verifier.ScalarVectorField(in frame, 4, 4)) return verifier.InField("called_computations");
-        if (!verifier.ScalarVectorField(in frame, 5, 1)) return verifier.InField("custom_attributes");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("call_target_name"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("has_side_effect"u8);
+        if (!verifier.StringField(in frame, 2)) return verifier.InField("backend_config"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("api_version"u8);
+        if (!verifier.ScalarVectorField(in frame, 4, 4)) return verifier.InField("called_computations"u8);
+        if (!verifier.ScalarVectorField(in frame, 5, 1)) return verifier.InField("custom_attributes"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -279,8 +279,8 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloReduceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("dimensions");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("dimensions"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -288,9 +288,9 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloSliceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("start_indices");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("limit_indices");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("strides");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("start_indices"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("limit_indices"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("strides"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -298,23 +298,23 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloConvolutionOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("window_strides");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("padding");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("lhs_dilation");
-        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("rhs_dilation");
-        if (!verifier.ScalarVectorField(in frame, 4, 1)) return verifier.InField("window_reversal");
-        if (!verifier.ScalarField(in frame, 5, 8)) return verifier.InField("input_batch_dimension");
-        if (!verifier.ScalarField(in frame, 6, 8)) return verifier.InField("input_feature_dimension");
-        if (!verifier.ScalarVectorField(in frame, 7, 8)) return verifier.InField("input_spatial_dimensions");
-        if (!verifier.ScalarField(in frame, 8, 8)) return verifier.InField("kernel_input_feature_dimension");
-        if (!verifier.ScalarField(in frame, 9, 8)) return verifier.InField("kernel_output_feature_dimension");
-        if (!verifier.ScalarVectorField(in frame, 10, 8)) return verifier.InField("kernel_spatial_dimensions");
-        if (!verifier.ScalarField(in frame, 11, 8)) return verifier.InField("output_batch_dimension");
-        if (!verifier.ScalarField(in frame, 12, 8)) return verifier.InField("output_feature_dimension");
-        if (!verifier.ScalarVectorField(in frame, 13, 8)) return verifier.InField("output_spatial_dimensions");
-        if (!verifier.ScalarField(in frame, 14, 8)) return verifier.InField("feature_group_count");
-        if (!verifier.ScalarField(in frame, 15, 8)) return verifier.InField("batch_group_count");
-        if (!verifier.ScalarVectorField(in frame, 16, 4)) return verifier.InField("precision_config");
+        if (!verifier.ScalarVectorField(in frame, 0, 8)) return verifier.InField("window_strides"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("lhs_dilation"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("rhs_dilation"u8);
+        if (!verifier.ScalarVectorField(in frame, 4, 1)) return verifier.InField("window_reversal"u8);
+        if (!verifier.ScalarField(in frame, 5, 8)) return verifier.InField("input_batch_dimension"u8);
+        if (!verifier.ScalarField(in frame, 6, 8)) return verifier.InField("input_feature_dimension"u8);
+        if (!verifier.ScalarVectorField(in frame, 7, 8)) return verifier.InField("input_spatial_dimensions"u8);
+        if (!verifier.ScalarField(in frame, 8, 8)) return verifier.InField("kernel_input_feature_dimension"u8);
+        if (!verifier.ScalarField(in frame, 9, 8)) return verifier.InField("kernel_output_feature_dimension"u8);
+        if (!verifier.ScalarVectorField(in frame, 10, 8)) return verifier.InField("kernel_spatial_dimensions"u8);
+        if (!verifier.ScalarField(in frame, 11, 8)) return verifier.InField("output_batch_dimension"u8);
+        if (!verifier.ScalarField(in frame, 12, 8)) return verifier.InField("output_feature_dimension"u8);
+        if (!verifier.ScalarVectorField(in frame, 13, 8)) return verifier.InField("output_spatial_dimensions"u8);
+        if (!verifier.ScalarField(in frame, 14, 8)) return verifier.InField("feature_group_count"u8);
+        if (!verifier.ScalarField(in frame, 15, 8)) return verifier.InField("batch_group_count"u8);
+        if (!verifier.ScalarVectorField(in frame, 16, 4)) return verifier.InField("precision_config"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -322,13 +322,13 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloScatterOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("indices_are_sorted");
-        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("update_window_dims");
-        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("inserted_window_dims");
-        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("scatter_dims_to_operand_dims");
-        if (!verifier.ScalarField(in frame, 4, 8)) return verifier.InField("index_vector_dim");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("unique_indices");
-        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("update_computation_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("indices_are_sorted"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 8)) return verifier.InField("update_window_dims"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 8)) return verifier.InField("inserted_window_dims"u8);
+        if (!verifier.ScalarVectorField(in frame, 3, 8)) return verifier.InField("scatter_dims_to_operand_dims"u8);
+        if (!verifier.ScalarField(in frame, 4, 8)) return verifier.InField("index_vector_dim"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("unique_indices"u8);
+        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("update_computation_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -336,7 +336,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloCaseOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("branch_subgraph_indices");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("branch_subgraph_indices"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -344,7 +344,7 @@ internal static class TableVerifiers
     internal static bool VerifyStablehloRngBitGeneratorOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("algorithm");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("algorithm"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -352,13 +352,13 @@ internal static class TableVerifiers
     internal static bool VerifyConv2DOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("dilation_w_factor");
-        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_h_factor");
-        if (!verifier.ScalarField(in frame, 6, 1)) return verifier.InField("quantized_bias_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("dilation_w_factor"u8);
+        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_h_factor"u8);
+        if (!verifier.ScalarField(in frame, 6, 1)) return verifier.InField("quantized_bias_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -366,14 +366,14 @@ internal static class TableVerifiers
     internal static bool VerifyConv3DOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_d");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_w");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("stride_h");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_d_factor");
-        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("dilation_w_factor");
-        if (!verifier.ScalarField(in frame, 7, 4)) return verifier.InField("dilation_h_factor");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_d"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_w"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("stride_h"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_d_factor"u8);
+        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("dilation_w_factor"u8);
+        if (!verifier.ScalarField(in frame, 7, 4)) return verifier.InField("dilation_h_factor"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -381,12 +381,12 @@ internal static class TableVerifiers
     internal static bool VerifyPool2DOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("filter_width");
-        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("filter_height");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("fused_activation_function");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("filter_width"u8);
+        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("filter_height"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("fused_activation_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -394,13 +394,13 @@ internal static class TableVerifiers
     internal static bool VerifyDepthwiseConv2DOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("depth_multiplier");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_w_factor");
-        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("dilation_h_factor");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("depth_multiplier"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("dilation_w_factor"u8);
+        if (!verifier.ScalarField(in frame, 6, 4)) return verifier.InField("dilation_h_factor"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -408,9 +408,9 @@ internal static class TableVerifiers
     internal static bool VerifyConcatEmbeddingsOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_channels");
-        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("num_columns_per_channel");
-        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("embedding_dim_per_channel");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_channels"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("num_columns_per_channel"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("embedding_dim_per_channel"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -418,7 +418,7 @@ internal static class TableVerifiers
     internal static bool VerifyLSHProjectionOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -426,9 +426,9 @@ internal static class TableVerifiers
     internal static bool VerifySVDFOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("rank");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("rank"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -436,8 +436,8 @@ internal static class TableVerifiers
     internal static bool VerifyRNNOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -445,9 +445,9 @@ internal static class TableVerifiers
     internal static bool VerifySequenceRNNOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("time_major");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("time_major"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -455,10 +455,10 @@ internal static class TableVerifiers
     internal static bool VerifyBidirectionalSequenceRNNOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("time_major");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("merge_outputs");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("time_major"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("merge_outputs"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -466,11 +466,11 @@ internal static class TableVerifiers
     internal static bool VerifyFullyConnectedOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("weights_format");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("keep_num_dims");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("asymmetric_quantize_inputs");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("quantized_bias_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("weights_format"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("keep_num_dims"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("quantized_bias_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -478,7 +478,7 @@ internal static class TableVerifiers
     internal static bool VerifySoftmaxOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("beta");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("beta"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -486,8 +486,8 @@ internal static class TableVerifiers
     internal static bool VerifyConcatenationOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("fused_activation_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -495,8 +495,8 @@ internal static class TableVerifiers
     internal static bool VerifyAddOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("pot_scale_int16");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("pot_scale_int16"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -504,7 +504,7 @@ internal static class TableVerifiers
     internal static bool VerifyMulOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -512,7 +512,7 @@ internal static class TableVerifiers
     internal static bool VerifyL2NormOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -520,10 +520,10 @@ internal static class TableVerifiers
     internal static bool VerifyLocalResponseNormalizationOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("radius");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("bias");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("alpha");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("beta");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("radius"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("bias"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("alpha"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("beta"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -531,11 +531,11 @@ internal static class TableVerifiers
     internal static bool VerifyLSTMOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("kernel_type");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("kernel_type"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -543,12 +543,12 @@ internal static class TableVerifiers
     internal static bool VerifyUnidirectionalSequenceLSTMOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("time_major");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("asymmetric_quantize_inputs");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("diagonal_recurrent_tensors");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("time_major"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("diagonal_recurrent_tensors"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -556,12 +556,12 @@ internal static class TableVerifiers
     internal static bool VerifyBidirectionalSequenceLSTMOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("merge_outputs");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("time_major");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("cell_clip"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("proj_clip"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("merge_outputs"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("time_major"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -569,10 +569,10 @@ internal static class TableVerifiers
     internal static bool VerifyResizeBilinearOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("new_height");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("new_width");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("align_corners");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("half_pixel_centers");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("new_height"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("new_width"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("align_corners"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("half_pixel_centers"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -580,8 +580,8 @@ internal static class TableVerifiers
     internal static bool VerifyResizeNearestNeighborOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("align_corners");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("half_pixel_centers");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("align_corners"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("half_pixel_centers"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -589,7 +589,7 @@ internal static class TableVerifiers
     internal static bool VerifyCallOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("subgraph");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("subgraph"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -611,7 +611,7 @@ internal static class TableVerifiers
     internal static bool VerifyReshapeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("new_shape");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("new_shape"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -633,9 +633,9 @@ internal static class TableVerifiers
     internal static bool VerifySkipGramOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("ngram_size");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("max_skip_size");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("include_all_ngrams");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("ngram_size"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("max_skip_size"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("include_all_ngrams"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -643,7 +643,7 @@ internal static class TableVerifiers
     internal static bool VerifySpaceToDepthOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("block_size");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("block_size"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -651,7 +651,7 @@ internal static class TableVerifiers
     internal static bool VerifyDepthToSpaceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("block_size");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("block_size"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -659,8 +659,8 @@ internal static class TableVerifiers
     internal static bool VerifySubOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("pot_scale_int16");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("pot_scale_int16"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -668,7 +668,7 @@ internal static class TableVerifiers
     internal static bool VerifyDivOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("fused_activation_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -683,7 +683,7 @@ internal static class TableVerifiers
     internal static bool VerifyEmbeddingLookupSparseOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("combiner");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("combiner"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -691,8 +691,8 @@ internal static class TableVerifiers
     internal static bool VerifyGatherOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("batch_dims");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("batch_dims"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -721,7 +721,7 @@ internal static class TableVerifiers
     internal static bool VerifyReducerOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("keep_dims");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("keep_dims"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -729,7 +729,7 @@ internal static class TableVerifiers
     internal static bool VerifySqueezeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("squeeze_dims");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("squeeze_dims"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -737,7 +737,7 @@ internal static class TableVerifiers
     internal static bool VerifySplitOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_splits");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_splits"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -745,7 +745,7 @@ internal static class TableVerifiers
     internal static bool VerifySplitVOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_splits");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num_splits"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -753,12 +753,12 @@ internal static class TableVerifiers
     internal static bool VerifyStridedSliceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("begin_mask");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("end_mask");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("ellipsis_mask");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("new_axis_mask");
-        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("shrink_axis_mask");
-        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("offset");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("begin_mask"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("end_mask"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("ellipsis_mask"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("new_axis_mask"u8);
+        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("shrink_axis_mask"u8);
+        if (!verifier.ScalarField(in frame, 5, 1)) return verifier.InField("offset"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -773,8 +773,8 @@ internal static class TableVerifiers
     internal static bool VerifyCastOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("in_data_type");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("out_data_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("in_data_type"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("out_data_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -803,7 +803,7 @@ internal static class TableVerifiers
     internal static bool VerifyArgMaxOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("output_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("output_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -811,7 +811,7 @@ internal static class TableVerifiers
     internal static bool VerifyArgMinOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("output_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("output_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -868,11 +868,11 @@ internal static class TableVerifiers
     internal static bool VerifyTransposeConvOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("fused_activation_function");
-        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("quantized_bias_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("padding"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("stride_w"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("stride_h"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("fused_activation_function"u8);
+        if (!verifier.ScalarField(in frame, 4, 1)) return verifier.InField("quantized_bias_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -887,7 +887,7 @@ internal static class TableVerifiers
     internal static bool VerifySparseToDenseOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("validate_indices");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("validate_indices"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -909,7 +909,7 @@ internal static class TableVerifiers
     internal static bool VerifyShapeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("out_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("out_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -931,10 +931,10 @@ internal static class TableVerifiers
     internal static bool VerifyFakeQuantOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("min");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("max");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("num_bits");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("narrow_range");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("min"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("max"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("num_bits"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("narrow_range"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -942,8 +942,8 @@ internal static class TableVerifiers
     internal static bool VerifyPackOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("values_count");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("axis");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("values_count"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("axis"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -958,7 +958,7 @@ internal static class TableVerifiers
     internal static bool VerifyOneHotOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("axis"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -994,8 +994,8 @@ internal static class TableVerifiers
     internal static bool VerifyUnpackOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("axis");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("num"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("axis"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1045,7 +1045,7 @@ internal static class TableVerifiers
     internal static bool VerifyLeakyReluOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("alpha");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("alpha"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1060,7 +1060,7 @@ internal static class TableVerifiers
     internal static bool VerifyMirrorPadOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("mode");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("mode"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1068,7 +1068,7 @@ internal static class TableVerifiers
     internal static bool VerifyUniqueOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("idx_out_type");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("idx_out_type"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1104,8 +1104,8 @@ internal static class TableVerifiers
     internal static bool VerifyReverseSequenceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("seq_dim");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("batch_dim");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("seq_dim"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("batch_dim"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1134,8 +1134,8 @@ internal static class TableVerifiers
     internal static bool VerifyIfOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("then_subgraph_index");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("else_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("then_subgraph_index"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("else_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1143,7 +1143,7 @@ internal static class TableVerifiers
     internal static bool VerifyCallOnceOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("init_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("init_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1151,8 +1151,8 @@ internal static class TableVerifiers
     internal static bool VerifyWhileOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("cond_subgraph_index");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("cond_subgraph_index"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("body_subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1202,9 +1202,9 @@ internal static class TableVerifiers
     internal static bool VerifyBatchMatMulOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("adj_x");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("adj_y");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("adj_x"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("adj_y"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("asymmetric_quantize_inputs"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1212,8 +1212,8 @@ internal static class TableVerifiers
     internal static bool VerifyCumsumOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("exclusive");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("reverse");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("exclusive"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("reverse"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1235,9 +1235,9 @@ internal static class TableVerifiers
     internal static bool VerifyHashtableOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("table_id");
-        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("key_dtype");
-        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("value_dtype");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("table_id"u8);
+        if (!verifier.ScalarField(in frame, 1, 1)) return verifier.InField("key_dtype"u8);
+        if (!verifier.ScalarField(in frame, 2, 1)) return verifier.InField("value_dtype"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1266,8 +1266,8 @@ internal static class TableVerifiers
     internal static bool VerifyVarHandleOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("container");
-        if (!verifier.StringField(in frame, 1)) return verifier.InField("shared_name");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("container"u8);
+        if (!verifier.StringField(in frame, 1)) return verifier.InField("shared_name"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1289,8 +1289,8 @@ internal static class TableVerifiers
     internal static bool VerifyRandomOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("seed");
-        if (!verifier.ScalarField(in frame, 1, 8)) return verifier.InField("seed2");
+        if (!verifier.ScalarField(in frame, 0, 8)) return verifier.InField("seed"u8);
+        if (!verifier.ScalarField(in frame, 1, 8)) return verifier.InField("seed2"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1298,7 +1298,7 @@ internal static class TableVerifiers
     internal static bool VerifyBucketizeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("boundaries");
+        if (!verifier.ScalarVectorField(in frame, 0, 4)) return verifier.InField("boundaries"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1306,7 +1306,7 @@ internal static class TableVerifiers
     internal static bool VerifyGeluOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("approximate");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("approximate"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1391,7 +1391,7 @@ internal static class TableVerifiers
     internal static bool VerifyReduceWindowOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("reduce_function");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("reduce_function"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1399,10 +1399,10 @@ internal static class TableVerifiers
     internal static bool VerifyOperatorCode(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("deprecated_builtin_code");
-        if (!verifier.StringField(in frame, 1)) return verifier.InField("custom_code");
-        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("version");
-        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("builtin_code");
+        if (!verifier.ScalarField(in frame, 0, 1)) return verifier.InField("deprecated_builtin_code"u8);
+        if (!verifier.StringField(in frame, 1)) return verifier.InField("custom_code"u8);
+        if (!verifier.ScalarField(in frame, 2, 4)) return verifier.InField("version"u8);
+        if (!verifier.ScalarField(in frame, 3, 4)) return verifier.InField("builtin_code"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1410,11 +1410,11 @@ internal static class TableVerifiers
     internal static bool VerifyStableHLOCompositeOptions(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("name");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("decomposition_subgraph_index");
-        if (!verifier.ScalarVectorField(in frame, 2, 1)) return verifier.InField("composite_attributes");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("composite_attributes_format");
-        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("version");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("name"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("decomposition_subgraph_index"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 1)) return verifier.InField("composite_attributes"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("composite_attributes_format"u8);
+        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("version"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1429,22 +1429,22 @@ internal static class TableVerifiers
     internal static bool VerifyOperator(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("opcode_index");
-        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("inputs");
-        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("outputs");
-        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("builtin_options_type");
-        if (!verifier.TableField(in frame, 4, out uint builtinOptionsPosition)) return verifier.InField("builtin_options");
-        if (!VerifyBuiltinOptions(ref verifier, verifier.ReadByte(in frame, 3), builtinOptionsPosition)) return verifier.InField("builtin_options");
-        if (!verifier.ScalarVectorField(in frame, 5, 1)) return verifier.InField("custom_options");
-        if (!verifier.ScalarField(in frame, 6, 1)) return verifier.InField("custom_options_format");
-        if (!verifier.ScalarVectorField(in frame, 7, 1)) return verifier.InField("mutating_variable_inputs");
-        if (!verifier.ScalarVectorField(in frame, 8, 4)) return verifier.InField("intermediates");
-        if (!verifier.ScalarField(in frame, 9, 8)) return verifier.InField("large_custom_options_offset");
-        if (!verifier.ScalarField(in frame, 10, 8)) return verifier.InField("large_custom_options_size");
-        if (!verifier.ScalarField(in frame, 11, 1)) return verifier.InField("builtin_options_2_type");
-        if (!verifier.TableField(in frame, 12, out uint builtinOptions2Position)) return verifier.InField("builtin_options_2");
-        if (!VerifyBuiltinOptions2(ref verifier, verifier.ReadByte(in frame, 11), builtinOptions2Position)) return verifier.InField("builtin_options_2");
-        if (!verifier.ScalarField(in frame, 13, 4)) return verifier.InField("debug_metadata_index");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("opcode_index"u8);
+        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("inputs"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("outputs"u8);
+        if (!verifier.ScalarField(in frame, 3, 1)) return verifier.InField("builtin_options_type"u8);
+        if (!verifier.TableField(in frame, 4, out uint builtinOptionsPosition)) return verifier.InField("builtin_options"u8);
+        if (!VerifyBuiltinOptions(ref verifier, verifier.ReadByte(in frame, 3), builtinOptionsPosition)) return verifier.InField("builtin_options"u8);
+        if (!verifier.ScalarVectorField(in frame, 5, 1)) return verifier.InField("custom_options"u8);
+        if (!verifier.ScalarField(in frame, 6, 1)) return verifier.InField("custom_options_format"u8);
+        if (!verifier.ScalarVectorField(in frame, 7, 1)) return verifier.InField("mutating_variable_inputs"u8);
+        if (!verifier.ScalarVectorField(in frame, 8, 4)) return verifier.InField("intermediates"u8);
+        if (!verifier.ScalarField(in frame, 9, 8)) return verifier.InField("large_custom_options_offset"u8);
+        if (!verifier.ScalarField(in frame, 10, 8)) return verifier.InField("large_custom_options_size"u8);
+        if (!verifier.ScalarField(in frame, 11, 1)) return verifier.InField("builtin_options_2_type"u8);
+        if (!verifier.TableField(in frame, 12, out uint builtinOptions2Position)) return verifier.InField("builtin_options_2"u8);
+        if (!VerifyBuiltinOptions2(ref verifier, verifier.ReadByte(in frame, 11), builtinOptions2Position)) return verifier.InField("builtin_options_2"u8);
+        if (!verifier.ScalarField(in frame, 13, 4)) return verifier.InField("debug_metadata_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1454,20 +1454,20 @@ internal static class TableVerifiers
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
         uint vector;
         int count;
-        if (!verifier.OffsetVectorField(in frame, 0, out vector, out count)) return verifier.InField("tensors");
+        if (!verifier.OffsetVectorField(in frame, 0, out vector, out count)) return verifier.InField("tensors"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyTensor(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("tensors", i);
+            if (!VerifyTensor(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("tensors"u8, i);
         }
-        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("inputs");
-        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("outputs");
-        if (!verifier.OffsetVectorField(in frame, 3, out vector, out count)) return verifier.InField("operators");
+        if (!verifier.ScalarVectorField(in frame, 1, 4)) return verifier.InField("inputs"u8);
+        if (!verifier.ScalarVectorField(in frame, 2, 4)) return verifier.InField("outputs"u8);
+        if (!verifier.OffsetVectorField(in frame, 3, out vector, out count)) return verifier.InField("operators"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyOperator(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("operators", i);
+            if (!VerifyOperator(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("operators"u8, i);
         }
-        if (!verifier.StringField(in frame, 4)) return verifier.InField("name");
-        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("debug_metadata_index");
+        if (!verifier.StringField(in frame, 4)) return verifier.InField("name"u8);
+        if (!verifier.ScalarField(in frame, 5, 4)) return verifier.InField("debug_metadata_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1475,9 +1475,9 @@ internal static class TableVerifiers
     internal static bool VerifyBuffer(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("data");
-        if (!verifier.ScalarField(in frame, 1, 8)) return verifier.InField("offset");
-        if (!verifier.ScalarField(in frame, 2, 8)) return verifier.InField("size");
+        if (!verifier.ScalarVectorField(in frame, 0, 1)) return verifier.InField("data"u8);
+        if (!verifier.ScalarField(in frame, 1, 8)) return verifier.InField("offset"u8);
+        if (!verifier.ScalarField(in frame, 2, 8)) return verifier.InField("size"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1485,7 +1485,7 @@ internal static class TableVerifiers
     internal static bool VerifyExternalBufferGroup(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("name");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("name"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1493,11 +1493,11 @@ internal static class TableVerifiers
     internal static bool VerifyExternalBuffer(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("id");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("group");
-        if (!verifier.ScalarField(in frame, 2, 8)) return verifier.InField("offset");
-        if (!verifier.ScalarField(in frame, 3, 8)) return verifier.InField("length");
-        if (!verifier.StringField(in frame, 4)) return verifier.InField("packing");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("id"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("group"u8);
+        if (!verifier.ScalarField(in frame, 2, 8)) return verifier.InField("offset"u8);
+        if (!verifier.ScalarField(in frame, 3, 8)) return verifier.InField("length"u8);
+        if (!verifier.StringField(in frame, 4)) return verifier.InField("packing"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1505,8 +1505,8 @@ internal static class TableVerifiers
     internal static bool VerifyMetadata(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("name");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("buffer");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("name"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("buffer"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1514,8 +1514,8 @@ internal static class TableVerifiers
     internal static bool VerifyTensorMap(ref FlatBufferVerifier verifier, uint position)
     {
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
-        if (!verifier.StringField(in frame, 0)) return verifier.InField("name");
-        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("tensor_index");
+        if (!verifier.StringField(in frame, 0)) return verifier.InField("name"u8);
+        if (!verifier.ScalarField(in frame, 1, 4)) return verifier.InField("tensor_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1525,19 +1525,19 @@ internal static class TableVerifiers
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
         uint vector;
         int count;
-        if (!verifier.OffsetVectorField(in frame, 0, out vector, out count)) return verifier.InField("inputs");
+        if (!verifier.OffsetVectorField(in frame, 0, out vector, out count)) return verifier.InField("inputs"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyTensorMap(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("inputs", i);
+            if (!VerifyTensorMap(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("inputs"u8, i);
         }
-        if (!verifier.OffsetVectorField(in frame, 1, out vector, out count)) return verifier.InField("outputs");
+        if (!verifier.OffsetVectorField(in frame, 1, out vector, out count)) return verifier.InField("outputs"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyTensorMap(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("outputs", i);
+            if (!VerifyTensorMap(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("outputs"u8, i);
         }
-        if (!verifier.StringField(in frame, 2)) return verifier.InField("signature_key");
-        if (!verifier.StringField(in frame, 3)) return verifier.InField("deprecated_tag");
-        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("subgraph_index");
+        if (!verifier.StringField(in frame, 2)) return verifier.InField("signature_key"u8);
+        if (!verifier.StringField(in frame, 3)) return verifier.InField("deprecated_tag"u8);
+        if (!verifier.ScalarField(in frame, 4, 4)) return verifier.InField("subgraph_index"u8);
         verifier.LeaveTable();
         return true;
     }
@@ -1547,43 +1547,43 @@ internal static class TableVerifiers
         if (!verifier.EnterTable(position, out TableFrame frame)) return false;
         uint vector;
         int count;
-        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("version");
-        if (!verifier.OffsetVectorField(in frame, 1, out vector, out count)) return verifier.InField("operator_codes");
+        if (!verifier.ScalarField(in frame, 0, 4)) return verifier.InField("version"u8);
+        if (!verifier.OffsetVectorField(in frame, 1, out vector, out count)) return verifier.InField("operator_codes"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyOperatorCode(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("operator_codes", i);
+            if (!VerifyOperatorCode(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("operator_codes"u8, i);
         }
-        if (!verifier.OffsetVectorField(in frame, 2, out vector, out count)) return verifier.InField("subgraphs");
+        if (!verifier.OffsetVectorField(in frame, 2, out vector, out count)) return verifier.InField("subgraphs"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifySubGraph(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("subgraphs", i);
+            if (!VerifySubGraph(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("subgraphs"u8, i);
         }
-        if (!verifier.StringField(in frame, 3)) return verifier.InField("description");
-        if (!verifier.OffsetVectorField(in frame, 4, out vector, out count)) return verifier.InField("buffers");
+        if (!verifier.StringField(in frame, 3)) return verifier.InField("description"u8);
+        if (!verifier.OffsetVectorField(in frame, 4, out vector, out count)) return verifier.InField("buffers"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyBuffer(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("buffers", i);
+            if (!VerifyBuffer(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("buffers"u8, i);
         }
-        if (!verifier.ScalarVectorField(in frame, 5, 4)) return verifier.InField("metadata_buffer");
-        if (!verifier.OffsetVectorField(in frame, 6, out vector, out count)) return verifier.InField("metadata");
+        if (!verifier.ScalarVectorField(in frame, 5, 4)) return verifier.InField("metadata_buffer"u8);
+        if (!verifier.OffsetVectorField(in frame, 6, out vector, out count)) return verifier.InField("metadata"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyMetadata(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("metadata", i);
+            if (!VerifyMetadata(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("metadata"u8, i);
         }
-        if (!verifier.OffsetVectorField(in frame, 7, out vector, out count)) return verifier.InField("signature_defs");
+        if (!verifier.OffsetVectorField(in frame, 7, out vector, out count)) return verifier.InField("signature_defs"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifySignatureDef(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("signature_defs", i);
+            if (!VerifySignatureDef(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("signature_defs"u8, i);
         }
-        if (!verifier.OffsetVectorField(in frame, 8, out vector, out count)) return verifier.InField("external_buffer_groups");
+        if (!verifier.OffsetVectorField(in frame, 8, out vector, out count)) return verifier.InField("external_buffer_groups"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyExternalBufferGroup(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("external_buffer_groups", i);
+            if (!VerifyExternalBufferGroup(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("external_buffer_groups"u8, i);
         }
-        if (!verifier.OffsetVectorField(in frame, 9, out vector, out count)) return verifier.InField("external_buffers");
+        if (!verifier.OffsetVectorField(in frame, 9, out vector, out count)) return verifier.InField("external_buffers"u8);
         for (int i = 0; i < count; i++)
         {
-            if (!VerifyExternalBuffer(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("external_buffers", i);
+            if (!VerifyExternalBuffer(ref verifier, verifier.DereferenceElement(vector, i))) return verifier.InElement("external_buffers"u8, i);
         }
         verifier.LeaveTable();
         return true;
@@ -1598,7 +1598,7 @@ internal static class TableVerifiers
             case 1: return position == 0 || VerifyCustomQuantization(ref verifier, position);
             case 2: return position == 0 || VerifyBlockwiseQuantization(ref verifier, position);
             case 3: return position == 0 || VerifyMultiAxisQuantization(ref verifier, position);
-            default: return verifier.UnknownUnionType("QuantizationDetails", type);
+            default: return verifier.UnknownUnionType("QuantizationDetails"u8, type);
         }
     }
 
@@ -1611,7 +1611,7 @@ internal static class TableVerifiers
             case 1: return position == 0 || VerifyInt32Vector(ref verifier, position);
             case 2: return position == 0 || VerifyUint16Vector(ref verifier, position);
             case 3: return position == 0 || VerifyUint8Vector(ref verifier, position);
-            default: return verifier.UnknownUnionType("SparseIndexVector", type);
+            default: return verifier.UnknownUnionType("SparseIndexVector"u8, type);
         }
     }
 
@@ -1747,7 +1747,7 @@ internal static class TableVerifiers
             case 124: return position == 0 || VerifyBitcastOptions(ref verifier, position);
             case 125: return position == 0 || VerifyBitwiseXorOptions(ref verifier, position);
             case 126: return position == 0 || VerifyRightShiftOptions(ref verifier, position);
-            default: return verifier.UnknownUnionType("BuiltinOptions", type);
+            default: return verifier.UnknownUnionType("BuiltinOptions"u8, type);
         }
     }
 
@@ -1780,7 +1780,7 @@ internal static class TableVerifiers
             case 21: return position == 0 || VerifyStableHLOCompositeOptions(ref verifier, position);
             case 22: return position == 0 || VerifyStablehloShiftLeftOptions(ref verifier, position);
             case 23: return position == 0 || VerifyStablehloCaseOptions(ref verifier, position);
-            default: return verifier.UnknownUnionType("BuiltinOptions2", type);
+            default: return verifier.UnknownUnionType("BuiltinOptions2"u8, type);
         }
     }
 }
