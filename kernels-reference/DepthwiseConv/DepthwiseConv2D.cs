@@ -38,8 +38,7 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                 DepthwiseConv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),
                     PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
                     hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<sbyte>(), new Span<int>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
-                    data->InputOffset, data->OutputOffset,
+                    output.AsSpan<sbyte>(), data->InputOffset, data->OutputOffset,
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
                     data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;

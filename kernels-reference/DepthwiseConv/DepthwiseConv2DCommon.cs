@@ -101,10 +101,14 @@ public static unsafe class DepthwiseConv2DCommon
             if (filter.Type == TensorType.Float32) return Status.Ok;
             return HybridWeights.Dequantize(context, filter, g.OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
-        // One accumulator per output channel, so Invoke sums all channels of a pixel at once.
-        int accumulatorBytes = input.Type == TensorType.Int16 ? sizeof(long) : sizeof(int);
-        status = context.RequestScratchBuffer(g.OutputDepth * accumulatorBytes, out data->ScratchBufferIndex);
-        if (status != Status.Ok) return status;
+        // int16: one int64 accumulator per output channel, so Invoke sums all channels of a pixel at once (the int8
+        // kernel keeps its sums in locals).
+        data->ScratchBufferIndex = -1;
+        if (input.Type == TensorType.Int16)
+        {
+            status = context.RequestScratchBuffer(g.OutputDepth * sizeof(long), out data->ScratchBufferIndex);
+            if (status != Status.Ok) return status;
+        }
         data->FilterScratchIndex = -1;
         if (filter.Type == TensorType.Int4)
         {

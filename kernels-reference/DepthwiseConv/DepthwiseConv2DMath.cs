@@ -61,54 +61,108 @@ public static class DepthwiseConv2DMath
     }
 
     /// <summary>
-    /// int8 per channel, int32 bias and accumulator (<paramref name="accumulators"/>: one per output channel, scratch):
-    /// Σ filter · (input + inputOffset), + bias, requantized, + outputOffset, clamped.
+    /// int8 per channel, int32 bias and accumulator: Σ filter · (input + inputOffset), + bias, requantized,
+    /// + outputOffset, clamped.
     /// </summary>
-    public static void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
-        ReadOnlySpan<int> bias, Span<sbyte> output, Span<int> accumulators, int inputOffset, int outputOffset,
+    /// <remarks>
+    /// Shaped for ilc's ARM32 code generator: pointers into spans sliced to the lengths read (checked once), and with
+    /// a depth multiplier of 1 four neighbouring channels at a time, their sums in four locals, so each window tap
+    /// costs one pointer step for four multiply-adds. Other channels (the last depth % 4, or every channel with a
+    /// multiplier) go one at a time, their input channel advanced with a counter rather than a division.
+    /// </remarks>
+    public static unsafe void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
+        ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
     {
         int outputDepth = g.OutputDepth;
+        int inputDepth = g.InputDepth;
         int multiplier = g.DepthMultiplier;
-        Span<int> acc = accumulators.Slice(0, outputDepth);
-        for (int b = 0; b < g.Batches; b++)
+        int inputRowStride = g.InputWidth * inputDepth;
+        int inputRowStep = g.DilationHeight * inputRowStride;
+        int tapStride = g.DilationWidth * inputDepth;
+        int filterRowStride = g.FilterWidth * outputDepth;
+        input = input.Slice(0, g.Batches * g.InputHeight * inputRowStride);
+        filter = filter.Slice(0, g.FilterHeight * filterRowStride);
+        output = output.Slice(0, g.OutputElementCount);
+        multipliers = multipliers.Slice(0, outputDepth);
+        shifts = shifts.Slice(0, outputDepth);
+        if (!bias.IsEmpty) bias = bias.Slice(0, outputDepth);
+        Int8Requantization rq = new Int8Requantization(outputOffset, activationMin, activationMax);
+        fixed (sbyte* inputStart = input)
+        fixed (sbyte* filterStart = filter)
+        fixed (sbyte* outputStart = output)
+        fixed (int* biasStart = bias)
+        fixed (int* multiplierStart = multipliers)
+        fixed (int* shiftStart = shifts)
         {
-            for (int outY = 0; outY < g.OutputHeight; outY++)
+            rq.Bias = biasStart;
+            rq.Multipliers = multiplierStart;
+            rq.Shifts = shiftStart;
+            sbyte* outputPixel = outputStart;
+            for (int b = 0; b < g.Batches; b++)
             {
-                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
-                Conv2DMath.WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
-                for (int outX = 0; outX < g.OutputWidth; outX++)
+                sbyte* batchInput = inputStart + b * g.InputHeight * inputRowStride;
+                for (int outY = 0; outY < g.OutputHeight; outY++)
                 {
-                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
-                    Conv2DMath.WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
-                    acc.Clear();
-                    for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                    int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                    Conv2DMath.WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                    for (int outX = 0; outX < g.OutputWidth; outX++, outputPixel += outputDepth)
                     {
-                        int inY = inYOrigin + g.DilationHeight * filterY;
-                        for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                        int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                        Conv2DMath.WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                        int rows = filterYEnd - filterYStart;
+                        int taps = filterXEnd - filterXStart;
+                        // Channel 0 of the first window tap inside the input, and its filter taps.
+                        sbyte* windowInput = batchInput + (inYOrigin + filterYStart * g.DilationHeight) * inputRowStride
+                            + (inXOrigin + filterXStart * g.DilationWidth) * inputDepth;
+                        sbyte* windowFilter = filterStart + filterYStart * filterRowStride + filterXStart * outputDepth;
+                        int c = 0;
+                        if (multiplier == 1)
                         {
-                            int inX = inXOrigin + g.DilationWidth * filterX;
-                            ReadOnlySpan<sbyte> pixel = input.Slice(InputOffset(g, b, inY, inX), g.InputDepth);
-                            ReadOnlySpan<sbyte> weights = filter.Slice((filterY * g.FilterWidth + filterX) * outputDepth, acc.Length);
-                            if (multiplier == 1)
+                            for (; c <= outputDepth - 4; c += 4)
                             {
-                                pixel = pixel.Slice(0, acc.Length);
-                                for (int c = 0; c < acc.Length; c++) acc[c] += weights[c] * (pixel[c] + inputOffset);
-                            }
-                            else
-                            {
-                                for (int c = 0; c < acc.Length; c++) acc[c] += weights[c] * (pixel[c / multiplier] + inputOffset);
+                                int acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
+                                sbyte* rowInput = windowInput + c;
+                                sbyte* rowFilter = windowFilter + c;
+                                for (int row = 0; row < rows; row++, rowInput += inputRowStep, rowFilter += filterRowStride)
+                                {
+                                    sbyte* x = rowInput;
+                                    sbyte* w = rowFilter;
+                                    for (int tap = 0; tap < taps; tap++, x += tapStride, w += outputDepth)
+                                    {
+                                        acc0 += w[0] * (x[0] + inputOffset);
+                                        acc1 += w[1] * (x[1] + inputOffset);
+                                        acc2 += w[2] * (x[2] + inputOffset);
+                                        acc3 += w[3] * (x[3] + inputOffset);
+                                    }
+                                }
+                                outputPixel[c] = rq.Apply(acc0, c);
+                                outputPixel[c + 1] = rq.Apply(acc1, c + 1);
+                                outputPixel[c + 2] = rq.Apply(acc2, c + 2);
+                                outputPixel[c + 3] = rq.Apply(acc3, c + 3);
                             }
                         }
-                    }
-                    Span<sbyte> outputPixel = output.Slice(OutputOffset(g, b, outY, outX), acc.Length);
-                    for (int c = 0; c < acc.Length; c++)
-                    {
-                        int value = acc[c];
-                        if (!bias.IsEmpty) value += bias[c];
-                        value = FixedPointMath.MultiplyByQuantizedMultiplier(value, multipliers[c], shifts[c]);
-                        value += outputOffset;
-                        outputPixel[c] = (sbyte)ActivationMath.Clamp(value, activationMin, activationMax);
+                        // Output channel c reads input channel c / multiplier: a counter instead of the division.
+                        int inputChannel = multiplier == 1 ? c : 0;
+                        int inChannelGroup = 0;
+                        for (; c < outputDepth; c++)
+                        {
+                            int acc = 0;
+                            sbyte* rowInput = windowInput + inputChannel;
+                            sbyte* rowFilter = windowFilter + c;
+                            for (int row = 0; row < rows; row++, rowInput += inputRowStep, rowFilter += filterRowStride)
+                            {
+                                sbyte* x = rowInput;
+                                sbyte* w = rowFilter;
+                                for (int tap = 0; tap < taps; tap++, x += tapStride, w += outputDepth) acc += *w * (*x + inputOffset);
+                            }
+                            outputPixel[c] = rq.Apply(acc, c);
+                            if (++inChannelGroup == multiplier)
+                            {
+                                inChannelGroup = 0;
+                                inputChannel++;
+                            }
+                        }
                     }
                 }
             }
