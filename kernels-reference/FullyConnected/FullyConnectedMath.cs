@@ -32,29 +32,48 @@ public static class FullyConnectedMath
     /// int8 activations × int8 weights, int32 bias: int32 accumulator of (filter + filterOffset)·(input + inputOffset),
     /// requantized with one multiplier per tensor (<paramref name="shifts"/> of length 1) or per output channel.
     /// </summary>
-    public static void EvalInt8(
+    /// <remarks>
+    /// Pointers into spans sliced to the lengths read (checked once) and the unrolled <see cref="Int8DotProduct"/>:
+    /// this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in practice (filterOffset 0),
+    /// which saves an add per product.
+    /// </remarks>
+    public static unsafe void EvalInt8(
         ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output,
         int batches, int accumulationDepth, int outputDepth,
         int inputOffset, int filterOffset, int outputOffset,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
     {
         bool perChannel = multipliers.Length > 1;
-        for (int b = 0; b < batches; b++)
+        int channels = perChannel ? outputDepth : 1;
+        input = input.Slice(0, batches * accumulationDepth);
+        filter = filter.Slice(0, outputDepth * accumulationDepth);
+        output = output.Slice(0, batches * outputDepth);
+        multipliers = multipliers.Slice(0, channels);
+        shifts = shifts.Slice(0, channels);
+        if (!bias.IsEmpty) bias = bias.Slice(0, outputDepth);
+        fixed (sbyte* inputStart = input)
+        fixed (sbyte* filterStart = filter)
+        fixed (sbyte* outputStart = output)
+        fixed (int* biasStart = bias)
+        fixed (int* multiplierStart = multipliers)
+        fixed (int* shiftStart = shifts)
         {
-            ReadOnlySpan<sbyte> row = input.Slice(b * accumulationDepth, accumulationDepth);
-            for (int o = 0; o < outputDepth; o++)
+            sbyte* outputPointer = outputStart;
+            for (int b = 0; b < batches; b++)
             {
-                ReadOnlySpan<sbyte> weights = filter.Slice(o * accumulationDepth, accumulationDepth);
-                int accumulator = 0;
-                for (int d = 0; d < accumulationDepth; d++)
+                sbyte* row = inputStart + b * accumulationDepth;
+                sbyte* weights = filterStart;
+                for (int o = 0; o < outputDepth; o++, weights += accumulationDepth)
                 {
-                    accumulator += (weights[d] + filterOffset) * (row[d] + inputOffset);
+                    int accumulator = filterOffset == 0
+                        ? Int8DotProduct.WithValueOffset(row, weights, accumulationDepth, inputOffset)
+                        : Int8DotProduct.WithOffsets(row, weights, accumulationDepth, inputOffset, filterOffset);
+                    if (biasStart != null) accumulator += biasStart[o];
+                    int channel = perChannel ? o : 0;
+                    int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multiplierStart[channel], shiftStart[channel]);
+                    scaled += outputOffset;
+                    *outputPointer++ = (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
                 }
-                if (!bias.IsEmpty) accumulator += bias[o];
-                int channel = perChannel ? o : 0;
-                int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]);
-                scaled += outputOffset;
-                output[b * outputDepth + o] = (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
             }
         }
     }
