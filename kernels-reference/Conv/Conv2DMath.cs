@@ -16,8 +16,10 @@ public static class Conv2DMath
 {
     /// <summary>float32: sum in (fy, fx, i) order, then add the bias, then clamp.</summary>
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
-        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+        ReadOnlySpan<float> bias, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         int depth = g.FilterInputDepth;
         int filtersPerGroup = FiltersPerGroup(g);
         int filterSize = g.FilterHeight * g.FilterWidth * depth;

@@ -15,8 +15,10 @@ public static class DepthwiseConv2DMath
 {
     /// <summary>float32; the output pixel itself holds the running sums (starting at 0, as TFLM's total).</summary>
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
-        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+        ReadOnlySpan<float> bias, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         int outputDepth = g.OutputDepth;
         int multiplier = g.DepthMultiplier;
         for (int b = 0; b < g.Batches; b++)

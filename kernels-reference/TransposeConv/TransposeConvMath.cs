@@ -13,8 +13,10 @@ namespace TfLiteMicro.Kernels.Reference;
 public static class TransposeConvMath
 {
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
-        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+        ReadOnlySpan<float> bias, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         int inputDepth = g.InputDepth;
         int outputDepth = g.OutputDepth;
         int count = g.OutputElementCount;

@@ -14,6 +14,9 @@ public sealed class FirmwareReport
 
     public Dictionary<(string Model, int Case), long> Ticks { get; } = new();
 
+    /// <summary>Double-precision instructions the UsageFault handler emulated during each Invoke.</summary>
+    public Dictionary<(string Model, int Case), long> EmulatedInstructions { get; } = new();
+
     public HashSet<string> CompletedModels { get; } = new(StringComparer.Ordinal);
 
     public static FirmwareReport Parse(string text)
@@ -38,6 +41,10 @@ public sealed class FirmwareReport
             else if (words.Length >= 4 && words[0] == "case" && words[2] == "ticks")
             {
                 report.Ticks[(model, int.Parse(words[1], CultureInfo.InvariantCulture))] = long.Parse(words[3], CultureInfo.InvariantCulture);
+                if (words.Length >= 6 && words[4] == "emulated")
+                {
+                    report.EmulatedInstructions[(model, int.Parse(words[1], CultureInfo.InvariantCulture))] = long.Parse(words[5], CultureInfo.InvariantCulture);
+                }
             }
         }
         return report;

@@ -26,6 +26,21 @@ public sealed class ModelFirmwareTests
         AssertRunsAndMatchesGoldens("nrf52840", example, models);
     }
 
+    /// <summary>
+    /// A float model on the Cortex-M4F matches TFLM, and its Invoke takes no UsageFault: no double-precision
+    /// instruction runs (float kernels take their activation range by reference; see FloatActivationRange).
+    /// </summary>
+    [FirmwareFact]
+    public void Nrf52840FloatModelRunsWithoutEmulatedDoubleInstructions()
+    {
+        FirmwareReport report = AssertRunsAndMatchesGoldens("nrf52840", "mlperf-ic-float", new[] { "mlperf_ic_float" });
+        Assert.NotEmpty(report.EmulatedInstructions);
+        foreach (((string model, int caseIndex), long emulated) in report.EmulatedInstructions)
+        {
+            Assert.True(emulated == 0, $"{model} case {caseIndex}: Invoke emulated {emulated} double-precision instructions");
+        }
+    }
+
     [FirmwareFact]
     public void CFirmwareLinkedWithTheCSharpStaticLibraryRunsHelloWorld()
     {
@@ -47,6 +62,7 @@ public sealed class ModelFirmwareTests
     [FirmwareTheory]
     [InlineData("hello-world")]
     [InlineData("mlperf-ad-int8")]
+    [InlineData("mlperf-ic-float")]
     public void Nrf52840ImageHasNoDoublePrecisionArithmetic(string example)
     {
         string elf = FirmwareImages.Build("nrf52840", example);
@@ -60,7 +76,7 @@ public sealed class ModelFirmwareTests
         Assert.True(doubles.Length == 0, "double-precision instructions in a Cortex-M4F image:\n" + string.Join("\n", doubles.Take(10)));
     }
 
-    private static void AssertRunsAndMatchesGoldens(string board, string example, string[] models)
+    private static FirmwareReport AssertRunsAndMatchesGoldens(string board, string example, string[] models)
     {
         string elf = FirmwareImages.Build(board, example);
         ProcessResult run = FirmwareImages.Run(board, elf);
@@ -71,5 +87,6 @@ public sealed class ModelFirmwareTests
             string differences = GoldenComparison.Differences(report, model);
             Assert.True(differences.Length == 0, $"{example} on {board} differs from the TFLM goldens:\n{differences}\n{run.Output}");
         }
+        return report;
     }
 }

@@ -14,7 +14,7 @@ namespace TfLiteMicro.BareMetal;
 /// case K ticks T emulated E                  (timer ticks of Invoke alone; double instructions it emulated)
 /// model NAME done
 /// heap_used BYTES                            (managed heap so far: objects are never freed)
-/// profile ...                                (ticks per operator of one more Invoke, see OperatorProfile)
+/// profile ...                                (-p:FirmwareProfile=true: ticks per operator, see OperatorProfile)
 /// </code>
 /// The files are <c>NAME.tflite</c> and <c>NAME.caseK_inI.npy</c>, K = 0, 1, ... for as long as case K has an
 /// input 0 (the firmware build embeds every case of ../shared/models/NAME).
@@ -22,14 +22,12 @@ namespace TfLiteMicro.BareMetal;
 public static unsafe class ModelRunner
 {
     /// <summary>Returns 0 when every case ran, 1 otherwise (after printing why).</summary>
-    public static int Run(ReadOnlySpan<byte> name, OpResolver resolver) => Run(name, resolver, profile: true);
-
-    /// <summary>
-    /// Like <see cref="Run(ReadOnlySpan{byte}, OpResolver)"/>; with <paramref name="profile"/> it then runs case 0
-    /// once more on a second interpreter with a profiler attached and prints the ticks per operator
-    /// (<see cref="OperatorProfile"/>). The per-case ticks always come from the interpreter without a profiler.
-    /// </summary>
-    public static int Run(ReadOnlySpan<byte> name, OpResolver resolver, bool profile)
+    /// <remarks>
+    /// A firmware built with <c>-p:FirmwareProfile=true</c> then runs case 0 once more on a second interpreter with a
+    /// profiler attached and prints the ticks per operator (<see cref="OperatorProfile"/>); the per-case ticks always
+    /// come from the interpreter without a profiler.
+    /// </remarks>
+    public static int Run(ReadOnlySpan<byte> name, OpResolver resolver)
     {
         Span<byte> nameBuffer = stackalloc byte[96];
         FileName modelFile = new FileName(nameBuffer).Append(name).Append(".tflite"u8);
@@ -78,7 +76,11 @@ public static unsafe class ModelRunner
         DeviceConsole.Write("heap_used "u8);
         DeviceConsole.Write(DeviceArena.HeapUsedBytes);
         DeviceConsole.WriteLine();
-        return profile ? ProfileOneInvoke(model, resolver, nameBuffer, name) : 0;
+#if TFLM_FIRMWARE_PROFILE
+        return ProfileOneInvoke(model, resolver, nameBuffer, name);
+#else
+        return 0;
+#endif
     }
 
     private static int ProfileOneInvoke(Model model, OpResolver resolver, Span<byte> nameBuffer, ReadOnlySpan<byte> name)
