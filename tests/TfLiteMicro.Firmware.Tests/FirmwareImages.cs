@@ -16,20 +16,25 @@ public sealed class FirmwareImages
     private static readonly object BuildLock = new();
     private static readonly Dictionary<string, string> Built = new(StringComparer.Ordinal);
 
-    public static string OutputDirectory(string board) => Path.Combine(AppContext.BaseDirectory, "firmware", board);
+    public static string OutputDirectory(string board, bool profile = false) =>
+        Path.Combine(AppContext.BaseDirectory, profile ? "firmware-profile" : "firmware", board);
 
-    /// <summary>The path of the built .elf; fails the test with the build log when the build fails.</summary>
-    public static string Build(string board, string example)
+    /// <summary>
+    /// The path of the built .elf; fails the test with the build log when the build fails. <paramref name="profile"/>
+    /// builds with <c>-p:FirmwareProfile=true</c> (the firmware also prints ticks per operator), into its own folder.
+    /// </summary>
+    public static string Build(string board, string example, bool profile = false)
     {
-        string key = board + "/" + example;
+        string key = board + "/" + example + (profile ? "/profile" : "");
         lock (BuildLock)
         {
             if (Built.TryGetValue(key, out string? elf)) return elf;
-            string output = OutputDirectory(board);
+            string output = OutputDirectory(board, profile);
             ProcessResult result = ExternalProcess.Run("dotnet", new[]
             {
                 "build", Path.Combine(RepositoryPaths.Root, "ports", "baremetal", "firmware", "Firmware.proj"),
                 "-p:Board=" + board, "-p:Example=" + example, "-p:FirmwareOutput=" + output,
+                "-p:FirmwareProfile=" + (profile ? "true" : "false"),
                 "-nologo", "-v:minimal", "-clp:NoSummary",
             }, RepositoryPaths.Root, TimeSpan.FromMinutes(10));
             Assert.True(result.ExitCode == 0, $"building {example} for {board} failed:\n{result}");

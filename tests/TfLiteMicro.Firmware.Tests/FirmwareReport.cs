@@ -19,6 +19,12 @@ public sealed class FirmwareReport
 
     public HashSet<string> CompletedModels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A firmware built with -p:FirmwareProfile=true: nodes, ticks and MACs per operator of the profiled Invoke.</summary>
+    public Dictionary<(string Model, string Op), (int Nodes, long Ticks, long Macs)> ProfileOps { get; } = new();
+
+    /// <summary>The profiled Invoke's ticks and the sum of its nodes' ticks.</summary>
+    public Dictionary<string, (long InvokeTicks, long NodesTicks)> ProfileInvokes { get; } = new(StringComparer.Ordinal);
+
     public static FirmwareReport Parse(string text)
     {
         FirmwareReport report = new();
@@ -37,6 +43,15 @@ public sealed class FirmwareReport
                 string[] values = words[6..];
                 if (values.Length != count) throw new FormatException($"expected {count} values: {line}");
                 report.Outputs[(model, caseIndex, output)] = (words[4], values);
+            }
+            else if (words.Length >= 9 && words[0] == "profile" && words[1] == "op")
+            {
+                report.ProfileOps[(model, words[2])] = (int.Parse(words[4], CultureInfo.InvariantCulture),
+                    long.Parse(words[6], CultureInfo.InvariantCulture), long.Parse(words[8], CultureInfo.InvariantCulture));
+            }
+            else if (words.Length >= 6 && words[0] == "profile" && words[1] == "invoke")
+            {
+                report.ProfileInvokes[model] = (long.Parse(words[3], CultureInfo.InvariantCulture), long.Parse(words[5], CultureInfo.InvariantCulture));
             }
             else if (words.Length >= 4 && words[0] == "case" && words[2] == "ticks")
             {

@@ -41,6 +41,33 @@ public sealed class ModelFirmwareTests
         }
     }
 
+    /// <summary>
+    /// Built with the operator profile (what dotnet cake --target=Bench runs), the firmware still matches the goldens
+    /// and prints per operator its nodes, ticks and MACs (counted from the tensor shapes: 1·16 + 16·16 + 16·1 for
+    /// the three FULLY_CONNECTED of hello_world); the nodes' ticks add up to the profiled Invoke's, which exceeds
+    /// the unprofiled one only by the profiler's own few ticks per node.
+    /// </summary>
+    [FirmwareFact]
+    public void ProfiledFirmwarePrintsTicksAndMacsPerOperator()
+    {
+        string elf = FirmwareImages.Build("nrf52840", "hello-world", profile: true);
+        ProcessResult run = FirmwareImages.Run("nrf52840", elf);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        FirmwareReport report = FirmwareReport.Parse(run.Output);
+        foreach (string model in new[] { "hello_world_float", "hello_world_int8" })
+        {
+            Assert.Equal("", GoldenComparison.Differences(report, model));
+            (int nodes, long ticks, long macs) = report.ProfileOps[(model, "FULLY_CONNECTED")];
+            Assert.Equal(3, nodes);
+            Assert.Equal(288, macs);
+            (long invokeTicks, long nodesTicks) = report.ProfileInvokes[model];
+            Assert.Equal(ticks, nodesTicks);
+            long unprofiled = report.Ticks[(model, 0)];
+            Assert.True(nodesTicks <= invokeTicks && invokeTicks >= unprofiled && invokeTicks - unprofiled <= 3 * 10,
+                $"{model}: unprofiled {unprofiled} ticks, profiled {invokeTicks}, nodes {nodesTicks}\n{run.Output}");
+        }
+    }
+
     [FirmwareFact]
     public void CFirmwareLinkedWithTheCSharpStaticLibraryRunsHelloWorld()
     {
