@@ -10,32 +10,54 @@ namespace TfLiteMicro.Kernels.Reference;
 /// Shaped for ilc's ARM32 code generator, which is what runs on a Cortex-M: raw pointers (no bounds check per
 /// element; callers slice their spans to the lengths they read once, before taking the pointers), four elements
 /// per iteration (each load an immediate offset from one pointer; one pointer update and one compare per four
-/// multiply-adds), then the 0-3 elements left. It emits no multiply-accumulate, so a product costs two loads, the
-/// offset add, the multiply and the add: about 6 instructions per element against 11 for an indexed span loop.
+/// multiply-adds), then the 0-3 elements left. It emits no multiply-accumulate, so one product costs two loads, the
+/// offset add, the multiply and the add (about 6 instructions, against 11 for an indexed span loop); two filter rows
+/// against the same values share each value's load and offset (about 4.6 per product).
 /// </remarks>
 public static unsafe class Int8DotProduct
 {
-    /// <summary>Σ weights[i] · (values[i] + valueOffset) for i &lt; length.</summary>
+    /// <summary>
+    /// Two filter rows against the same values: Σ weights0[i] · (values[i] + valueOffset) and the same with
+    /// <paramref name="weights1"/>. Each value is loaded and offset once for both rows, so a product costs about
+    /// 4.6 instructions instead of 6 (the convolution and fully connected kernels take their output channels in pairs).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int WithValueOffset(sbyte* values, sbyte* weights, int length, int valueOffset)
+    public static void WithValueOffsetTwoRows(sbyte* values, sbyte* weights0, sbyte* weights1, int length, int valueOffset,
+        out int sum0, out int sum1)
     {
-        int sum = 0;
+        int s0 = 0;
+        int s1 = 0;
         sbyte* end = values + (length & ~3);
         while (values < end)
         {
-            sum += weights[0] * (values[0] + valueOffset) + weights[1] * (values[1] + valueOffset)
-                + weights[2] * (values[2] + valueOffset) + weights[3] * (values[3] + valueOffset);
+            int x = values[0] + valueOffset;
+            s0 += weights0[0] * x;
+            s1 += weights1[0] * x;
+            x = values[1] + valueOffset;
+            s0 += weights0[1] * x;
+            s1 += weights1[1] * x;
+            x = values[2] + valueOffset;
+            s0 += weights0[2] * x;
+            s1 += weights1[2] * x;
+            x = values[3] + valueOffset;
+            s0 += weights0[3] * x;
+            s1 += weights1[3] * x;
             values += 4;
-            weights += 4;
+            weights0 += 4;
+            weights1 += 4;
         }
         end = values + (length & 3);
         while (values < end)
         {
-            sum += *weights * (*values + valueOffset);
+            int x = *values + valueOffset;
+            s0 += *weights0 * x;
+            s1 += *weights1 * x;
             values++;
-            weights++;
+            weights0++;
+            weights1++;
         }
-        return sum;
+        sum0 = s0;
+        sum1 = s1;
     }
 
     /// <summary>Σ (weights[i] + weightOffset) · (values[i] + valueOffset) for i &lt; length.</summary>

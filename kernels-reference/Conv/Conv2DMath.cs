@@ -83,8 +83,8 @@ public static class Conv2DMath
     /// <remarks>
     /// The hot loop of most int8 models, so it walks pointers (the spans are sliced to the lengths read first, which
     /// checks them once): per output pixel the part of the window inside the input is described once
-    /// (<see cref="Int8Window"/>), then every output channel is one <see cref="Int8Window.Sum"/> and one
-    /// requantization. Channels are visited group by group, so none needs a division to find its group.
+    /// (<see cref="Int8Window"/>), then the output channels are summed two at a time (<see cref="Int8Window.SumTwo"/>)
+    /// and requantized. Channels are visited group by group, so none needs a division to find its group.
     /// </remarks>
     public static unsafe void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
         ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
@@ -154,11 +154,17 @@ public static class Conv2DMath
                         for (int group = 0; group < groups; group++)
                         {
                             sbyte* groupInput = windowInput + group * depth;
-                            for (int k = 0; k < filtersPerGroup; k++, outChannel++)
+                            // Two output channels per pass over the window: each input value is loaded once for both.
+                            // An odd last channel is paired with itself (one code path; its second sum is dropped).
+                            for (int k = 0; k < filtersPerGroup; k += 2, outChannel += 2)
                             {
-                                int acc = window.Sum(groupInput, windowFilter + outChannel * filterSize);
-                                *outputPointer++ = rq.Apply(acc, outChannel);
+                                sbyte* channelFilter = windowFilter + outChannel * filterSize;
+                                bool pair = k + 1 < filtersPerGroup;
+                                window.SumTwo(groupInput, channelFilter, pair ? channelFilter + filterSize : channelFilter, out int acc0, out int acc1);
+                                *outputPointer++ = rq.Apply(acc0, outChannel);
+                                if (pair) *outputPointer++ = rq.Apply(acc1, outChannel + 1);
                             }
+                            outChannel -= filtersPerGroup & 1;
                         }
                     }
                 }

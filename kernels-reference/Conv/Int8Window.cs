@@ -22,19 +22,27 @@ public unsafe struct Int8Window
     /// <summary>−input zero point, added to every input value.</summary>
     public int InputOffset;
 
-    /// <summary>Σ filter · (input + InputOffset) over the window, from its first tap inside the input.</summary>
-    public readonly int Sum(sbyte* input, sbyte* filter)
+    /// <summary>
+    /// Σ filter · (input + InputOffset) over the window, from its first tap inside the input, for two filters at once
+    /// (two output channels reading the same input).
+    /// </summary>
+    public readonly void SumTwo(sbyte* input, sbyte* filter0, sbyte* filter1, out int acc0, out int acc1)
     {
-        int acc = 0;
-        for (int row = 0; row < Rows; row++, input += InputRowStep, filter += FilterRowStep)
+        int a0 = 0;
+        int a1 = 0;
+        for (int row = 0; row < Rows; row++, input += InputRowStep, filter0 += FilterRowStep, filter1 += FilterRowStep)
         {
             sbyte* x = input;
-            sbyte* f = filter;
-            for (int run = 0; run < Runs; run++, x += InputRunStep, f += FilterRunStep)
+            sbyte* f0 = filter0;
+            sbyte* f1 = filter1;
+            for (int run = 0; run < Runs; run++, x += InputRunStep, f0 += FilterRunStep, f1 += FilterRunStep)
             {
-                acc += Int8DotProduct.WithValueOffset(x, f, RunLength, InputOffset);
+                Int8DotProduct.WithValueOffsetTwoRows(x, f0, f1, RunLength, InputOffset, out int s0, out int s1);
+                a0 += s0;
+                a1 += s1;
             }
         }
-        return acc;
+        acc0 = a0;
+        acc1 = a1;
     }
 }

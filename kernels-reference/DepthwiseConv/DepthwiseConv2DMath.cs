@@ -90,6 +90,7 @@ public static class DepthwiseConv2DMath
         shifts = shifts.Slice(0, outputDepth);
         if (!bias.IsEmpty) bias = bias.Slice(0, outputDepth);
         Int8Requantization rq = new Int8Requantization(outputOffset, activationMin, activationMax);
+        int* blockSums = stackalloc int[4];
         fixed (sbyte* inputStart = input)
         fixed (sbyte* filterStart = filter)
         fixed (sbyte* outputStart = output)
@@ -138,10 +139,13 @@ public static class DepthwiseConv2DMath
                                         acc3 += w[3] * (x[3] + inputOffset);
                                     }
                                 }
-                                outputPixel[c] = rq.Apply(acc0, c);
-                                outputPixel[c + 1] = rq.Apply(acc1, c + 1);
-                                outputPixel[c + 2] = rq.Apply(acc2, c + 2);
-                                outputPixel[c + 3] = rq.Apply(acc3, c + 3);
+                                // Requantized in a loop once the four sums are stored: with the sums no longer live the
+                                // requantization keeps its values in registers (and is one copy of the code, not four).
+                                blockSums[0] = acc0;
+                                blockSums[1] = acc1;
+                                blockSums[2] = acc2;
+                                blockSums[3] = acc3;
+                                for (int j = 0; j < 4; j++) outputPixel[c + j] = rq.Apply(blockSums[j], c + j);
                             }
                         }
                         // Output channel c reads input channel c / multiplier: a counter instead of the division.

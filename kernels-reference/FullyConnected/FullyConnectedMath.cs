@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -33,9 +34,9 @@ public static class FullyConnectedMath
     /// requantized with one multiplier per tensor (<paramref name="shifts"/> of length 1) or per output channel.
     /// </summary>
     /// <remarks>
-    /// Pointers into spans sliced to the lengths read (checked once) and the unrolled <see cref="Int8DotProduct"/>:
-    /// this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in practice (filterOffset 0),
-    /// which saves an add per product.
+    /// Pointers into spans sliced to the lengths read (checked once) and the unrolled <see cref="Int8DotProduct"/>,
+    /// two output rows per pass: this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in
+    /// practice (filterOffset 0); other weights take the one-row loop that adds their offset.
     /// </remarks>
     public static unsafe void EvalInt8(
         ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output,
@@ -63,19 +64,37 @@ public static class FullyConnectedMath
             {
                 sbyte* row = inputStart + b * accumulationDepth;
                 sbyte* weights = filterStart;
-                for (int o = 0; o < outputDepth; o++, weights += accumulationDepth)
+                int o = 0;
+                if (filterOffset == 0)
                 {
-                    int accumulator = filterOffset == 0
-                        ? Int8DotProduct.WithValueOffset(row, weights, accumulationDepth, inputOffset)
-                        : Int8DotProduct.WithOffsets(row, weights, accumulationDepth, inputOffset, filterOffset);
-                    if (biasStart != null) accumulator += biasStart[o];
-                    int channel = perChannel ? o : 0;
-                    int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multiplierStart[channel], shiftStart[channel]);
-                    scaled += outputOffset;
-                    *outputPointer++ = (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                    // Two output rows per pass over the input row: each input value is loaded once for both.
+                    for (; o <= outputDepth - 2; o += 2, weights += 2 * accumulationDepth)
+                    {
+                        Int8DotProduct.WithValueOffsetTwoRows(row, weights, weights + accumulationDepth, accumulationDepth, inputOffset,
+                            out int accumulator0, out int accumulator1);
+                        outputPointer[0] = Requantize(accumulator0, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[1] = Requantize(accumulator1, o + 1, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer += 2;
+                    }
+                }
+                for (; o < outputDepth; o++, weights += accumulationDepth)
+                {
+                    int accumulator = Int8DotProduct.WithOffsets(row, weights, accumulationDepth, inputOffset, filterOffset);
+                    *outputPointer++ = Requantize(accumulator, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
                 }
             }
         }
+    }
+
+    /// <summary>+ bias[o], requantized with output o's (or the tensor's) multiplier, + output zero point, clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe sbyte Requantize(int accumulator, int o, int* bias, int* multipliers, int* shifts, bool perChannel,
+        int outputOffset, int activationMin, int activationMax)
+    {
+        if (bias != null) accumulator += bias[o];
+        int channel = perChannel ? o : 0;
+        int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]) + outputOffset;
+        return (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
     }
 
     /// <summary>
