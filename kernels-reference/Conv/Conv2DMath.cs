@@ -155,16 +155,23 @@ public static class Conv2DMath
                         {
                             sbyte* groupInput = windowInput + group * depth;
                             // Two output channels per pass over the window: each input value is loaded once for both.
-                            // An odd last channel is paired with itself (one code path; its second sum is dropped).
-                            for (int k = 0; k < filtersPerGroup; k += 2, outChannel += 2)
+                            int k = 0;
+                            for (; k <= filtersPerGroup - 2; k += 2, outChannel += 2)
                             {
                                 sbyte* channelFilter = windowFilter + outChannel * filterSize;
-                                bool pair = k + 1 < filtersPerGroup;
-                                window.SumTwo(groupInput, channelFilter, pair ? channelFilter + filterSize : channelFilter, out int acc0, out int acc1);
-                                *outputPointer++ = rq.Apply(acc0, outChannel);
-                                if (pair) *outputPointer++ = rq.Apply(acc1, outChannel + 1);
+                                window.SumTwo(groupInput, channelFilter, channelFilter + filterSize, out int acc0, out int acc1);
+                                outputPointer[0] = rq.Apply(acc0, outChannel);
+                                outputPointer[1] = rq.Apply(acc1, outChannel + 1);
+                                outputPointer += 2;
                             }
-                            outChannel -= filtersPerGroup & 1;
+                            if (k < filtersPerGroup)
+                            {
+                                // An odd last channel is paired with itself (no second loop to keep); its twin sum is dropped.
+                                sbyte* channelFilter = windowFilter + outChannel * filterSize;
+                                window.SumTwo(groupInput, channelFilter, channelFilter, out int acc, out _);
+                                *outputPointer++ = rq.Apply(acc, outChannel);
+                                outChannel++;
+                            }
                         }
                     }
                 }
