@@ -9,7 +9,7 @@ namespace TfLiteMicro.BareMetal;
 /// Runs one embedded model on its embedded golden inputs and prints every output, in the format the firmware
 /// tests parse (tests/TfLiteMicro.Firmware.Tests):
 /// <code>
-/// model NAME arena_used BYTES
+/// model NAME arena_used BYTES emulated E     (double instructions AllocateTensors emulated)
 /// case K output I TYPE COUNT: V V V ...      (integers in decimal, float32 as 0x + IEEE-754 bits)
 /// case K ticks T emulated E                  (timer ticks of Invoke alone; double instructions it emulated)
 /// model NAME done
@@ -39,12 +39,16 @@ public static unsafe class ModelRunner
 
         byte* arena = DeviceArena.Get(out int arenaSize);
         MicroInterpreter interpreter = new MicroInterpreter(model, resolver, arena, arenaSize);
+        uint emulatedBeforeAllocation = DeviceTimer.EmulatedFpuInstructions;
         if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors"u8, interpreter.Errors.Message);
+        uint allocationEmulated = DeviceTimer.EmulatedFpuInstructions - emulatedBeforeAllocation;
 
         DeviceConsole.Write("model "u8);
         DeviceConsole.Write(name);
         DeviceConsole.Write(" arena_used "u8);
         DeviceConsole.Write(interpreter.ArenaUsedBytes);
+        DeviceConsole.Write(" emulated "u8);
+        DeviceConsole.WriteUnsigned(allocationEmulated);
         DeviceConsole.WriteLine();
 
         int k = 0;
