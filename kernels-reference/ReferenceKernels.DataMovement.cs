@@ -15,6 +15,9 @@ public static partial class ReferenceKernels
 
     public static Status AddTranspose(this OpResolver resolver) => resolver.AddBuiltin(BuiltinOperator.TRANSPOSE, Transpose.Kernel);
 
+    /// <summary>DENSIFY (TFLite's; TFLM has none): sparse constant weights to dense.</summary>
+    public static Status AddDensify(this OpResolver resolver) => resolver.AddBuiltin(BuiltinOperator.DENSIFY, Densify.Kernel);
+
     static partial void AddDataMovementKernels(OpResolver resolver, ref Status status)
     {
         if (status == Status.Ok) status = resolver.AddPad();
@@ -22,5 +25,6 @@ public static partial class ReferenceKernels
         if (status == Status.Ok) status = resolver.AddStridedSlice();
         if (status == Status.Ok) status = resolver.AddConcatenation();
         if (status == Status.Ok) status = resolver.AddTranspose();
+        if (status == Status.Ok) status = resolver.AddDensify();
     }
 }

@@ -1,4 +1,5 @@
 using TfLiteMicro.Memory;
+using TfLiteMicro.Schema;
 
 namespace TfLiteMicro;
 
@@ -43,6 +44,8 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     private TensorInfo DescribeSubgraphTensor(int subgraphIndex, int tensorIndex) =>
         tensorIndex < 0 ? default : interpreter.DescribeTensor(subgraphIndex, tensorIndex);
+
+    public override SparsityParameters GetSparsity(int tensorIndex, out int storedBytes) => interpreter.SparsityOf(tensorIndex, out storedBytes);
 
     public override bool IsCompressed(int tensorIndex) => interpreter.IsTensorCompressed(tensorIndex);
 

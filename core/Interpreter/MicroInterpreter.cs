@@ -286,7 +286,8 @@ public sealed unsafe partial class MicroInterpreter
     /// </summary>
     private Status PrepareNode(ref Node node)
     {
-        Status status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
+        Status status = CheckSparseInputs(ref node);
+        if (status == Status.Ok) status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
         if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
         bool releasedTemp = allocator.Arena.ResetTempAllocations();
         if (status == Status.Ok && !releasedTemp)

@@ -129,6 +129,18 @@ public abstract unsafe class KernelContext
     /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
     public virtual ResourceVariables? ResourceVariables => null;
 
+    // ----- sparse constant tensors (TFLite's SparsityParameters, read by DENSIFY) -----
+
+    /// <summary>
+    /// How tensor <paramref name="tensorIndex"/> of the current subgraph is stored sparse, and how many bytes of values
+    /// its buffer holds; absent (and 0) for a dense or non-constant tensor. Only DENSIFY is given sparse inputs.
+    /// </summary>
+    public virtual Schema.SparsityParameters GetSparsity(int tensorIndex, out int storedBytes)
+    {
+        storedBytes = 0;
+        return default;
+    }
+
     // ----- LUT-compressed constant tensors (TFLM's compression; see docs/compression.md) -----
     // A kernel that supports compression calls RequestDecompressionScratch in Prepare for each input it may get
     // compressed and GetDecompressedInput in Invoke; an input given compressed to a kernel that did not accept it

@@ -123,7 +123,11 @@ internal unsafe struct FlatBufferVerifier
         return *(ushort*)(data + frame.VtablePosition + slot);
     }
 
-    /// <summary>A scalar (or offset) field of <paramref name="size"/> bytes lies inside the table and is aligned.</summary>
+    /// <summary>
+    /// A scalar (or offset) field of <paramref name="size"/> bytes lies inside the table and is aligned to its size,
+    /// except that 8-byte fields need only 4 bytes (TFLM reads them unchecked; <see cref="Table.GetScalar{T}"/> reads
+    /// them with an unaligned load).
+    /// </summary>
     public bool ScalarField(in TableFrame frame, int id, int size)
     {
         ushort offset = FieldOffset(in frame, id);
@@ -135,10 +139,11 @@ internal unsafe struct FlatBufferVerifier
             return false;
         }
         uint at = frame.Position + offset;
-        if ((at & (uint)(size - 1)) != 0)
+        int alignment = size > 4 ? 4 : size;
+        if ((at & (uint)(alignment - 1)) != 0)
         {
             errors.Fail(Status.MalformedModel, "field id "u8).Append(id).Append(" at buffer offset "u8).Append(at).Append(" is not "u8)
-                .Append(size).Append("-byte aligned"u8);
+                .Append(alignment).Append("-byte aligned"u8);
             return false;
         }
         return true;
@@ -213,11 +218,8 @@ internal unsafe struct FlatBufferVerifier
                 .Append(elementSize).Append(" bytes extends past the buffer end (length "u8).Append(length).Append(')');
             return false;
         }
-        if (elementSize == 8 && ((position + 4) & 7) != 0)
-        {
-            errors.Fail(Status.MalformedModel, "vector of 8-byte elements at offset "u8).Append(position).Append(" is not 8-byte aligned"u8);
-            return false;
-        }
+        // Only the length word must be aligned (as in FlatBuffers' verifier): 8-byte elements may sit at 4 mod 8 (some
+        // writers put int64 zero points there and TFLM runs such models), so their readers use unaligned loads.
         if (!Charge(1 + (long)elements)) return false;
         count = (int)elements;
         return true;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TfLiteMicro.Schema;
 
 /// <summary>
@@ -33,7 +35,8 @@ public readonly unsafe struct Table
         // Stay inside the table's inline part even if T is wider than the field.
         byte* vtable = pointer - *(int*)pointer;
         if (offset + sizeof(T) > *(ushort*)(vtable + 2)) return defaultValue;
-        return *(T*)(pointer + offset);
+        // 8-byte fields may be only 4-byte aligned (see FlatBufferVerifier.ScalarField).
+        return sizeof(T) > 4 ? Unsafe.ReadUnaligned<T>(pointer + offset) : *(T*)(pointer + offset);
     }
 
     public IntVector GetIntVector(int id) => new IntVector(Dereference(id));

@@ -34,8 +34,8 @@ public readonly unsafe struct Tensor
 
     public bool HasSparsity => table.GetTable(SchemaFieldIds.Tensor.Sparsity).IsPresent;
 
-    /// <summary>The <c>SparsityParameters</c> table (raw access; TFLM does not support sparse tensors).</summary>
-    public Table Sparsity => table.GetTable(SchemaFieldIds.Tensor.Sparsity);
+    /// <summary>How the constant data is stored sparse (TFLite's format, read by DENSIFY; TFLM has no sparse tensors).</summary>
+    public SparsityParameters Sparsity => new SparsityParameters(table.GetTable(SchemaFieldIds.Tensor.Sparsity));
 
     /// <summary>Distinguishes a scalar (rank 0, true) from an unknown rank (false) when the shape is empty.</summary>
     public bool HasRank => table.GetScalar<byte>(SchemaFieldIds.Tensor.HasRank, 0) != 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro;
 
@@ -81,7 +82,7 @@ public readonly unsafe struct QuantizationInfo
         ZeroPointCount = zeroPointCount;
         QuantizedDimension = quantizedDimension;
         Scale = channelCount > 0 ? scales[0] : 0f;
-        ZeroPoint = zeroPointCount > 0 ? (int)zeroPoints[0] : 0;
+        ZeroPoint = zeroPointCount > 0 ? (int)Unsafe.ReadUnaligned<long>(zeroPoints) : 0;
         HasQuantization = channelCount > 0;
     }
 
@@ -97,8 +98,16 @@ public readonly unsafe struct QuantizationInfo
     /// <summary>Number of scales (1 for per-tensor quantization).</summary>
     public int ChannelCount { get; }
     public float* Scales { get; }
+
+    /// <summary>
+    /// The int64 zero points as stored in the model, or null. Only 4-byte alignment is guaranteed (FlatBuffers aligns
+    /// the vector's length word, and real models put the elements at 4 mod 8): read them with <see cref="ZeroPointAt"/>.
+    /// </summary>
     public long* ZeroPoints { get; }
     public int ZeroPointCount { get; }
+
+    /// <summary>Zero point <paramref name="index"/> (0 &lt;= index &lt; <see cref="ZeroPointCount"/>), read with an unaligned load.</summary>
+    public long ZeroPointAt(int index) => Unsafe.ReadUnaligned<long>(ZeroPoints + index);
     public int QuantizedDimension { get; }
 
     public bool IsPerChannel => ChannelCount > 1;
@@ -107,5 +116,5 @@ public readonly unsafe struct QuantizationInfo
 
     /// <summary>Zero point of a channel; a single zero point applies to every channel (as in TFLM).</summary>
     public int ChannelZeroPoint(int channel) =>
-        ZeroPoints == null ? ZeroPoint : (int)ZeroPoints[ZeroPointCount == 1 ? 0 : channel];
+        ZeroPoints == null ? ZeroPoint : (int)ZeroPointAt(ZeroPointCount == 1 ? 0 : channel);
 }

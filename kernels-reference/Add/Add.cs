@@ -1,6 +1,6 @@
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>ADD (float32, int32, int8, int16) with broadcasting up to <see cref="BroadcastShape.MaxRank"/> dimensions.</summary>
+/// <summary>ADD (float32, int32, int8, int16; TFLite's legacy uint8) with broadcasting up to <see cref="BroadcastShape.MaxRank"/> dimensions.</summary>
 public sealed unsafe class Add : OpKernel
 {
     public static readonly Add Kernel = new Add();
@@ -29,6 +29,9 @@ public sealed unsafe class Add : OpKernel
                 return Status.Ok;
             case TensorType.Int16:
                 AddMath.AddInt16(in *data, input1.AsReadOnlySpan<short>(), input2.AsReadOnlySpan<short>(), output.AsSpan<short>());
+                return Status.Ok;
+            case TensorType.UInt8:
+                AddUInt8.Eval(in *data, input1.AsReadOnlySpan<byte>(), input2.AsReadOnlySpan<byte>(), output.AsSpan<byte>());
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported output type "u8).Append(TensorTypes.Name(output.Type));

@@ -50,6 +50,7 @@ public static unsafe class AddCommon
                 return Status.Ok;
             case TensorType.Int8:
             case TensorType.Int16:
+            case TensorType.UInt8: // legacy uint8: TFLite's add.cc computes the same parameters as for int8
                 return PrepareQuantized(errors, data, input1, input2, output, (int)activation);
             default:
                 return context.UnsupportedType(output, "output"u8);

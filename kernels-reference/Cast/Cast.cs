@@ -2,7 +2,7 @@ using System;
 
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>CAST between int8, int16, int32, uint32, float32 (and from bool), element by element.</summary>
+/// <summary>CAST between int8, int16, int32, uint32, float32, float16 (and from bool), element by element.</summary>
 public sealed unsafe class Cast : OpKernel
 {
     public static readonly Cast Kernel = new Cast();

@@ -2,8 +2,9 @@ namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
 /// CAST's Prepare (TFLM's cast.cc): checks the pair of types is one TFLM converts. Inputs int8, int16, int32,
-/// uint32, float32 and bool; outputs int8, int16, int32, uint32 and float32. TFLM only notices an unsupported
-/// pair at Invoke (and then logs and carries on); here Prepare refuses it.
+/// uint32, float32 and bool; outputs int8, int16, int32, uint32 and float32; plus float16 both ways as TFLite's
+/// cast.cc converts it. TFLM only notices an unsupported pair at Invoke (and then logs and carries on); here Prepare
+/// refuses it.
 /// </summary>
 public static class CastCommon
 {
@@ -31,5 +32,5 @@ public static class CastCommon
 
     public static bool IsSupportedOutput(TensorType type) =>
         type == TensorType.Int8 || type == TensorType.Int16 || type == TensorType.Int32
-        || type == TensorType.UInt32 || type == TensorType.Float32;
+        || type == TensorType.UInt32 || type == TensorType.Float32 || type == TensorType.Float16;
 }

@@ -6,7 +6,8 @@ namespace TfLiteMicro.Kernels.Reference;
 /// CAST element conversions with C++ <c>static_cast</c> semantics as TFLM gets them on its x86-64 reference
 /// build: integer narrowing wraps (two's complement), float → integer truncates toward zero, and what C++
 /// leaves undefined is pinned to what x86 does (out-of-range or NaN → int32 gives int.MinValue, and int8/int16
-/// take the low bits of that; → uint32 goes through int64 and keeps the low 32 bits).
+/// take the low bits of that; → uint32 goes through int64 and keeps the low 32 bits). FLOAT16 (TFLite's cast.cc; TFLM
+/// has none) converts through float32 with <see cref="Float16Bits"/>.
 /// </summary>
 public static class CastMath
 {
@@ -27,21 +28,25 @@ public static class CastMath
     /// <summary>Converts every element; <paramref name="inputType"/> and <paramref name="outputType"/> must be supported pairs.</summary>
     public static void Convert(ReadOnlySpan<byte> input, TensorType inputType, Span<byte> output, TensorType outputType, int count)
     {
-        if (inputType == TensorType.Float32)
+        if (inputType == TensorType.Float32 || inputType == TensorType.Float16)
         {
-            ReadOnlySpan<float> values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(input);
+            // TFLite widens a float16 input to float first (fp16_ieee_to_fp32_value), then casts as from float.
             for (int i = 0; i < count; i++)
             {
-                if (outputType == TensorType.Float32) Write(output, i, values[i]);
-                else WriteInteger(output, outputType, i, TruncateToInt64(values[i], outputType));
+                float value = inputType == TensorType.Float32 ? BitsOf<float>(input, i) : Float16Bits.ToSingle(BitsOf<ushort>(input, i));
+                if (outputType == TensorType.Float32) Write(output, i, value);
+                else if (outputType == TensorType.Float16) Write(output, i, Float16Bits.FromSingle(value));
+                else WriteInteger(output, outputType, i, TruncateToInt64(value, outputType));
             }
             return;
         }
         for (int i = 0; i < count; i++)
         {
             long value = ReadInteger(input, inputType, i);
-            // uint32 inputs were read zero-extended, so converting the long rounds the unsigned value.
+            // uint32 inputs were read zero-extended, so converting the long rounds the unsigned value. To float16,
+            // TFLite goes through float (static_cast<float>, then fp16_ieee_from_fp32_value): two roundings, kept.
             if (outputType == TensorType.Float32) Write(output, i, (float)value);
+            else if (outputType == TensorType.Float16) Write(output, i, Float16Bits.FromSingle((float)value));
             else WriteInteger(output, outputType, i, value);
         }
     }

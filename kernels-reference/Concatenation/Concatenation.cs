@@ -2,7 +2,7 @@ using System;
 
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>CONCATENATION (float32, int8, int16, int32, int64, bool).</summary>
+/// <summary>CONCATENATION (float32, int8, int16, int32, int64, bool; TFLite's legacy uint8, requantized to the output).</summary>
 public sealed unsafe class Concatenation : OpKernel
 {
     public static readonly Concatenation Kernel = new Concatenation();
@@ -28,6 +28,13 @@ public sealed unsafe class Concatenation : OpKernel
                 ? context.GetInput(ref node, i)
                 : context.GetDecompressedInput(ref node, i, data->DecompressionIndices[i]);
             int inputSlab = input.Dim(axis) * inner;
+            if (data->UInt8Inputs != null)
+            {
+                ConcatenationUInt8.CopyInput(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), outer, inputSlab, outputSlab, offset,
+                    in data->UInt8Inputs[i], data->UInt8OutputZeroPoint);
+                offset += inputSlab;
+                continue;
+            }
             switch (elementSize)
             {
                 case 1:

@@ -39,6 +39,7 @@ public static unsafe class ConcatenationCommon
             case TensorType.Int32:
             case TensorType.Int64:
             case TensorType.Bool:
+            case TensorType.UInt8:
                 break;
             default:
                 return context.UnsupportedType(output, "output"u8);
@@ -70,6 +71,12 @@ public static unsafe class ConcatenationCommon
         if (axisTotal != output.Dim(axis))
             return errors.Fail(Status.Error, "inputs add up to "u8).Append(axisTotal).Append(" along axis "u8).Append(axis)
                 .Append(", output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.Dim(axis));
+        data->UInt8Inputs = null;
+        if (output.Type == TensorType.UInt8)
+        {
+            Status uint8Status = ConcatenationUInt8.Prepare(context, ref node, data, output);
+            if (uint8Status != Status.Ok) return uint8Status;
+        }
         return RequestDecompression(context, ref node, data);
     }
 

@@ -8,4 +8,8 @@ public unsafe struct ConcatenationOpData
 
     /// <summary>Per input, the scratch buffer a LUT-compressed input is decompressed into (−1: not compressed); null when none is.</summary>
     public int* DecompressionIndices;
+
+    /// <summary>Legacy uint8 (TFLite's ConcatenationWithScaling): per input, its rescaling to the output; null otherwise.</summary>
+    public ConcatenationUInt8Input* UInt8Inputs;
+    public int UInt8OutputZeroPoint;
 }

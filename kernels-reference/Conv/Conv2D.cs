@@ -5,7 +5,7 @@ namespace TfLiteMicro.Kernels.Reference;
 /// <summary>
 /// CONV_2D (float32, also with int8 weights — "hybrid", dequantized at Prepare; int8 × int8 (or packed int4)
 /// per-channel, int32 bias; int16 × int8 with int64 or int32 bias), with strides, dilations, SAME/VALID padding, fused
-/// activations and grouped filters, as TFLM's reference kernel.
+/// activations and grouped filters, as TFLM's reference kernel; legacy uint8 as TFLite's (<see cref="Conv2DUInt8"/>).
 /// </summary>
 public sealed unsafe class Conv2D : OpKernel
 {
@@ -64,6 +64,11 @@ public sealed unsafe class Conv2D : OpKernel
                 }
                 return Status.Ok;
             }
+            case TensorType.UInt8:
+                Conv2DUInt8.Eval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                    hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
+                    output.AsSpan<byte>(), in data->UInt8);
+                return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }

@@ -101,6 +101,8 @@ public static unsafe class Conv2DCommon
             return HybridWeights.Dequantize(context, filter, g.OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
         data->FilterScratchIndex = -1;
+        if (input.Type == TensorType.UInt8)
+            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
         if (filter.Type == TensorType.Int4)
         {
             status = context.RequestScratchBuffer(filter.ElementCount, out data->FilterScratchIndex);
@@ -111,7 +113,7 @@ public static unsafe class Conv2DCommon
             out data->InputOffset, out data->OutputOffset, out data->OutputActivationMin, out data->OutputActivationMax);
     }
 
-    /// <summary>TFLM's type combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 or int32 bias).</summary>
+    /// <summary>TFLM's type combinations: float32 × float32 (or hybrid float32 × int8, which TFLM refuses), int8 × int8 (int32 bias), int16 × int8 (int64 or int32 bias); plus TFLite's legacy uint8 × uint8 (int32 bias).</summary>
     private static Status CheckTypes(KernelContext context, TensorInfo input, TensorInfo filter, TensorInfo bias, TensorInfo output)
     {
         Status status = context.ExpectType(output, input.Type, "output"u8);
@@ -133,6 +135,9 @@ public static unsafe class Conv2DCommon
                 if (status == Status.Ok && bias.Exists && bias.Type != TensorType.Int32)
                     status = context.ExpectType(bias, TensorType.Int64, "bias"u8);
                 return status;
+            case TensorType.UInt8:
+                return Status.Ok; // legacy uint8: LegacyUInt8Quantization checks the filter, bias and output types
+
             default:
                 return context.UnsupportedType(input, "input"u8);
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -47,7 +48,8 @@ public static unsafe class HybridWeights
         float singleScale = q.Scale;
         long singleZeroPoint = q.ZeroPoint;
         ReadOnlySpan<float> scales = q.Scales == null ? new ReadOnlySpan<float>(&singleScale, 1) : new ReadOnlySpan<float>(q.Scales, q.ChannelCount);
-        ReadOnlySpan<long> zeroPoints = q.ZeroPoints == null ? new ReadOnlySpan<long>(&singleZeroPoint, 1) : new ReadOnlySpan<long>(q.ZeroPoints, q.ZeroPointCount);
+        // The model's int64 zero points may be only 4-byte aligned: they are passed as bytes and read unaligned.
+        ReadOnlySpan<byte> zeroPoints = q.ZeroPoints == null ? new ReadOnlySpan<byte>(&singleZeroPoint, 8) : new ReadOnlySpan<byte>(q.ZeroPoints, 8 * q.ZeroPointCount);
         // LUT-compressed weights are decompressed into temp memory first; only the float copy outlives Prepare.
         void* source = filter.Data;
         void* decompressed = null;
@@ -72,16 +74,18 @@ public static unsafe class HybridWeights
     /// weight[i] = scale[c] × (q[i] − zero_point[c]) with c = (i / <paramref name="inner"/>) mod scale count — TFLM's
     /// (per-channel) Dequantize. TFLM multiplies in double (per tensor) or float (per channel) and narrows to float; a
     /// float scale times a difference of at most 9 bits is exact in double, so both equal this float product.
-    /// A single scale or zero point applies to every channel.
+    /// A single scale or zero point applies to every channel. <paramref name="zeroPoints"/> holds little-endian int64
+    /// values at any alignment.
     /// </summary>
     public static void DequantizePerChannel(ReadOnlySpan<sbyte> quantized, Span<float> output, int inner,
-        ReadOnlySpan<float> scales, ReadOnlySpan<long> zeroPoints)
+        ReadOnlySpan<float> scales, ReadOnlySpan<byte> zeroPoints)
     {
         int channels = scales.Length;
+        bool single = zeroPoints.Length == sizeof(long);
         for (int i = 0; i < quantized.Length; i++)
         {
             int channel = channels == 1 ? 0 : (i / inner) % channels;
-            int zeroPoint = (int)zeroPoints[zeroPoints.Length == 1 ? 0 : channel];
+            int zeroPoint = (int)BinaryPrimitives.ReadInt64LittleEndian(zeroPoints.Slice(single ? 0 : channel * sizeof(long), sizeof(long)));
             output[i] = scales[channel] * (quantized[i] - zeroPoint);
         }
     }

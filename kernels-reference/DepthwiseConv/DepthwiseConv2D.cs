@@ -5,7 +5,7 @@ namespace TfLiteMicro.Kernels.Reference;
 /// <summary>
 /// DEPTHWISE_CONV_2D (float32, also with int8 weights — "hybrid", dequantized at Prepare; int8 × int8 (or packed
 /// int4) per-channel, int32 bias; int16 × int8, int64 bias) with depth multiplier, strides, dilations, SAME/VALID
-/// padding and fused activations, as TFLM's reference kernel.
+/// padding and fused activations, as TFLM's reference kernel; legacy uint8 as TFLite's (<see cref="DepthwiseConv2DUInt8"/>).
 /// </summary>
 public sealed unsafe class DepthwiseConv2D : OpKernel
 {
@@ -48,6 +48,11 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                     output.AsSpan<short>(), new Span<long>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
                     data->OutputActivationMin, data->OutputActivationMax);
+                return Status.Ok;
+            case TensorType.UInt8:
+                DepthwiseConv2DUInt8.Eval(data->Geometry, input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                    hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
+                    output.AsSpan<byte>(), in data->UInt8);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

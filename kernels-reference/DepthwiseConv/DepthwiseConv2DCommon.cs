@@ -101,6 +101,12 @@ public static unsafe class DepthwiseConv2DCommon
             if (filter.Type == TensorType.Float32) return Status.Ok;
             return HybridWeights.Dequantize(context, filter, g.OutputDepth, QuantizedDimension, out data->DequantizedFilter);
         }
+        if (input.Type == TensorType.UInt8)
+        {
+            data->ScratchBufferIndex = -1;
+            data->FilterScratchIndex = -1;
+            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+        }
         // int16: one int64 accumulator per output channel, so Invoke sums all channels of a pixel at once (the int8
         // kernel keeps its sums in locals).
         data->ScratchBufferIndex = -1;
@@ -142,6 +148,8 @@ public static unsafe class DepthwiseConv2DCommon
                 status = context.ExpectType(filter, TensorType.Int8, "filter"u8);
                 if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Int64, "bias"u8);
                 return status;
+            case TensorType.UInt8:
+                return Status.Ok; // legacy uint8: LegacyUInt8Quantization checks the filter, bias and output types
             default:
                 return context.UnsupportedType(input, "input"u8);
         }

@@ -39,4 +39,7 @@ public unsafe struct DepthwiseConv2DOpData
     /// <summary>LUT-compressed filter / bias: scratch buffers they are decompressed into at Invoke; −1 when not compressed.</summary>
     public int FilterDecompressionIndex;
     public int BiasDecompressionIndex;
+
+    /// <summary>Legacy uint8 (TFLite's per-tensor asymmetric quantization): offsets and requantization.</summary>
+    public LegacyUInt8Parameters UInt8;
 }

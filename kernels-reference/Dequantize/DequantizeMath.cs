@@ -23,4 +23,10 @@ public static class DequantizeMath
     {
         for (int i = 0; i < input.Length; i++) output[i] = scale * (input[i] - zeroPoint);
     }
+
+    /// <summary>FLOAT16 → float32 (TFLite's dequantize.cc for kTfLiteFloat16: no scale, an exact widening).</summary>
+    public static void DequantizeFloat16(ReadOnlySpan<ushort> input, Span<float> output)
+    {
+        for (int i = 0; i < input.Length; i++) output[i] = Float16Bits.ToSingle(input[i]);
+    }
 }

@@ -21,9 +21,13 @@ public sealed unsafe class DetectionPostProcess : OpKernel
         DetectionPostProcessOpData* data = (DetectionPostProcessOpData*)node.UserData;
         byte* scratch = (byte*)context.GetScratchBuffer(data->ScratchIndex);
         float* decoded = (float*)(scratch + data->DecodedBoxesOffset);
-        float* encodings = (float*)context.GetInput(ref node, DetectionPostProcessCommon.BoxEncodingsTensor).Data;
-        float* scores = (float*)context.GetInput(ref node, DetectionPostProcessCommon.ClassPredictionsTensor).Data;
-        float* anchors = (float*)context.GetInput(ref node, DetectionPostProcessCommon.AnchorsTensor).Data;
+        ref DetectionPostProcessUInt8Inputs q = ref data->UInt8;
+        float* encodings = DetectionPostProcessUInt8.AsFloat(context.GetInput(ref node, DetectionPostProcessCommon.BoxEncodingsTensor).Data,
+            data->NumBoxes * data->BoxStride, scratch, q.BoxesOffset, q.BoxScale, q.BoxZeroPoint);
+        float* scores = DetectionPostProcessUInt8.AsFloat(context.GetInput(ref node, DetectionPostProcessCommon.ClassPredictionsTensor).Data,
+            data->NumBoxes * data->NumClassesWithBackground, scratch, q.ScoresOffset, q.ScoreScale, q.ScoreZeroPoint);
+        float* anchors = DetectionPostProcessUInt8.AsFloat(context.GetInput(ref node, DetectionPostProcessCommon.AnchorsTensor).Data,
+            data->NumBoxes * 4, scratch, q.AnchorsOffset, q.AnchorScale, q.AnchorZeroPoint);
 
         DetectionPostProcessMath.DecodeBoxes(encodings, data->BoxStride, anchors, data->NumBoxes,
             data->YScale, data->XScale, data->HScale, data->WScale, decoded);

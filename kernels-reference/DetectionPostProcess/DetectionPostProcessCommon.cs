@@ -71,9 +71,11 @@ public static unsafe class DetectionPostProcessCommon
         TensorInfo boxes = context.GetInputInfo(ref node, BoxEncodingsTensor);
         TensorInfo classes = context.GetInputInfo(ref node, ClassPredictionsTensor);
         TensorInfo anchors = context.GetInputInfo(ref node, AnchorsTensor);
-        status = SignalChecks.Tensor(context, boxes, TensorType.Float32, 3, "box_encodings"u8);
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, classes, TensorType.Float32, 3, "class_predictions"u8);
-        if (status == Status.Ok) status = SignalChecks.Tensor(context, anchors, TensorType.Float32, 2, "anchors"u8);
+        // Float as in TFLM, or legacy uint8 as TFLite takes them (uint8 boxes come with uint8 anchors).
+        TensorType boxType = boxes.Type == TensorType.UInt8 ? TensorType.UInt8 : TensorType.Float32;
+        status = SignalChecks.Tensor(context, boxes, boxType, 3, "box_encodings"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, classes, classes.Type == TensorType.UInt8 ? TensorType.UInt8 : TensorType.Float32, 3, "class_predictions"u8);
+        if (status == Status.Ok) status = SignalChecks.Tensor(context, anchors, boxType, 2, "anchors"u8);
         if (status != Status.Ok) return status;
 
         data->NumBoxes = boxes.Dim(1);
@@ -106,11 +108,12 @@ public static unsafe class DetectionPostProcessCommon
                 return context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has "u8).Append(output.ElementCount)
                     .Append(" elements, needs "u8).Append(needed);
         }
-        return RequestScratch(context, data);
+        return RequestScratch(context, data, boxes, classes, anchors);
     }
 
     /// <summary>One scratch buffer carved into TFLM's temporary arrays (sized so no index can run past them).</summary>
-    private static Status RequestScratch(KernelContext context, DetectionPostProcessOpData* data)
+    private static Status RequestScratch(KernelContext context, DetectionPostProcessOpData* data, TensorInfo boxes, TensorInfo classes,
+        TensorInfo anchors)
     {
         long n = data->NumBoxes;
         long candidates = data->MaxDetections + n;
@@ -126,6 +129,9 @@ public static unsafe class DetectionPostProcessCommon
         data->SortedValuesOffset = (int)offset; offset += data->MaxDetections * sizeof(float);
         data->ClassOrderOffset = (int)offset; offset += data->UseRegularNms ? 0 : n * data->NumClasses * sizeof(int);
         data->ActiveOffset = (int)offset; offset += n;
+        offset = (offset + 3) & ~3L;
+        offset = DetectionPostProcessUInt8.Reserve(ref data->UInt8, boxes, classes, anchors, data->NumBoxes, data->BoxStride,
+            data->NumClassesWithBackground, offset);
         if (offset > int.MaxValue - 16)
             return context.Errors.Fail(Status.Error, "scratch memory of "u8).Append(offset).Append(" bytes is too large"u8);
         return context.RequestScratchBuffer((int)offset + 1, out data->ScratchIndex);

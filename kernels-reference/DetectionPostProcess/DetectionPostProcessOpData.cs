@@ -40,4 +40,7 @@ public struct DetectionPostProcessOpData
     public int CandidateScoresOffset;
     public int SortedValuesOffset;
     public int ClassOrderOffset;
+
+    /// <summary>Legacy uint8 inputs (TFLite's kernel): where they are dequantized to, and their quantization.</summary>
+    public DetectionPostProcessUInt8Inputs UInt8;
 }

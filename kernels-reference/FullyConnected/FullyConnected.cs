@@ -4,7 +4,7 @@ namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>
 /// FULLY_CONNECTED (float32, also with int8 weights — "hybrid", dequantized at Prepare; int8 × int8 or packed int4,
-/// per-tensor or per-channel, int32 bias; int16 × int8, int64 bias).
+/// per-tensor or per-channel, int32 bias; int16 × int8, int64 bias; TFLite's legacy uint8, <see cref="FullyConnectedUInt8"/>).
 /// </summary>
 public sealed unsafe class FullyConnected : OpKernel
 {
@@ -57,6 +57,11 @@ public sealed unsafe class FullyConnected : OpKernel
                     Multipliers(data), Shifts(data), data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;
             }
+            case TensorType.UInt8:
+                FullyConnectedUInt8.Eval(input.AsReadOnlySpan<byte>(), filter.AsReadOnlySpan<byte>(),
+                    hasBias ? context.GetDecompressedInput(ref node, FullyConnectedCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
+                    output.AsSpan<byte>(), data->Batches, data->OutputDepth, data->AccumulationDepth, in data->UInt8);
+                return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));
         }

@@ -97,6 +97,10 @@ public static unsafe class FullyConnectedCommon
             if (bias.Exists && bias.Type != TensorType.Int64 && bias.Type != TensorType.Int32)
                 return context.ExpectType(bias, TensorType.Int64, "bias"u8);
         }
+        else if (input.Type == TensorType.UInt8)
+        {
+            return LegacyUInt8Quantization.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
+        }
         else
         {
             return context.UnsupportedType(input, "input"u8);

@@ -47,4 +47,7 @@ public unsafe struct FullyConnectedOpData
 
     /// <summary>Output channels: the filter's first dimension.</summary>
     public int OutputDepth;
+
+    /// <summary>Legacy uint8 (TFLite's per-tensor asymmetric quantization): offsets and requantization.</summary>
+    public LegacyUInt8Parameters UInt8;
 }

@@ -1,6 +1,6 @@
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>LOGISTIC (float32, int8, int16; same type in and out).</summary>
+/// <summary>LOGISTIC (float32, int8, int16; TFLite's legacy uint8; same type in and out).</summary>
 public sealed unsafe class Logistic : OpKernel
 {
     public static readonly Logistic Kernel = new Logistic();
@@ -25,6 +25,9 @@ public sealed unsafe class Logistic : OpKernel
                 return Status.Ok;
             case TensorType.Int16:
                 LogisticMath.EvalInt16(input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->InputMultiplier, data->InputLeftShift);
+                return Status.Ok;
+            case TensorType.UInt8:
+                LogisticUInt8.Eval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), new System.ReadOnlySpan<byte>(data->UInt8Table, LogisticUInt8.TableSize));
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

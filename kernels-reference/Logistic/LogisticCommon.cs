@@ -47,6 +47,8 @@ public static unsafe class LogisticCommon
                 return PrepareInt8(errors, data, input);
             case TensorType.Int16:
                 return PrepareInt16(errors, data, input, output);
+            case TensorType.UInt8:
+                return LogisticUInt8.Prepare(context, data, input, output);
             default:
                 return context.UnsupportedType(input, "input"u8);
         }

@@ -1,8 +1,11 @@
 namespace TfLiteMicro.Kernels.Reference;
 
 /// <summary>What LOGISTIC's Prepare computes for Invoke (TFLM's <c>OpDataLogistic</c>); kept in the arena.</summary>
-public struct LogisticOpData
+public unsafe struct LogisticOpData
 {
+    /// <summary>Legacy uint8 (TFLite's kernel): the output for each of the 256 inputs.</summary>
+    public byte* UInt8Table;
+
     public int InputZeroPoint;
 
     /// <summary>int8: |input − zero point| at or beyond this saturates the output.</summary>

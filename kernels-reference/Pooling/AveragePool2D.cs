@@ -1,6 +1,6 @@
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>AVERAGE_POOL_2D (float32, int8, int16), NHWC.</summary>
+/// <summary>AVERAGE_POOL_2D (float32, int8, int16; TFLite's legacy uint8), NHWC.</summary>
 public sealed unsafe class AveragePool2D : OpKernel
 {
     public static readonly AveragePool2D Kernel = new AveragePool2D();
@@ -29,6 +29,9 @@ public sealed unsafe class AveragePool2D : OpKernel
             case TensorType.Int16:
                 ok = PoolingMath.AveragePoolInt16(g, input.AsReadOnlySpan<short>(), output.AsSpan<short>(),
                     data->ActivationMin, data->ActivationMax);
+                break;
+            case TensorType.UInt8:
+                ok = PoolingUInt8.AveragePool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
                 break;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

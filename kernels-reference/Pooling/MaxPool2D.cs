@@ -1,6 +1,6 @@
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>MAX_POOL_2D (float32, int8, int16), NHWC.</summary>
+/// <summary>MAX_POOL_2D (float32, int8, int16; TFLite's legacy uint8), NHWC.</summary>
 public sealed unsafe class MaxPool2D : OpKernel
 {
     public static readonly MaxPool2D Kernel = new MaxPool2D();
@@ -26,6 +26,9 @@ public sealed unsafe class MaxPool2D : OpKernel
                 return Status.Ok;
             case TensorType.Int16:
                 PoolingMath.MaxPoolInt16(g, input.AsReadOnlySpan<short>(), output.AsSpan<short>(), data->ActivationMin, data->ActivationMax);
+                return Status.Ok;
+            case TensorType.UInt8:
+                PoolingUInt8.MaxPool(g, input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), data->ActivationMin, data->ActivationMax);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

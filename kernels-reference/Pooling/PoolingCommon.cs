@@ -31,7 +31,7 @@ public static unsafe class PoolingCommon
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         Pool2DOptions options = new Pool2DOptions(node.BuiltinOptions);
 
-        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16)
+        if (input.Type != TensorType.Float32 && input.Type != TensorType.Int8 && input.Type != TensorType.Int16 && input.Type != TensorType.UInt8)
             return context.UnsupportedType(input, "input"u8);
         Status status = context.ExpectType(output, input.Type, "output"u8);
         if (status != Status.Ok) return status;
@@ -73,6 +73,10 @@ public static unsafe class PoolingCommon
         // Pooling moves quantized values without rescaling, so both sides must be quantized alike.
         QuantizationInfo inQ = input.Quantization;
         QuantizationInfo outQ = output.Quantization;
+        // Legacy uint8 follows TFLite, which only DCHECKs that (release builds pool whatever the output scale).
+        if (input.Type == TensorType.UInt8)
+            return QuantizationMath.CalculateActivationRangeQuantized(errors, activation, TensorType.UInt8, outQ.Scale, outQ.ZeroPoint,
+                out data->ActivationMin, out data->ActivationMax);
         SoftDouble difference = SoftDouble.FromFloat(inQ.Scale) - SoftDouble.FromFloat(outQ.Scale);
         if (difference.IsNegative) difference = -difference;
         // TFLM accepts |input scale − output scale| ≤ 1e-6, computed in double.

@@ -2,7 +2,7 @@ using System;
 
 namespace TfLiteMicro.Kernels.Reference;
 
-/// <summary>SOFTMAX (float32; int8 → int8 or int16; int16 → int16) over the last dimension, with the beta option.</summary>
+/// <summary>SOFTMAX (float32; int8 → int8 or int16; int16 → int16; TFLite's legacy uint8 → uint8) over the last dimension, with the beta option.</summary>
 public sealed unsafe class Softmax : OpKernel
 {
     public static readonly Softmax Kernel = new Softmax();
@@ -35,6 +35,10 @@ public sealed unsafe class Softmax : OpKernel
                     data->InputMultiplier, data->InputLeftShift,
                     new ReadOnlySpan<short>(data->ExpTable, Int16LookupTable.Size),
                     new ReadOnlySpan<short>(data->OneOverOnePlusXTable, Int16LookupTable.Size));
+                return Status.Ok;
+            case TensorType.UInt8:
+                SoftmaxUInt8.Eval(input.AsReadOnlySpan<byte>(), output.AsSpan<byte>(), depth,
+                    new ReadOnlySpan<float>(data->UInt8ExpTable, SoftmaxUInt8.TableSize), data->UInt8OutputScale);
                 return Status.Ok;
             default:
                 return context.Errors.Fail(Status.Error, "unsupported input type "u8).Append(TensorTypes.Name(input.Type));

@@ -74,6 +74,7 @@ public static unsafe class SoftmaxCommon
             data->DiffMin = -QuantizationMath.CalculateInputRadius(ScaledDiffIntegerBits, data->InputLeftShift);
             return Status.Ok;
         }
+        if (input.Type == TensorType.UInt8) return SoftmaxUInt8.Prepare(context, data, input, output, beta);
         if (input.Type == TensorType.Int16)
         {
             Status status = context.ExpectType(output, TensorType.Int16, "output"u8);

@@ -16,4 +16,8 @@ public unsafe struct SoftmaxOpData
     /// <summary>int16 input: exp(x) on [-10, 0] and 1/(1 + x) on [0, 1], <see cref="Int16LookupTable.Size"/> entries each.</summary>
     public short* ExpTable;
     public short* OneOverOnePlusXTable;
+
+    /// <summary>Legacy uint8 (TFLite's kernel): e^(−input scale · β · d) for d = 255..0, and the output scale.</summary>
+    public float* UInt8ExpTable;
+    public float UInt8OutputScale;
 }

@@ -17,11 +17,37 @@ public static class TransposeConvMath
     {
         float activationMin = activation.Min;
         float activationMax = activation.Max;
+        int outputDepth = g.OutputDepth;
+        Span<float> accumulators = output.Slice(0, g.OutputElementCount);
+        accumulators.Clear();
+        ScatterFloat(in g, input, filter, accumulators);
+        // The channel advances with a counter: a % per output would be a division helper call on 32-bit ARM.
+        for (int index = 0, channel = 0; index < accumulators.Length; index++)
+        {
+            float acc = accumulators[index];
+            if (!bias.IsEmpty) acc += bias[channel];
+            accumulators[index] = ActivationMath.Clamp(acc, activationMin, activationMax);
+            if (++channel == outputDepth) channel = 0;
+        }
+    }
+
+    /// <summary>
+    /// MediaPipe's Convolution2DTransposeBias (transpose_conv_bias.cc): each output starts at its channel's bias and the
+    /// products are added onto it (TFLM's TRANSPOSE_CONV adds the bias last, which rounds differently); no activation.
+    /// </summary>
+    public static void EvalFloatBiasFirst(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
+        ReadOnlySpan<float> bias, Span<float> output)
+    {
+        Span<float> accumulators = output.Slice(0, g.OutputElementCount);
+        for (int index = 0; index < accumulators.Length; index += bias.Length) bias.CopyTo(accumulators.Slice(index, bias.Length));
+        ScatterFloat(in g, input, filter, accumulators);
+    }
+
+    /// <summary>accumulators[b, y·s − p + fy, x·s − p + fx, o] += Σ_i input[b, y, x, i] · filter[o, fy, fx, i], in TFLM's order.</summary>
+    private static void ScatterFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter, Span<float> accumulators)
+    {
         int inputDepth = g.InputDepth;
         int outputDepth = g.OutputDepth;
-        int count = g.OutputElementCount;
-        Span<float> accumulators = output.Slice(0, count);
-        accumulators.Clear();
         for (int b = 0; b < g.Batches; b++)
         {
             for (int inY = 0; inY < g.InputHeight; inY++)
@@ -51,12 +77,6 @@ public static class TransposeConvMath
                     }
                 }
             }
-        }
-        for (int index = 0; index < accumulators.Length; index++)
-        {
-            float acc = accumulators[index];
-            if (!bias.IsEmpty) acc += bias[index % outputDepth];
-            accumulators[index] = ActivationMath.Clamp(acc, activationMin, activationMax);
         }
     }
 
@@ -102,9 +122,9 @@ public static class TransposeConvMath
                 }
             }
         }
-        for (int index = 0; index < accumulators.Length; index++)
+        // The channel advances with a counter (no division per output).
+        for (int index = 0, channel = 0; index < accumulators.Length; index++, channel = channel + 1 == outputDepth ? 0 : channel + 1)
         {
-            int channel = index % outputDepth;
             int acc = accumulators[index];
             if (!bias.IsEmpty) acc += bias[channel];
             acc = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[channel], shifts[channel]);
@@ -155,9 +175,9 @@ public static class TransposeConvMath
                 }
             }
         }
-        for (int index = 0; index < accumulators.Length; index++)
+        // The channel advances with a counter (no division per output).
+        for (int index = 0, channel = 0; index < accumulators.Length; index++, channel = channel + 1 == outputDepth ? 0 : channel + 1)
         {
-            int channel = index % outputDepth;
             long acc = accumulators[index];
             if (!bias64.IsEmpty) acc += bias64[channel];
             else if (!bias16.IsEmpty) acc += bias16[channel];

@@ -19,6 +19,20 @@ public sealed class TfLiteModelBuilder
 
     public uint Version { get; set; } = 3;
 
+    /// <summary>
+    /// Where 8-byte values start, mod 8: 0 as FlatBuffers builders write them, 4 as some third-party converters do
+    /// (FlatBuffers aligns only a vector's length word; TFLM runs such files). Applies to the elements of int64 vectors
+    /// (quantization zero points), to custom options (so FlexBuffer doubles and uint64s land at 4 mod 8) and to the
+    /// 8-byte offset/size fields of <see cref="ExternalBuffers"/>.
+    /// </summary>
+    public int EightByteValueOffset { get; set; }
+
+    /// <summary>
+    /// Writes constant data after the FlatBuffer, referenced by each Buffer's 8-byte offset/size fields (the schema's
+    /// format for models over 2 GB), instead of inline data vectors.
+    /// </summary>
+    public bool ExternalBuffers { get; set; }
+
     public SubgraphBuilder AddSubgraph(string name = "")
     {
         SubgraphBuilder subgraph = new SubgraphBuilder(this, name);
@@ -56,6 +70,40 @@ public sealed class TfLiteModelBuilder
 
     public byte[] Build()
     {
+        if (!ExternalBuffers) return BuildFlatBuffer(null);
+        // The FlatBuffer's size does not depend on the offset values (every field is written), so write it once to
+        // learn where the data goes, then again with the real offsets, and append the data 16-byte aligned.
+        ulong[] offsets = new ulong[buffers.Count];
+        Array.Fill(offsets, 2UL);
+        int end = BuildFlatBuffer(offsets).Length;
+        List<byte> data = new List<byte>();
+        for (int b = 0; b < buffers.Count; b++)
+        {
+            while ((end + data.Count) % 16 != 0) data.Add(0);
+            offsets[b] = (ulong)(end + data.Count);
+            data.AddRange(buffers[b]);
+        }
+        byte[] flatBuffer = BuildFlatBuffer(offsets);
+        if (flatBuffer.Length != end) throw new InvalidOperationException("FlatBuffer size changed between passes");
+        data.InsertRange(0, flatBuffer);
+        while (data.Count % 16 != 0) data.Add(0);
+        return data.ToArray();
+    }
+
+    private FbTable BufferTable(int index, ulong[]? externalOffsets)
+    {
+        byte[] bytes = buffers[index];
+        if (bytes.Length == 0) return new FbTable();
+        if (externalOffsets == null) return new FbTable().Child(0, FbScalarVector.OfBytes(bytes, 16));
+        // offset (id 1) and size (id 2) at table offsets 4 and 12: 4 mod 8 when the table is 8-aligned, else 0 mod 8.
+        int alignment = EightByteValueOffset == 4 ? 4 : 8;
+        return new FbTable { MinimumAlignment = 8 }
+            .Raw(1, BitConverter.GetBytes(externalOffsets[index]), alignment)
+            .Raw(2, BitConverter.GetBytes((ulong)bytes.Length), alignment);
+    }
+
+    private byte[] BuildFlatBuffer(ulong[]? externalOffsets)
+    {
         FbTable model = new FbTable()
             .Scalar(0, Version)
             .Child(1, new FbTableVector(operatorCodes.Select(code => (FbObject)new FbTable()
@@ -65,9 +113,7 @@ public sealed class TfLiteModelBuilder
                 .Scalar(3, code.Builtin)).ToList()))
             .Child(2, new FbTableVector(subgraphs.Select(s => (FbObject)s.ToTable()).ToList()))
             .Child(3, new FbString("built by TfLiteModelBuilder"))
-            .Child(4, new FbTableVector(buffers.Select(b => (FbObject)(b.Length == 0
-                ? new FbTable()
-                : new FbTable().Child(0, FbScalarVector.OfBytes(b, 16)))).ToList()));
+            .Child(4, new FbTableVector(Enumerable.Range(0, buffers.Count).Select(b => (FbObject)BufferTable(b, externalOffsets)).ToList()));
         if (metadata.Count > 0)
         {
             model.Child(6, new FbTableVector(metadata.Select(m => (FbObject)new FbTable()
@@ -96,7 +142,7 @@ public sealed class SubgraphBuilder
 
     /// <summary>Adds a tensor; returns its index. Constant data makes it a constant tensor.</summary>
     public int AddTensor(TensorType type, int[] shape, byte[]? data = null, float[]? scales = null, long[]? zeroPoints = null,
-        int quantizedDimension = 0, bool isVariable = false, string? tensorName = null)
+        int quantizedDimension = 0, bool isVariable = false, string? tensorName = null, FbTable? sparsity = null)
     {
         FbTable tensor = new FbTable()
             .Child(0, FbScalarVector.Of(shape))
@@ -107,10 +153,11 @@ public sealed class SubgraphBuilder
         {
             tensor.Child(4, new FbTable()
                 .Child(2, FbScalarVector.Of(scales))
-                .Child(3, FbScalarVector.Of(zeroPoints ?? new long[scales.Length]))
+                .Child(3, new FbScalarVector(TfLiteModelBuilder.Bytes(zeroPoints ?? new long[scales.Length]), 8, 8, model.EightByteValueOffset))
                 .Scalar(6, quantizedDimension));
         }
         if (isVariable) tensor.Scalar(5, true);
+        if (sparsity != null) tensor.Child(6, sparsity);
         tensors.Add(tensor);
         return tensors.Count - 1;
     }
@@ -151,7 +198,10 @@ public sealed class SubgraphBuilder
             .Scalar(0, (uint)model.OperatorCode(32, customName))
             .Child(1, FbScalarVector.Of(opInputs))
             .Child(2, FbScalarVector.Of(opOutputs));
-        if (customOptions != null) op.Child(5, FbScalarVector.OfBytes(customOptions));
+        if (customOptions != null)
+        {
+            op.Child(5, model.EightByteValueOffset == 0 ? FbScalarVector.OfBytes(customOptions) : new FbScalarVector(customOptions, 1, 8, model.EightByteValueOffset));
+        }
         operators.Add(op);
         return this;
     }

@@ -36,6 +36,15 @@ public sealed class FbTable : FbObject
     /// <summary>A scalar field given as its little-endian bytes (1, 2, 4 or 8 of them, aligned to their size).</summary>
     public FbTable Raw(int id, byte[] bytes) => Put(id, bytes, bytes.Length);
 
+    /// <summary>
+    /// A scalar field aligned to <paramref name="alignment"/> within the table, e.g. an 8-byte field at 4 mod 8 as
+    /// some third-party writers leave them (with <see cref="MinimumAlignment"/> 8 the absolute position is fixed too).
+    /// </summary>
+    public FbTable Raw(int id, byte[] bytes, int alignment) => Put(id, bytes, alignment);
+
+    /// <summary>The table start is aligned to at least this (4 by default, or the widest field's alignment).</summary>
+    public int MinimumAlignment { get; set; } = 4;
+
     /// <summary>A reference field (sub-table, vector or string); null leaves the field absent.</summary>
     public FbTable Child(int id, FbObject? child)
     {
@@ -55,16 +64,24 @@ internal sealed record FbField(byte[]? Bytes, int Alignment, FbObject? Child);
 /// <summary>A vector of scalars (raw little-endian element bytes) with its element alignment.</summary>
 public sealed class FbScalarVector : FbObject
 {
-    public FbScalarVector(byte[] elementBytes, int elementSize, int alignment = 0)
+    /// <param name="elementOffset">
+    /// Where the first element sits relative to <paramref name="alignment"/> (0: aligned). Some third-party writers
+    /// put 8-byte elements at 4 mod 8 (only the length word is aligned); tests use 4 with alignment 8 to build such files.
+    /// </param>
+    public FbScalarVector(byte[] elementBytes, int elementSize, int alignment = 0, int elementOffset = 0)
     {
         Bytes = elementBytes;
         ElementSize = elementSize;
         Alignment = alignment == 0 ? Math.Max(4, elementSize) : alignment;
+        if (elementOffset % 4 != 0 || elementOffset < 0 || elementOffset >= Alignment)
+            throw new ArgumentOutOfRangeException(nameof(elementOffset), "the length word must stay 4-byte aligned");
+        ElementOffset = elementOffset;
     }
 
     public byte[] Bytes { get; }
     public int ElementSize { get; }
     public int Alignment { get; }
+    public int ElementOffset { get; }
 
     public static FbScalarVector Of(params int[] values) => new FbScalarVector(ToBytes(values), 4);
     public static FbScalarVector Of(params float[] values) => new FbScalarVector(ToBytes(values), 4);
@@ -115,8 +132,8 @@ public static class FlatBufferWriter
             case FbTable table: return WriteTable(output, table, vtables);
             case FbScalarVector vector:
             {
-                // Length prefix at position p with (p + 4) aligned to the element alignment.
-                Align(output, vector.Alignment, 4);
+                // Length prefix at position p with (p + 4 - ElementOffset) aligned to the element alignment.
+                Align(output, vector.Alignment, 4 - vector.ElementOffset);
                 int position = output.Count;
                 output.AddRange(BitConverter.GetBytes(vector.Bytes.Length / vector.ElementSize));
                 output.AddRange(vector.Bytes);
@@ -161,7 +178,7 @@ public static class FlatBufferWriter
         int vtableBytes = 4 + 2 * (maxId + 1);
         Dictionary<int, int> fieldOffsets = new Dictionary<int, int>();
         int cursor = 4;
-        int tableAlignment = 4;
+        int tableAlignment = Math.Max(4, table.MinimumAlignment);
         foreach (KeyValuePair<int, FbField> pair in table.Fields)
         {
             int size = pair.Value.Bytes?.Length ?? 4;
