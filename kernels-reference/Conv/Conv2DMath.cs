@@ -315,9 +315,18 @@ public static class Conv2DMath
     /// </summary>
     public static void WindowRange(int origin, int dilation, int filterSize, int inputSize, out int start, out int end)
     {
-        start = origin >= 0 ? 0 : (dilation - 1 - origin) / dilation;
         int remaining = inputSize - origin;
-        end = remaining <= 0 ? 0 : (remaining + dilation - 1) / dilation;
+        if (dilation == 1)
+        {
+            // The common case without the two divisions (helper calls on 32-bit ARM, once per output pixel).
+            start = origin >= 0 ? 0 : -origin;
+            end = remaining <= 0 ? 0 : remaining;
+        }
+        else
+        {
+            start = origin >= 0 ? 0 : (dilation - 1 - origin) / dilation;
+            end = remaining <= 0 ? 0 : (remaining + dilation - 1) / dilation;
+        }
         if (end > filterSize) end = filterSize;
         if (end < start) end = start;
     }

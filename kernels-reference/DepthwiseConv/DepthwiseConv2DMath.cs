@@ -48,7 +48,12 @@ public static class DepthwiseConv2DMath
                             }
                             else
                             {
-                                for (int c = 0; c < totals.Length; c++) totals[c] += pixel[c / multiplier] * weights[c];
+                                // Output channel c reads input channel c / multiplier: nested loops instead of the division.
+                                for (int c = 0, i = 0; i < g.InputDepth; i++)
+                                {
+                                    float value = pixel[i];
+                                    for (int m = 0; m < multiplier; m++, c++) totals[c] += value * weights[c];
+                                }
                             }
                         }
                     }
@@ -205,7 +210,12 @@ public static class DepthwiseConv2DMath
                             int inX = inXOrigin + g.DilationWidth * filterX;
                             ReadOnlySpan<short> pixel = input.Slice(InputOffset(g, b, inY, inX), g.InputDepth);
                             ReadOnlySpan<sbyte> weights = filter.Slice((filterY * g.FilterWidth + filterX) * outputDepth, acc.Length);
-                            for (int c = 0; c < acc.Length; c++) acc[c] += weights[c] * pixel[c / multiplier];
+                            // Output channel c reads input channel c / multiplier: nested loops instead of the division.
+                            for (int c = 0, i = 0; i < g.InputDepth; i++)
+                            {
+                                int value = pixel[i];
+                                for (int m = 0; m < multiplier; m++, c++) acc[c] += weights[c] * value;
+                            }
                         }
                     }
                     Span<short> outputPixel = output.Slice(OutputOffset(g, b, outY, outX), acc.Length);
