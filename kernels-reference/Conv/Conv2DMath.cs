@@ -83,8 +83,8 @@ public static class Conv2DMath
     /// <remarks>
     /// The hot loop of most int8 models, so it walks pointers (the spans are sliced to the lengths read first, which
     /// checks them once): per output pixel the part of the window inside the input is described once
-    /// (<see cref="Int8Window"/>), then the output channels are summed two at a time (<see cref="Int8Window.SumTwo"/>)
-    /// and requantized. Channels are visited group by group, so none needs a division to find its group.
+    /// (<see cref="Int8Window"/>), then the output channels are summed four at a time (<see cref="Int8Window.SumFour"/>;
+    /// a pair and an odd channel left over take <see cref="Int8Window.SumTwo"/>) and requantized. Channels are visited group by group, so none needs a division to find its group.
     /// </remarks>
     public static unsafe void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
         ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
@@ -154,15 +154,28 @@ public static class Conv2DMath
                         for (int group = 0; group < groups; group++)
                         {
                             sbyte* groupInput = windowInput + group * depth;
-                            // Two output channels per pass over the window: each input value is loaded once for both.
+                            // Four output channels per pass over the window (each input value loaded once for all
+                            // four), then a pair, then an odd last channel.
                             int k = 0;
-                            for (; k <= filtersPerGroup - 2; k += 2, outChannel += 2)
+                            for (; k <= filtersPerGroup - 4; k += 4, outChannel += 4)
+                            {
+                                window.SumFour(groupInput, windowFilter + outChannel * filterSize, filterSize,
+                                    out int acc0, out int acc1, out int acc2, out int acc3);
+                                outputPointer[0] = rq.Apply(acc0, outChannel);
+                                outputPointer[1] = rq.Apply(acc1, outChannel + 1);
+                                outputPointer[2] = rq.Apply(acc2, outChannel + 2);
+                                outputPointer[3] = rq.Apply(acc3, outChannel + 3);
+                                outputPointer += 4;
+                            }
+                            if (k <= filtersPerGroup - 2)
                             {
                                 sbyte* channelFilter = windowFilter + outChannel * filterSize;
                                 window.SumTwo(groupInput, channelFilter, channelFilter + filterSize, out int acc0, out int acc1);
                                 outputPointer[0] = rq.Apply(acc0, outChannel);
                                 outputPointer[1] = rq.Apply(acc1, outChannel + 1);
                                 outputPointer += 2;
+                                k += 2;
+                                outChannel += 2;
                             }
                             if (k < filtersPerGroup)
                             {

@@ -23,6 +23,36 @@ public unsafe struct Int8Window
     public int InputOffset;
 
     /// <summary>
+    /// Σ filter · (input + InputOffset) over the window, from its first tap inside the input, for four filters at once
+    /// (<paramref name="filter"/> and the three that follow it, <paramref name="filterSize"/> bytes apart).
+    /// </summary>
+    public readonly void SumFour(sbyte* input, sbyte* filter, int filterSize, out int acc0, out int acc1, out int acc2, out int acc3)
+    {
+        int a0 = 0;
+        int a1 = 0;
+        int a2 = 0;
+        int a3 = 0;
+        for (int row = 0; row < Rows; row++, input += InputRowStep, filter += FilterRowStep)
+        {
+            sbyte* x = input;
+            sbyte* f = filter;
+            for (int run = 0; run < Runs; run++, x += InputRunStep, f += FilterRunStep)
+            {
+                Int8DotProduct.WithValueOffsetFourRows(x, f, f + filterSize, f + 2 * filterSize, f + 3 * filterSize, RunLength,
+                    InputOffset, out int s0, out int s1, out int s2, out int s3);
+                a0 += s0;
+                a1 += s1;
+                a2 += s2;
+                a3 += s3;
+            }
+        }
+        acc0 = a0;
+        acc1 = a1;
+        acc2 = a2;
+        acc3 = a3;
+    }
+
+    /// <summary>
     /// Σ filter · (input + InputOffset) over the window, from its first tap inside the input, for two filters at once
     /// (two output channels reading the same input).
     /// </summary>

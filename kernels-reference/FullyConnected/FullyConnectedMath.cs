@@ -35,7 +35,7 @@ public static class FullyConnectedMath
     /// </summary>
     /// <remarks>
     /// Pointers into spans sliced to the lengths read (checked once) and the unrolled <see cref="Int8DotProduct"/>,
-    /// two output rows per pass: this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in
+    /// four output rows per pass (then a pair): this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in
     /// practice (filterOffset 0); other weights take the one-row loop that adds their offset.
     /// </remarks>
     public static unsafe void EvalInt8(
@@ -67,14 +67,28 @@ public static class FullyConnectedMath
                 int o = 0;
                 if (filterOffset == 0)
                 {
-                    // Two output rows per pass over the input row: each input value is loaded once for both.
-                    for (; o <= outputDepth - 2; o += 2, weights += 2 * accumulationDepth)
+                    // Four output rows per pass over the input row (each input value loaded once for all four),
+                    // then a pair.
+                    for (; o <= outputDepth - 4; o += 4, weights += 4 * accumulationDepth)
+                    {
+                        Int8DotProduct.WithValueOffsetFourRows(row, weights, weights + accumulationDepth, weights + 2 * accumulationDepth,
+                            weights + 3 * accumulationDepth, accumulationDepth, inputOffset,
+                            out int accumulator0, out int accumulator1, out int accumulator2, out int accumulator3);
+                        outputPointer[0] = Requantize(accumulator0, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[1] = Requantize(accumulator1, o + 1, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[2] = Requantize(accumulator2, o + 2, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[3] = Requantize(accumulator3, o + 3, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer += 4;
+                    }
+                    if (o <= outputDepth - 2)
                     {
                         Int8DotProduct.WithValueOffsetTwoRows(row, weights, weights + accumulationDepth, accumulationDepth, inputOffset,
                             out int accumulator0, out int accumulator1);
                         outputPointer[0] = Requantize(accumulator0, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
                         outputPointer[1] = Requantize(accumulator1, o + 1, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
                         outputPointer += 2;
+                        o += 2;
+                        weights += 2 * accumulationDepth;
                     }
                 }
                 for (; o < outputDepth; o++, weights += accumulationDepth)
