@@ -72,10 +72,11 @@ public static class DepthwiseConv2DMath
     /// + outputOffset, clamped.
     /// </summary>
     /// <remarks>
-    /// Shaped for ilc's ARM32 code generator: pointers into spans sliced to the lengths read (checked once), and with
-    /// a depth multiplier of 1 four neighbouring channels at a time, their sums in four locals, so each window tap
-    /// costs one pointer step for four multiply-adds. Other channels (the last depth % 4, or every channel with a
-    /// multiplier) go one at a time, their input channel advanced with a counter rather than a division.
+    /// Shaped for ilc's ARM32 code generator: pointers into spans sliced to the lengths read (checked once); per output
+    /// pixel the window inside the input is described once (<see cref="Int8DepthwiseWindow"/>) and the channels are
+    /// summed four at a time, so each window tap costs one pointer step for four multiply-adds: four neighbouring
+    /// channels with a depth multiplier of 1, four outputs of one input channel (sharing its value) with a multiplier
+    /// of 4 or more. The channels left over go one at a time; input channels are walked in order, no division.
     /// </remarks>
     public static unsafe void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
         ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
@@ -96,6 +97,12 @@ public static class DepthwiseConv2DMath
         if (!bias.IsEmpty) bias = bias.Slice(0, outputDepth);
         Int8Requantization rq = new Int8Requantization(outputOffset, activationMin, activationMax);
         int* blockSums = stackalloc int[4];
+        Int8DepthwiseWindow window = default;
+        window.InputRowStep = inputRowStep;
+        window.FilterRowStep = filterRowStride;
+        window.InputTapStep = tapStride;
+        window.FilterTapStep = outputDepth;
+        window.InputOffset = inputOffset;
         fixed (sbyte* inputStart = input)
         fixed (sbyte* filterStart = filter)
         fixed (sbyte* outputStart = output)
@@ -118,60 +125,38 @@ public static class DepthwiseConv2DMath
                     {
                         int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
                         Conv2DMath.WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
-                        int rows = filterYEnd - filterYStart;
-                        int taps = filterXEnd - filterXStart;
                         // Channel 0 of the first window tap inside the input, and its filter taps.
                         sbyte* windowInput = batchInput + (inYOrigin + filterYStart * g.DilationHeight) * inputRowStride
                             + (inXOrigin + filterXStart * g.DilationWidth) * inputDepth;
                         sbyte* windowFilter = filterStart + filterYStart * filterRowStride + filterXStart * outputDepth;
+                        window.Rows = filterYEnd - filterYStart;
+                        window.Taps = filterXEnd - filterXStart;
                         int c = 0;
                         if (multiplier == 1)
                         {
                             for (; c <= outputDepth - 4; c += 4)
                             {
-                                int acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
-                                sbyte* rowInput = windowInput + c;
-                                sbyte* rowFilter = windowFilter + c;
-                                for (int row = 0; row < rows; row++, rowInput += inputRowStep, rowFilter += filterRowStride)
-                                {
-                                    sbyte* x = rowInput;
-                                    sbyte* w = rowFilter;
-                                    for (int tap = 0; tap < taps; tap++, x += tapStride, w += outputDepth)
-                                    {
-                                        acc0 += w[0] * (x[0] + inputOffset);
-                                        acc1 += w[1] * (x[1] + inputOffset);
-                                        acc2 += w[2] * (x[2] + inputOffset);
-                                        acc3 += w[3] * (x[3] + inputOffset);
-                                    }
-                                }
-                                // Requantized in a loop once the four sums are stored: with the sums no longer live the
-                                // requantization keeps its values in registers (and is one copy of the code, not four).
-                                blockSums[0] = acc0;
-                                blockSums[1] = acc1;
-                                blockSums[2] = acc2;
-                                blockSums[3] = acc3;
+                                // Requantized in a loop once the four sums are stored: one copy of the code, its values
+                                // in registers.
+                                window.SumFourChannels(windowInput + c, windowFilter + c, blockSums);
                                 for (int j = 0; j < 4; j++) outputPixel[c + j] = rq.Apply(blockSums[j], c + j);
                             }
+                            for (; c < outputDepth; c++) outputPixel[c] = rq.Apply(window.SumOne(windowInput + c, windowFilter + c), c);
                         }
-                        // Output channel c reads input channel c / multiplier: a counter instead of the division.
-                        int inputChannel = multiplier == 1 ? c : 0;
-                        int inChannelGroup = 0;
-                        for (; c < outputDepth; c++)
+                        else
                         {
-                            int acc = 0;
-                            sbyte* rowInput = windowInput + inputChannel;
-                            sbyte* rowFilter = windowFilter + c;
-                            for (int row = 0; row < rows; row++, rowInput += inputRowStep, rowFilter += filterRowStride)
+                            // Output channels c·multiplier .. c·multiplier + multiplier − 1 read input channel c: four of
+                            // them at a time share each input value's load and offset, the rest one at a time.
+                            for (int inputChannel = 0; inputChannel < inputDepth; inputChannel++)
                             {
-                                sbyte* x = rowInput;
-                                sbyte* w = rowFilter;
-                                for (int tap = 0; tap < taps; tap++, x += tapStride, w += outputDepth) acc += *w * (*x + inputOffset);
-                            }
-                            outputPixel[c] = rq.Apply(acc, c);
-                            if (++inChannelGroup == multiplier)
-                            {
-                                inChannelGroup = 0;
-                                inputChannel++;
+                                int groupEnd = c + multiplier;
+                                for (; c <= groupEnd - 4; c += 4)
+                                {
+                                    window.SumFourSharedInput(windowInput + inputChannel, windowFilter + c, blockSums);
+                                    for (int j = 0; j < 4; j++) outputPixel[c + j] = rq.Apply(blockSums[j], c + j);
+                                }
+                                for (; c < groupEnd; c++)
+                                    outputPixel[c] = rq.Apply(window.SumOne(windowInput + inputChannel, windowFilter + c), c);
                             }
                         }
                     }

@@ -60,7 +60,8 @@ public class Int8LoopShapeTests
         if (depthwise)
         {
             g.InputDepth = random.Next(1, 12);
-            g.DepthMultiplier = random.Next(3) == 0 ? random.Next(2, 4) : 1;
+            // Multipliers 2-9: below, at and above the four-channel block that shares one input value, with a rest.
+            g.DepthMultiplier = random.Next(3) == 0 ? random.Next(2, 10) : 1;
             g.OutputDepth = g.InputDepth * g.DepthMultiplier;
         }
         else
