@@ -42,6 +42,8 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     public override ResourceVariables? ResourceVariables => interpreter.ResourceVariables;
 
+    public override Status CountLoopIteration() => interpreter.CountLoopIteration();
+
     private TensorInfo DescribeSubgraphTensor(int subgraphIndex, int tensorIndex) =>
         tensorIndex < 0 ? default : interpreter.DescribeTensor(subgraphIndex, tensorIndex);
 
@@ -67,6 +69,16 @@ internal sealed unsafe class InterpreterContext : KernelContext
 
     public override TensorInfo GetTensorInfo(int tensorIndex) =>
         tensorIndex < 0 ? default : interpreter.DescribeTensor(interpreter.CurrentSubgraph, tensorIndex);
+
+    public override void* AllocateWeightsBuffer(int bytes)
+    {
+        if (Phase != KernelPhase.Init && Phase != KernelPhase.Prepare)
+        {
+            Errors.Fail(Status.InvalidState, "AllocateWeightsBuffer is only allowed in Init and Prepare"u8);
+            return null;
+        }
+        return interpreter.AllocateWeights(bytes);
+    }
 
     public override void* AllocatePersistentBuffer(int bytes)
     {

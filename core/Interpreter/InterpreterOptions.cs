@@ -11,6 +11,17 @@ public sealed class InterpreterOptions
     /// </summary>
     public bool PreserveAllTensors { get; set; }
 
+    /// <summary>
+    /// Separate memory for the weights kernels repack at Prepare (<see cref="KernelContext.AllocateWeightsBuffer"/>;
+    /// the x86-simd port widens and reorders every convolution and fully-connected filter). Null (the default): they
+    /// go into the arena's tail. Give it to size the arena like the reference kernels' and the repacked weights
+    /// apart (<c>tflm inspect</c> reports both per kernel set); it must outlive the interpreter.
+    /// </summary>
+    public unsafe byte* WeightsMemory { get; set; }
+
+    /// <summary>Size of <see cref="WeightsMemory"/> in bytes.</summary>
+    public int WeightsMemoryBytes { get; set; }
+
     /// <summary>Receives an event around every kernel invocation.</summary>
     public MicroProfiler? Profiler { get; set; }
 
@@ -27,4 +38,14 @@ public sealed class InterpreterOptions
     /// <see cref="AutomaticResourceVariableCapacity"/> (the default) sizes the budget from the model.
     /// </summary>
     public int ResourceVariableCapacity { get; set; } = AutomaticResourceVariableCapacity;
+
+    /// <summary>Default of <see cref="MaxLoopIterations"/>.</summary>
+    public const int DefaultMaxLoopIterations = 100000;
+
+    /// <summary>
+    /// Most WHILE iterations one Invoke may run, all loops (and nested loops) together; one more ends Invoke with an
+    /// error. A model decides how often its loops run, so without a bound a crafted model could keep Invoke from ever
+    /// returning (TFLM has no bound). The default is far above what real models run.
+    /// </summary>
+    public int MaxLoopIterations { get; set; } = DefaultMaxLoopIterations;
 }

@@ -67,6 +67,13 @@ public sealed unsafe partial class MicroInterpreter
                 .Append(sub->TensorCount).Append(" tensors)"u8);
         }
         if (sub->Compressed[tensorIndex] != null) return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" is listed twice"u8);
+        // A subgraph output is read (or copied by IF/WHILE/CALL_ONCE) as shape x type bytes; a compressed buffer is shorter.
+        IntVector outputs = model.GetSubgraph(subgraphIndex).Outputs;
+        for (int o = 0; o < outputs.Count; o++)
+        {
+            if (outputs[o] == tensorIndex)
+                return Errors.Fail(Status.MalformedModel, "tensor "u8).Append(tensorIndex).Append(" is a subgraph output; outputs cannot be compressed"u8);
+        }
 
         Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
         EvalTensor* eval = &sub->Tensors[tensorIndex];

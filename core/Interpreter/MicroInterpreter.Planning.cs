@@ -80,9 +80,9 @@ public sealed unsafe partial class MicroInterpreter
         if (planBytes > arena.HeadCapacity)
         {
             // Exact: the plan plus the tail, or the temp peak planning itself reached, whichever is larger.
-            int needed = arena.RequiredBytesForHead(planBytes);
-            int peak = arena.RequiredBytesForHead(0) - arena.TailBytes + arena.PeakBytes;
-            if (peak > needed) needed = peak;
+            long usage = (long)planBytes + arena.TailBytes;
+            if (arena.PeakBytes > usage) usage = arena.PeakBytes;
+            int needed = arena.RequiredArenaBytes(usage);
             return Errors.Fail(Status.ArenaTooSmall, "arena too small: the memory plan needs "u8).Append(planBytes)
                 .Append(" bytes of head and the persistent data "u8).Append(arena.TailBytes)
                 .Append(" bytes, so the arena needs at least "u8).Append(needed).Append(" bytes but has "u8)
@@ -175,14 +175,15 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     /// <summary>
-    /// Starts a lifetime at <paramref name="scope"/> — or, when <paramref name="revisit"/> (the subgraph was walked
-    /// for an earlier call already), extends the existing one: a subgraph called from several control-flow nodes
-    /// keeps its tensors from its first call to its last. (TFLM restarts the lifetime at every visit, so a shared
-    /// callee's tensors can share memory with tensors that are alive during its earlier calls.)
+    /// Starts a lifetime at <paramref name="scope"/>, or extends an existing one to it: the first creation counts (TFLM's
+    /// UpdateFirstCreated). So a tensor that two operators write — only in a broken model — lives from the first write,
+    /// and no other buffer can share its memory while the first writer runs; and a subgraph called from several
+    /// control-flow nodes keeps its tensors from its first call to its last. (TFLM restarts a callee's lifetimes at
+    /// every visit, so its tensors can share memory with tensors alive during its earlier calls.)
     /// </summary>
-    private static void MarkCreated(AllocationInfo* info, int scope, bool revisit = false)
+    private static void MarkCreated(AllocationInfo* info, int scope)
     {
-        if (revisit && info->FirstCreated >= 0)
+        if (info->FirstCreated >= 0)
         {
             if (info->LastUsed < scope) info->LastUsed = scope;
             return;
@@ -191,20 +192,10 @@ public sealed unsafe partial class MicroInterpreter
         info->LastUsed = scope;
     }
 
-    /// <summary>True when some tensor of the subgraph already has a lifetime (an earlier call walked it).</summary>
-    private static bool WasWalked(AllocationInfo* local, int tensorCount)
-    {
-        for (int t = 0; t < tensorCount; t++)
-        {
-            if (local[t].FirstCreated >= 0) return true;
-        }
-        return false;
-    }
-
     private static void MarkUsed(AllocationInfo* info, int scope) => info->LastUsed = scope;
 
     /// <summary>
-    /// TFLM's lifetime rules: subgraph inputs and outputs are created at the subgraph's start; each operator is a
+    /// TFLM's lifetime rules: subgraph inputs are created at the subgraph's start; each operator is a
     /// new scope where its outputs are created and its inputs last used; control-flow operators plan the
     /// subgraphs they call inside their own scope; scratch buffers live from the operator's scope (before any
     /// callee subgraph) to its end; subgraph outputs live to the end of the subgraph; a subgraph called from several
@@ -219,18 +210,16 @@ public sealed unsafe partial class MicroInterpreter
                 .Append(" recursively"u8);
         SubGraph subgraph = model.GetSubgraph(subgraphIndex);
         AllocationInfo* local = &infos[subgraphOffsets[subgraphIndex]];
-        bool revisit = WasWalked(local, subgraphs[subgraphIndex].TensorCount);
         IntVector inputs = subgraph.Inputs;
         IntVector outputs = subgraph.Outputs;
-        for (int i = 0; i < inputs.Count; i++) MarkCreated(&local[inputs[i]], allocationScope, revisit);
-        for (int i = 0; i < outputs.Count; i++) MarkCreated(&local[outputs[i]], allocationScope, revisit);
+        for (int i = 0; i < inputs.Count; i++) MarkCreated(&local[inputs[i]], allocationScope);
 
         for (int n = 0; n < subgraph.OperatorCount; n++)
         {
             allocationScope++;
             Operator op = subgraph.GetOperator(n);
             IntVector opOutputs = op.Outputs;
-            for (int i = 0; i < opOutputs.Count; i++) MarkCreated(&local[opOutputs[i]], allocationScope, revisit);
+            for (int i = 0; i < opOutputs.Count; i++) MarkCreated(&local[opOutputs[i]], allocationScope);
 
             int startScope = allocationScope;
             Status status = MarkCalleeSubgraphs(op, infos, subgraphOffsets, tensorTotal, depth);
@@ -248,7 +237,7 @@ public sealed unsafe partial class MicroInterpreter
             {
                 if (scratchRequests[r].NodeIndex != n || scratchRequests[r].SubgraphIndex != subgraphIndex) continue;
                 AllocationInfo* info = &infos[tensorTotal + r];
-                MarkCreated(info, startScope, revisit);
+                MarkCreated(info, startScope);
                 MarkUsed(info, allocationScope);
             }
         }

@@ -28,11 +28,18 @@ public sealed unsafe partial class MicroInterpreter
     private readonly InterpreterContext context;
     private State state;
     private readonly int resourceVariableCapacity;
+    private readonly int maxLoopIterations;
+    private int loopIterations;
     private ResourceVariables? resourceVariables;
+    private readonly ArenaAllocator? weights;
 
     private SubgraphAllocation* subgraphs;
     private int subgraphCount;
     private int* emptyDims;
+    // What GetEvalTensor answers for an index outside the subgraph (an omitted optional input).
+    private EvalTensor* absentTensor;
+    // True once every subgraph's eval tensors exist (tensor views then read them rather than the model).
+    private bool evalTensorsReady;
     private void** scratchHandles;
     private int scratchCount;
 
@@ -46,19 +53,25 @@ public sealed unsafe partial class MicroInterpreter
         : this(model, resolver,
                new MicroAllocator(arena, arenaBytes, options != null && options.PreserveAllTensors ? MemoryPlannerKind.Linear : MemoryPlannerKind.Greedy),
                options?.Profiler,
-               options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity)
+               options != null ? options.ResourceVariableCapacity : InterpreterOptions.AutomaticResourceVariableCapacity,
+               options != null ? options.MaxLoopIterations : InterpreterOptions.DefaultMaxLoopIterations)
     {
+        if (options != null && options.WeightsMemory != null && options.WeightsMemoryBytes > 0)
+            weights = new ArenaAllocator(options.WeightsMemory, options.WeightsMemoryBytes);
     }
 
     /// <summary>
     /// Creates an interpreter on a shared allocator (several models in one arena). Allocate them one after the
     /// other; they share the head, so do not interleave their Invoke calls expecting intermediate data to survive.
-    /// <paramref name="resourceVariableCapacity"/> is <see cref="InterpreterOptions.ResourceVariableCapacity"/>.
+    /// <paramref name="resourceVariableCapacity"/> is <see cref="InterpreterOptions.ResourceVariableCapacity"/>,
+    /// <paramref name="maxLoopIterations"/> <see cref="InterpreterOptions.MaxLoopIterations"/>.
     /// </summary>
     public MicroInterpreter(Model model, OpResolver resolver, MicroAllocator allocator, MicroProfiler? profiler = null,
-        int resourceVariableCapacity = InterpreterOptions.AutomaticResourceVariableCapacity)
+        int resourceVariableCapacity = InterpreterOptions.AutomaticResourceVariableCapacity,
+        int maxLoopIterations = InterpreterOptions.DefaultMaxLoopIterations)
     {
         this.model = model;
+        this.maxLoopIterations = maxLoopIterations;
         this.resourceVariableCapacity = resourceVariableCapacity;
         this.resolver = resolver;
         this.allocator = allocator;
@@ -78,10 +91,21 @@ public sealed unsafe partial class MicroInterpreter
     public int ArenaUsedBytes => allocator.UsedBytes;
 
     /// <summary>
-    /// The smallest arena this model can be allocated in: head + tail plus the temp memory Prepare and planning
-    /// needed at their peak (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail).
+    /// The smallest arena this model can be allocated in (for an arena starting at the same 16-byte alignment):
+    /// head + tail plus the temp memory Prepare and planning needed at their peak, rounded up to 16 bytes
+    /// (TFLM's arena_used_bytes leaves temp out, so an arena of exactly that size can fail). Exact: an arena of
+    /// this size works, one byte less does not.
     /// </summary>
-    public int ArenaRequiredBytes => allocator.Arena.PeakBytes;
+    public int ArenaRequiredBytes => allocator.Arena.RequiredBytes;
+
+    /// <summary>
+    /// Bytes of kernels' repacked weights: in the separate <see cref="InterpreterOptions.WeightsMemory"/> when given,
+    /// else part of <see cref="ArenaUsedBytes"/> (category <see cref="AllocationCategory.RepackedWeights"/>).
+    /// </summary>
+    public int WeightsBytes => weights != null ? weights.UsedBytes : allocator.Report.UsedBytesOf(AllocationCategory.RepackedWeights);
+
+    /// <summary>True when repacked weights go to a separate weights memory instead of the arena.</summary>
+    public bool HasWeightsMemory => weights != null;
 
     /// <summary>Where the arena went, by category.</summary>
     public ArenaUsageReport ArenaUsage => allocator.Report;
@@ -90,11 +114,11 @@ public sealed unsafe partial class MicroInterpreter
 
     public bool PreservesAllTensors => allocator.PlannerKind == MemoryPlannerKind.Linear;
 
-    public int InputCount => model.GetSubgraph(0).Inputs.Count;
+    public int InputCount => model.IsValid ? model.GetSubgraph(0).Inputs.Count : 0;
 
-    public int OutputCount => model.GetSubgraph(0).Outputs.Count;
+    public int OutputCount => model.IsValid ? model.GetSubgraph(0).Outputs.Count : 0;
 
-    public int SubgraphCount => model.SubgraphCount;
+    public int SubgraphCount => model.IsValid ? model.SubgraphCount : 0;
 
     /// <summary>
     /// The resource variables of this interpreter (created by AllocateTensors); null before, and when the budget
@@ -105,16 +129,18 @@ public sealed unsafe partial class MicroInterpreter
     /// <summary>Input <paramref name="index"/> of the main subgraph: type, shape, quantization and data.</summary>
     public TensorInfo Input(int index)
     {
+        if (!model.IsValid) return default;
         IntVector inputs = model.GetSubgraph(0).Inputs;
         if ((uint)index >= (uint)inputs.Count) return default;
-        return DescribeTensor(0, inputs[index]);
+        return DescribeTensorForApplication(0, inputs[index]);
     }
 
     public TensorInfo Output(int index)
     {
+        if (!model.IsValid) return default;
         IntVector outputs = model.GetSubgraph(0).Outputs;
         if ((uint)index >= (uint)outputs.Count) return default;
-        return DescribeTensor(0, outputs[index]);
+        return DescribeTensorForApplication(0, outputs[index]);
     }
 
     /// <summary>
@@ -123,9 +149,10 @@ public sealed unsafe partial class MicroInterpreter
     /// </summary>
     public TensorInfo GetTensor(int tensorIndex, int subgraphIndex = 0)
     {
+        if (!model.IsValid) return default;
         if ((uint)subgraphIndex >= (uint)model.SubgraphCount) return default;
         if ((uint)tensorIndex >= (uint)model.GetSubgraph(subgraphIndex).TensorCount) return default;
-        return DescribeTensor(subgraphIndex, tensorIndex);
+        return DescribeTensorForApplication(subgraphIndex, tensorIndex);
     }
 
     /// <summary>Runs Init and Prepare of every node, plans the head and commits tensor addresses.</summary>
@@ -135,6 +162,16 @@ public sealed unsafe partial class MicroInterpreter
         if (state == State.Failed)
             return Errors.Fail(Status.InvalidState, "AllocateTensors already failed for this interpreter; create a new one"u8);
         Errors.Clear();
+        if (!model.IsValid)
+        {
+            state = State.Failed;
+            return Errors.Fail(Status.InvalidArgument, "the interpreter has no model: load one with Model.TryCreate first"u8);
+        }
+        if (allocator.Arena.HeadStart == null)
+        {
+            state = State.Failed;
+            return Errors.Fail(Status.InvalidArgument, "the arena is null"u8);
+        }
         if (!allocator.BeginModelAllocation())
         {
             state = State.Failed;
@@ -152,7 +189,10 @@ public sealed unsafe partial class MicroInterpreter
         return Reset();
     }
 
-    /// <summary>Runs the main subgraph once.</summary>
+    /// <summary>
+    /// Runs the main subgraph once. As in TFLM, the memory planner may reuse an input tensor's memory for a later
+    /// tensor, so Invoke may overwrite the inputs: write them again before every Invoke.
+    /// </summary>
     public Status Invoke()
     {
         if (state != State.Allocated)
@@ -160,6 +200,7 @@ public sealed unsafe partial class MicroInterpreter
             Status status = AllocateTensors();
             if (status != Status.Ok) return status;
         }
+        loopIterations = 0;
         return InvokeSubgraph(0);
     }
 
@@ -288,11 +329,36 @@ public sealed unsafe partial class MicroInterpreter
     {
         Status status = CheckSparseInputs(ref node);
         if (status == Status.Ok) status = resolver.GetKernel(node.KernelSlot).Prepare(context, ref node);
+        if (status == Status.Ok) status = CheckOutputSizes(ref node);
         if (status == Status.Ok) status = CheckCompressedInputsAccepted(ref node);
         bool releasedTemp = allocator.Arena.ResetTempAllocations();
         if (status == Status.Ok && !releasedTemp)
             status = Errors.Fail(Status.Error, "kernel did not release all temp buffers it allocated in Prepare"u8);
         return status;
+    }
+
+    /// <summary>
+    /// Kernels may compute an output's shape in Prepare (RESHAPE, FILL, BROADCAST_TO, ...): whatever the model says, the
+    /// result must have non-negative dimensions and a byte size the planner and every span can hold.
+    /// </summary>
+    private Status CheckOutputSizes(ref Node node)
+    {
+        SubgraphAllocation* sub = &subgraphs[currentSubgraph];
+        for (int i = 0; i < node.OutputCount; i++)
+        {
+            int index = node.Outputs[1 + i];
+            if ((uint)index >= (uint)sub->TensorCount) continue;
+            EvalTensor* tensor = &sub->Tensors[index];
+            if (Dimensions.CheckedByteCount(tensor->Type, tensor->Dims) >= 0) continue;
+            ErrorReporter message = Errors.Fail(Status.Error, "output tensor "u8).Append(index).Append(" has shape ["u8);
+            for (int d = 0; d < tensor->Dims[0]; d++)
+            {
+                if (d > 0) message.Append(", "u8);
+                message.Append(tensor->Dims[1 + d]);
+            }
+            return message.Append("], which is negative or larger than "u8).Append(Dimensions.MaxByteCount).Append(" bytes"u8);
+        }
+        return Status.Ok;
     }
 
     /// <summary>Tail tables: subgraph allocations, eval tensors and nodes (TFLM's StartModelAllocation).</summary>
@@ -302,6 +368,8 @@ public sealed unsafe partial class MicroInterpreter
         emptyDims = (int*)allocator.AllocatePersistent(sizeof(int), sizeof(int), AllocationCategory.Bookkeeping);
         if (emptyDims == null) return ArenaTooSmall(sizeof(int), "bookkeeping"u8);
         *emptyDims = 0;
+        absentTensor = (EvalTensor*)allocator.AllocatePersistent(sizeof(EvalTensor), sizeof(void*), AllocationCategory.Bookkeeping);
+        if (absentTensor == null) return ArenaTooSmall(sizeof(EvalTensor), "bookkeeping"u8);
 
         int tableBytes = subgraphCount * sizeof(SubgraphAllocation);
         subgraphs = (SubgraphAllocation*)allocator.AllocatePersistent(tableBytes, sizeof(void*), AllocationCategory.Bookkeeping);
@@ -350,6 +418,7 @@ public sealed unsafe partial class MicroInterpreter
                 node->KernelSlot = -1;
             }
         }
+        evalTensorsReady = true;
         return AttachCompressedTensors();
     }
 
@@ -472,13 +541,33 @@ public sealed unsafe partial class MicroInterpreter
     private static ReadOnlySpan<byte> EthosUCustomOp => "ethos-u"u8;
 
     
+    /// <summary>Repacked-weights memory: the separate weights memory, or the arena's tail.</summary>
+    internal byte* AllocateWeights(int bytes)
+    {
+        if (weights == null)
+        {
+            byte* inArena = allocator.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment, AllocationCategory.RepackedWeights);
+            if (inArena == null) ArenaTooSmall(bytes, "a kernel's repacked weights"u8);
+            return inArena;
+        }
+        byte* result = weights.AllocatePersistent(bytes, ArenaAlignment.BufferAlignment);
+        if (result == null)
+        {
+            Errors.Fail(Status.ArenaTooSmall, "weights memory too small: repacked weights need "u8).Append(bytes)
+                .Append(" more bytes; it has "u8).Append(weights.GetAvailableMemory(ArenaAlignment.BufferAlignment))
+                .Append(" of "u8).Append(weights.ArenaBytes).Append(" left"u8);
+        }
+        return result;
+    }
+
     internal Status ArenaTooSmall(int requestedBytes, ReadOnlySpan<byte> what)
     {
         // What is in use now (head + temp + tail) plus this request is a lower bound of the arena needed; later
         // steps may need more, which is why the message says "at least".
         ArenaAllocator arena = allocator.Arena;
-        int inUse = arena.ArenaBytes - arena.GetAvailableMemory(1);
-        int needed = inUse + requestedBytes;
+        long usage = (long)arena.InUseBytes + (requestedBytes > 0 ? requestedBytes : 0);
+        long failed = arena.TakeFailedUsage();
+        int needed = arena.RequiredArenaBytes(failed > usage ? failed : usage);
         return Errors.Fail(Status.ArenaTooSmall, "arena too small: "u8).Append(what).Append(" need "u8)
             .Append(requestedBytes).Append(" more bytes; the arena needs at least "u8).Append(needed)
             .Append(" bytes but has "u8).Append(arena.ArenaBytes);
@@ -510,12 +599,26 @@ public sealed unsafe partial class MicroInterpreter
     // Tensor views
     // ------------------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The view the application gets: a constant whose buffer is shorter than shape × type (stored sparse or
+    /// LUT-compressed) is given without data (its spans are empty) rather than as a span past its buffer. Kernels get the stored
+    /// form through <see cref="DescribeTensor"/> (DENSIFY and the decompressing kernels read it).
+    /// </summary>
+    private TensorInfo DescribeTensorForApplication(int subgraphIndex, int tensorIndex)
+    {
+        TensorInfo info = DescribeTensor(subgraphIndex, tensorIndex);
+        if (info.Data == null || !info.IsConstant) return info;
+        int stored = model.GetBuffer(model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex).BufferIndex).Length;
+        if (stored >= info.ByteCount) return info;
+        return new TensorInfo(tensorIndex, info.Type, info.Dims, null, info.IsConstant, info.IsVariable, info.Quantization);
+    }
+
     internal TensorInfo DescribeTensor(int subgraphIndex, int tensorIndex)
     {
         Tensor tensor = model.GetSubgraph(subgraphIndex).GetTensor(tensorIndex);
         int* dims;
         void* data;
-        if (subgraphs != null && subgraphIndex < subgraphCount)
+        if (evalTensorsReady && subgraphIndex < subgraphCount)
         {
             EvalTensor* eval = &subgraphs[subgraphIndex].Tensors[tensorIndex];
             dims = eval->Dims;
@@ -549,7 +652,19 @@ public sealed unsafe partial class MicroInterpreter
 
     internal int CurrentSubgraph => currentSubgraph;
 
-    internal ref EvalTensor EvalTensorOfCurrentSubgraph(int tensorIndex) => ref subgraphs[currentSubgraph].Tensors[tensorIndex];
+    /// <summary>
+    /// A tensor of the running subgraph; an index outside it (an omitted optional input, -1) gives an empty tensor
+    /// (no data, rank 0) instead of memory before or after the table. Prepare must refuse a missing required input.
+    /// </summary>
+    internal ref EvalTensor EvalTensorOfCurrentSubgraph(int tensorIndex)
+    {
+        SubgraphAllocation* sub = &subgraphs[currentSubgraph];
+        if ((uint)tensorIndex < (uint)sub->TensorCount) return ref sub->Tensors[tensorIndex];
+        absentTensor->Data = null;
+        absentTensor->Dims = emptyDims;
+        absentTensor->Type = TensorType.Float32;
+        return ref *absentTensor;
+    }
 
     internal Status AddScratchRequest(int bytes, out int bufferIndex)
     {
@@ -563,12 +678,22 @@ public sealed unsafe partial class MicroInterpreter
             return Errors.Fail(Status.CapacityExceeded, "more than "u8).Append(KernelContext.MaxScratchBuffersPerOp)
                 .Append(" scratch buffers requested by one node"u8);
         if (bytes < 0) return Errors.Fail(Status.InvalidArgument, "negative scratch buffer size "u8).Append(bytes);
+        if (bytes > Dimensions.MaxByteCount)
+            return Errors.Fail(Status.InvalidArgument, "scratch buffer of "u8).Append(bytes).Append(" bytes is larger than any tensor may be"u8);
         ScratchRequest* request = &scratchRequests[scratchCount];
         request->Bytes = bytes;
         request->NodeIndex = currentNode;
         request->SubgraphIndex = currentSubgraph;
         bufferIndex = scratchCount++;
         return Status.Ok;
+    }
+
+    /// <summary>Counts one loop iteration (WHILE) of this Invoke; fails once the bound is exceeded.</summary>
+    internal Status CountLoopIteration()
+    {
+        if (++loopIterations <= maxLoopIterations) return Status.Ok;
+        return Errors.Fail(Status.Error, "more than "u8).Append(maxLoopIterations)
+            .Append(" loop iterations in one Invoke (InterpreterOptions.MaxLoopIterations)"u8);
     }
 
     internal int SubgraphInputCount(int subgraphIndex) =>
@@ -587,7 +712,8 @@ public sealed unsafe partial class MicroInterpreter
     }
 
     internal EvalTensor* SubgraphEvalTensor(int subgraphIndex, int tensorIndex) =>
-        tensorIndex < 0 || subgraphs == null || (uint)subgraphIndex >= (uint)subgraphCount ? null : &subgraphs[subgraphIndex].Tensors[tensorIndex];
+        !evalTensorsReady || (uint)subgraphIndex >= (uint)subgraphCount || (uint)tensorIndex >= (uint)subgraphs[subgraphIndex].TensorCount
+            ? null : &subgraphs[subgraphIndex].Tensors[tensorIndex];
 
     internal void* ScratchBuffer(int bufferIndex) =>
         (uint)bufferIndex < (uint)scratchCount ? scratchHandles[bufferIndex] : null;

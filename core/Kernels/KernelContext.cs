@@ -80,10 +80,55 @@ public abstract unsafe class KernelContext
     public abstract void* AllocatePersistentBuffer(int bytes);
 
     /// <summary>
+    /// <see cref="AllocatePersistentBuffer(int)"/> for a size computed in 64 bits: a size no tensor could have fails
+    /// (null, with a message) instead of wrapping to a small buffer.
+    /// </summary>
+    public void* AllocatePersistentBuffer(long bytes)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return AllocatePersistentBuffer((int)bytes);
+        Errors.Fail(Status.ArenaTooSmall, "persistent buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+        return null;
+    }
+
+    /// <summary>
+    /// Persistent memory for data a kernel derives from constant tensors at Prepare — a port's repacked weights and
+    /// per-channel tables. The interpreter puts it in the weights memory the application gave it
+    /// (<see cref="InterpreterOptions.WeightsMemory"/>, sized and placed separately from the arena), or without one
+    /// in the arena's tail under its own report category (<see cref="Memory.AllocationCategory.RepackedWeights"/>).
+    /// Init and Prepare only; null (with a message) when the memory is full.
+    /// </summary>
+    public virtual void* AllocateWeightsBuffer(int bytes) => AllocatePersistentBuffer(bytes);
+
+    /// <summary>
+    /// <see cref="AllocateWeightsBuffer(int)"/> for a size computed in 64 bits: a size no tensor could have fails
+    /// (null, with a message) instead of wrapping to a small buffer.
+    /// </summary>
+    public void* AllocateWeightsBuffer(long bytes)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return AllocateWeightsBuffer((int)bytes);
+        Errors.Fail(Status.ArenaTooSmall, "weights buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+        return null;
+    }
+
+    /// <summary>
     /// Asks for a buffer valid only while this node runs, placed by the memory planner in the head (it may share
     /// memory with other nodes' buffers). Prepare only; at most <see cref="MaxScratchBuffersPerOp"/> per node.
     /// </summary>
     public abstract Status RequestScratchBuffer(int bytes, out int bufferIndex);
+
+    /// <summary>
+    /// <see cref="RequestScratchBuffer(int, out int)"/> for a size computed in 64 bits (element count × element size):
+    /// a size no tensor could have fails here instead of wrapping to a small buffer.
+    /// </summary>
+    public Status RequestScratchBuffer(long bytes, out int bufferIndex)
+    {
+        if (bytes >= 0 && bytes <= Dimensions.MaxByteCount) return RequestScratchBuffer((int)bytes, out bufferIndex);
+        bufferIndex = -1;
+        return Errors.Fail(Status.Error, "scratch buffer of "u8).Append(bytes).Append(" bytes requested; at most "u8)
+            .Append(Dimensions.MaxByteCount).Append(" are possible"u8);
+    }
 
     /// <summary>The memory of a scratch buffer requested in Prepare. Invoke only.</summary>
     public abstract void* GetScratchBuffer(int bufferIndex);
@@ -125,6 +170,13 @@ public abstract unsafe class KernelContext
     /// </summary>
     public virtual Status InvokeSubgraph(int subgraphIndex) =>
         Errors.Fail(Status.InvalidState, "this kernel context cannot run subgraphs"u8);
+
+    /// <summary>
+    /// A loop kernel (WHILE) calls this once per iteration, Invoke only; it fails when the interpreter's bound
+    /// (<see cref="InterpreterOptions.MaxLoopIterations"/>) on iterations per Invoke is exceeded, and the kernel then
+    /// stops and returns the status.
+    /// </summary>
+    public virtual Status CountLoopIteration() => Status.Ok;
 
     /// <summary>The interpreter's resource variables; null when it has none (budget 0).</summary>
     public virtual ResourceVariables? ResourceVariables => null;

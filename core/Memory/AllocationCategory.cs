@@ -19,5 +19,10 @@ public enum AllocationCategory
     ResourceVariables,
     /// <summary>Per-tensor LUT decompression tables of compressed models (TFLM's kCompressionData).</summary>
     CompressionData,
+    /// <summary>
+    /// Kernels' repacked copies of constant data (<see cref="KernelContext.AllocateWeightsBuffer"/>) when the
+    /// interpreter has no separate weights memory.
+    /// </summary>
+    RepackedWeights,
     Count,
 }

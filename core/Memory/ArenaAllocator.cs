@@ -9,6 +9,8 @@ namespace TfLiteMicro.Memory;
 /// The head holds activations and scratch buffers laid out by the memory planner (and, during Prepare, the list
 /// of scratch-buffer requests); temp holds short-lived Prepare-time allocations and must be empty before the head
 /// is resized; the tail grows downwards and holds everything that lives as long as the interpreter.
+/// Both ends are aligned to 16 bytes (the start up, the end down), so the layout relative to them — and therefore
+/// the bytes a model needs — does not depend on where the caller's memory starts or ends.
 /// </summary>
 public sealed unsafe class ArenaAllocator
 {
@@ -21,15 +23,23 @@ public sealed unsafe class ArenaAllocator
     private nuint tempChecksum;
     private int tempHighWater;
     private int peakBytes;
+    private readonly byte* arenaStart;
+    private long failedUsage;
 
-    /// <param name="arena">Caller-owned memory; its start is aligned up to 16 bytes.</param>
-    /// <param name="size">Bytes available at <paramref name="arena"/>.</param>
+    /// <param name="arena">Caller-owned memory; its start is aligned up and its end down to 16 bytes.</param>
+    /// <param name="size">Bytes available at <paramref name="arena"/> (0 for null memory).</param>
     public ArenaAllocator(byte* arena, int size)
     {
+        if (arena == null || size < 0) size = 0;
         byte* end = arena + size;
         bufferHead = ArenaAlignment.AlignUp(arena, ArenaAlignment.BufferAlignment);
-        if (bufferHead > end) bufferHead = end;
-        bufferTail = end;
+        bufferTail = ArenaAlignment.AlignDown(end, ArenaAlignment.BufferAlignment);
+        if (bufferHead > end || bufferTail < bufferHead || bufferHead < arena)
+        {
+            bufferHead = arena;
+            bufferTail = arena;
+        }
+        arenaStart = arena;
         head = bufferHead;
         temp = bufferHead;
         tail = bufferTail;
@@ -79,7 +89,11 @@ public sealed unsafe class ArenaAllocator
     {
         if (size < 0) return null;
         byte* result = ArenaAlignment.AlignDown(tail - size, alignment);
-        if (result < temp || result < bufferHead || tail - size > tail) return null;
+        if (result < temp || result < bufferHead || tail - size > tail)
+        {
+            failedUsage = (temp - bufferHead) + AlignUp((long)TailBytes + size, alignment);
+            return null;
+        }
         tail = result;
         UpdatePeak();
         return result;
@@ -90,7 +104,11 @@ public sealed unsafe class ArenaAllocator
     {
         if (size < 0) return null;
         byte* result = ArenaAlignment.AlignUp(temp, alignment);
-        if (result + size > tail || result + size < result) return null;
+        if (result + size > tail || result + size < result)
+        {
+            failedUsage = AlignUp(temp - bufferHead, alignment) + size + TailBytes;
+            return null;
+        }
         temp = result + size;
         tempCount++;
         tempChecksum ^= (nuint)result;
@@ -128,12 +146,31 @@ public sealed unsafe class ArenaAllocator
     {
         if (temp != head || size < 0) return false;
         byte* newHead = bufferHead + size;
-        if (newHead > tail) return false;
+        if (newHead > tail || newHead < bufferHead)
+        {
+            failedUsage = (long)size + TailBytes;
+            return false;
+        }
         head = newHead;
         temp = head;
         UpdatePeak();
         return true;
     }
+
+    /// <summary>
+    /// Bytes head, temp and tail would have taken together had the last failed allocation succeeded (alignment
+    /// included), and forgets it; 0 when nothing failed since the last call. What <see cref="RequiredArenaBytes"/>
+    /// turns into the "arena needs at least" figure: a lower bound of the smallest working arena, and more than the
+    /// arena has.
+    /// </summary>
+    public long TakeFailedUsage()
+    {
+        long usage = failedUsage;
+        failedUsage = 0;
+        return usage;
+    }
+
+    private static long AlignUp(long value, int alignment) => (value + alignment - 1) / alignment * alignment;
 
     private void UpdatePeak()
     {
@@ -152,6 +189,25 @@ public sealed unsafe class ArenaAllocator
     }
 
     /// <summary>Bytes the arena would need if the head were <paramref name="headBytes"/> with the current tail.</summary>
-    public int RequiredBytesForHead(int headBytes) =>
-        (int)(bufferHead - (bufferTail - ArenaBytes)) + headBytes + TailBytes;
+    public int RequiredBytesForHead(int headBytes) => RequiredArenaBytes((long)headBytes + TailBytes);
+
+    /// <summary>
+    /// The smallest arena (at this start address) whose head and tail can hold <paramref name="usage"/> bytes at once:
+    /// the start's alignment padding plus the usage rounded up to 16 (the end is aligned down to 16).
+    /// </summary>
+    public int RequiredArenaBytes(long usage)
+    {
+        long aligned = (usage + ArenaAlignment.BufferAlignment - 1) / ArenaAlignment.BufferAlignment * ArenaAlignment.BufferAlignment;
+        long bytes = (bufferHead - arenaStart) + aligned;
+        return bytes > int.MaxValue ? int.MaxValue : (int)bytes;
+    }
+
+    /// <summary>
+    /// The smallest arena in which everything allocated so far fits (<see cref="PeakBytes"/> rounded as
+    /// <see cref="RequiredArenaBytes"/> does): exact for the same sequence of allocations.
+    /// </summary>
+    public int RequiredBytes => RequiredArenaBytes(peakBytes);
+
+    /// <summary>Bytes in use right now: head (or temp, whichever reaches further) plus tail.</summary>
+    public int InUseBytes => (int)(temp - bufferHead) + TailBytes;
 }

@@ -46,6 +46,7 @@ public sealed partial class ArenaUsageReport
             case AllocationCategory.Bookkeeping: return "bookkeeping"u8;
             case AllocationCategory.ResourceVariables: return "resource variable table"u8;
             case AllocationCategory.CompressionData: return "compression tables"u8;
+            case AllocationCategory.RepackedWeights: return "repacked weights"u8;
             default: return "unknown"u8;
         }
     }

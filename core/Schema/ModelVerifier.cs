@@ -86,16 +86,22 @@ public static unsafe class ModelVerifier
             if (status != Status.Ok) return status;
         }
 
-        Status io = VerifyTensorIndices(subgraph.Inputs, tensorCount, errors);
+        Status io = VerifyTensorIndices(subgraph.Inputs, tensorCount, errors, allowAbsent: false);
         if (io != Status.Ok) return PrefixSubgraph(errors, s, "input "u8);
-        io = VerifyTensorIndices(subgraph.Outputs, tensorCount, errors);
+        io = VerifyTensorIndices(subgraph.Outputs, tensorCount, errors, allowAbsent: false);
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "output "u8);
+        // The application writes the inputs; constant data lives in the model, which must never be written.
+        io = VerifyWritable(in model, subgraph, subgraph.Inputs, errors);
+        if (io != Status.Ok) return PrefixSubgraph(errors, s, "input "u8);
+        // Outputs are read (by the application, or copied by IF/WHILE/CALL_ONCE) as shape x type bytes.
+        io = VerifyStoredDense(in model, subgraph, subgraph.Outputs, errors);
         if (io != Status.Ok) return PrefixSubgraph(errors, s, "output "u8);
 
         int operatorCodeCount = model.OperatorCodeCount;
         for (int o = 0; o < subgraph.OperatorCount; o++)
         {
             Operator op = subgraph.GetOperator(o);
-            Status status = VerifyOperator(in model, op, operatorCodeCount, tensorCount, errors);
+            Status status = VerifyOperator(in model, subgraph, op, operatorCodeCount, tensorCount, errors);
             if (status != Status.Ok)
             {
                 errors.Prefix(": "u8);
@@ -119,13 +125,16 @@ public static unsafe class ModelVerifier
         return Status.MalformedModel;
     }
 
-    /// <summary>Every index in [-1, tensorCount); -1 marks an omitted optional tensor.</summary>
-    private static Status VerifyTensorIndices(IntVector indices, int tensorCount, ErrorReporter errors)
+    /// <summary>
+    /// Every index in [0, tensorCount), or -1 (an omitted optional tensor) where <paramref name="allowAbsent"/>: operator
+    /// inputs and intermediates may be omitted; operator outputs and subgraph inputs and outputs may not.
+    /// </summary>
+    private static Status VerifyTensorIndices(IntVector indices, int tensorCount, ErrorReporter errors, bool allowAbsent = true)
     {
         for (int i = 0; i < indices.Count; i++)
         {
             int index = indices[i];
-            if (index < -1 || index >= tensorCount)
+            if (index < (allowAbsent ? -1 : 0) || index >= tensorCount)
             {
                 return errors.Fail(Status.MalformedModel, "tensor index "u8).Append(index).Append(" (position "u8).Append(i)
                     .Append(") out of range (tensors: "u8).Append(tensorCount).Append(')');
@@ -134,7 +143,44 @@ public static unsafe class ModelVerifier
         return Status.Ok;
     }
 
-    private static Status VerifyOperator(in Model model, Operator op, int operatorCodeCount, int tensorCount, ErrorReporter errors)
+    /// <summary>
+    /// The tensors are written at run time (subgraph inputs, operator outputs), so none may be a constant: a constant
+    /// points into the model, which is read-only (often flash) and shared by every interpreter of it.
+    /// </summary>
+    private static Status VerifyWritable(in Model model, SubGraph subgraph, IntVector indices, ErrorReporter errors)
+    {
+        for (int i = 0; i < indices.Count; i++)
+        {
+            int index = indices[i];
+            if (index < 0) continue;
+            Tensor tensor = subgraph.GetTensor(index);
+            if (model.GetBuffer(tensor.BufferIndex).Length == 0) continue;
+            return errors.Fail(Status.MalformedModel, "tensor "u8).Append(index).Append(" '"u8).AppendName(Quoted(tensor.Name))
+                .Append("' (position "u8).Append(i).Append(") is written at run time but has constant data (buffer "u8)
+                .Append(tensor.BufferIndex).Append(')');
+        }
+        return Status.Ok;
+    }
+
+    /// <summary>
+    /// Subgraph outputs are read as shape × type bytes, so none may be a constant stored sparse: its buffer holds only
+    /// the stored values (only DENSIFY reads one). LUT-compressed outputs are refused when compression is attached.
+    /// </summary>
+    private static Status VerifyStoredDense(in Model model, SubGraph subgraph, IntVector indices, ErrorReporter errors)
+    {
+        for (int i = 0; i < indices.Count; i++)
+        {
+            int index = indices[i];
+            if (index < 0) continue;
+            Tensor tensor = subgraph.GetTensor(index);
+            if (!tensor.HasSparsity || model.GetBuffer(tensor.BufferIndex).Length == 0) continue;
+            return errors.Fail(Status.MalformedModel, "tensor "u8).Append(index).Append(" '"u8).AppendName(Quoted(tensor.Name))
+                .Append("' (position "u8).Append(i).Append(") is a constant stored sparse; only DENSIFY reads sparse tensors"u8);
+        }
+        return Status.Ok;
+    }
+
+    private static Status VerifyOperator(in Model model, SubGraph subgraph, Operator op, int operatorCodeCount, int tensorCount, ErrorReporter errors)
     {
         uint opcode = (uint)op.OpcodeIndex;
         if (opcode >= (uint)operatorCodeCount)
@@ -143,7 +189,8 @@ public static unsafe class ModelVerifier
                 .Append(operatorCodeCount).Append(')');
         }
         if (VerifyTensorIndices(op.Inputs, tensorCount, errors) != Status.Ok) { errors.Prefix("input "u8); return Status.MalformedModel; }
-        if (VerifyTensorIndices(op.Outputs, tensorCount, errors) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
+        if (VerifyTensorIndices(op.Outputs, tensorCount, errors, allowAbsent: false) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
+        if (VerifyWritable(in model, subgraph, op.Outputs, errors) != Status.Ok) { errors.Prefix("output "u8); return Status.MalformedModel; }
         if (VerifyTensorIndices(op.Intermediates, tensorCount, errors) != Status.Ok) { errors.Prefix("intermediate "u8); return Status.MalformedModel; }
 
         ulong customOffset = op.LargeCustomOptionsOffset;
@@ -153,7 +200,28 @@ public static unsafe class ModelVerifier
             return errors.Fail(Status.MalformedModel, "large custom options (offset "u8).AppendUnsigned(customOffset).Append(", size "u8)
                 .AppendUnsigned(customSize).Append(") are outside the model ("u8).Append(model.Length).Append(" bytes)"u8);
         }
+        Status options = VerifyOptionsType(in model, op, errors);
+        if (options != Status.Ok) return options;
         return VerifySubgraphReferences(in model, op, errors);
+    }
+
+    /// <summary>
+    /// The options table must be the one the operator takes (or absent): kernels read it by field id as their own
+    /// options type, so a table of another type would be read as the wrong fields — and past its end, since tables
+    /// differ in size. (TFLM quietly uses default options instead; a mismatch only comes from a broken writer.)
+    /// </summary>
+    private static Status VerifyOptionsType(in Model model, Operator op, ErrorReporter errors)
+    {
+        BuiltinOptions actual = op.BuiltinOptionsType;
+        if (actual == BuiltinOptions.NONE) return Status.Ok;
+        BuiltinOperator code = model.GetOperatorCode(op.OpcodeIndex).BuiltinCode;
+        if (code == BuiltinOperator.CUSTOM || !OperatorOptions.IsKnownOperator(code)) return Status.Ok;
+        BuiltinOptions expected = OperatorOptions.Expected(code);
+        if (actual == expected) return Status.Ok;
+        ErrorReporter message = errors.Fail(Status.MalformedModel, "builtin_options_type "u8).Append((int)actual)
+            .Append(" does not match operator "u8).AppendName(BuiltinOperators.Name(code));
+        if (expected == BuiltinOptions.NONE) return message.Append(", which takes no options"u8);
+        return message.Append(", which takes options type "u8).Append((int)expected);
     }
 
     /// <summary>Control-flow options name other subgraphs; those indices must exist.</summary>
@@ -199,7 +267,6 @@ public static unsafe class ModelVerifier
             return FailTensor(errors, s, t, tensor, "unknown type "u8).Append((int)type);
         }
         IntVector shape = tensor.Shape;
-        // Element count, saturated well above any buffer length so it cannot overflow.
         long elements = 1;
         for (int d = 0; d < shape.Count; d++)
         {
@@ -209,7 +276,15 @@ public static unsafe class ModelVerifier
                 return FailTensor(errors, s, t, tensor, "dimension "u8).Append(d).Append(" is "u8).Append(dimension).Append(" (must be >= 0)"u8);
             }
             elements *= dimension;
-            if (elements > int.MaxValue) elements = (long)int.MaxValue + 1;
+            if (elements > Dimensions.MaxByteCount) elements = (long)Dimensions.MaxByteCount + 1;
+        }
+        // Every element and byte count of the model then fits an int, for the planner and every kernel.
+        if (Dimensions.CheckedByteCount(type, shape.AsSpan()) < 0)
+        {
+            ErrorReporter message = FailTensor(errors, s, t, tensor, "shape "u8);
+            AppendShape(message, shape);
+            return message.Append(" of "u8).Append(TensorTypes.Name(type)).Append(" is larger than "u8).Append(Dimensions.MaxByteCount)
+                .Append(" bytes"u8);
         }
 
         int bufferIndex = tensor.BufferIndex;
@@ -219,6 +294,11 @@ public static unsafe class ModelVerifier
                 .Append(bufferCount).Append(')');
         }
         Buffer data = model.GetBuffer(bufferIndex);
+        if (data.Length > 0 && tensor.IsVariable)
+        {
+            return FailTensor(errors, s, t, tensor, "is a variable (written at run time) but has constant data (buffer "u8)
+                .Append(bufferIndex).Append(')');
+        }
         if (data.Length > 0 && !compressed && !tensor.HasSparsity && HasFixedElementSize(type))
         {
             long expected = TensorTypes.BytesFor(type, elements);
@@ -226,13 +306,9 @@ public static unsafe class ModelVerifier
             bool subByte = type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
             if (data.Length != expected && !(subByte && data.Length == elements))
             {
-                ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is "u8).Append(data.Length).Append(" bytes but shape ["u8);
-                for (int d = 0; d < shape.Count; d++)
-                {
-                    if (d > 0) message.Append(", "u8);
-                    message.Append(shape[d]);
-                }
-                return message.Append("] of "u8).Append(TensorTypes.Name(type)).Append(" needs "u8).Append(expected);
+                ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is "u8).Append(data.Length).Append(" bytes but shape "u8);
+                AppendShape(message, shape);
+                return message.Append(" of "u8).Append(TensorTypes.Name(type)).Append(" needs "u8).Append(expected);
             }
         }
 
@@ -255,6 +331,17 @@ public static unsafe class ModelVerifier
             }
         }
         return Status.Ok;
+    }
+
+    private static ErrorReporter AppendShape(ErrorReporter message, IntVector shape)
+    {
+        message.Append('[');
+        for (int d = 0; d < shape.Count; d++)
+        {
+            if (d > 0) message.Append(", "u8);
+            message.Append(shape[d]);
+        }
+        return message.Append(']');
     }
 
     private static ErrorReporter FailTensor(ErrorReporter errors, int s, int t, Tensor tensor, ReadOnlySpan<byte> what)

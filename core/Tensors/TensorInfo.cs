@@ -14,7 +14,7 @@ public readonly unsafe struct TensorInfo
     public TensorInfo(int index, TensorType type, int* dims, void* data, bool isConstant, bool isVariable, QuantizationInfo quantization)
     {
         indexPlusOne = index + 1;
-        Type = type;
+        elementType = type;
         Dims = dims;
         Data = data;
         IsConstant = isConstant;
@@ -27,7 +27,17 @@ public readonly unsafe struct TensorInfo
 
     /// <summary>Index of the tensor in its subgraph; -1 for an absent optional tensor.</summary>
     public int Index => indexPlusOne - 1;
-    public TensorType Type { get; }
+
+    private readonly TensorType elementType;
+
+    /// <summary>
+    /// Element type; <see cref="AbsentType"/> for an absent tensor, so that a kernel's type check refuses a required
+    /// input the model left out (index -1) rather than taking it for a float32 scalar.
+    /// </summary>
+    public TensorType Type => indexPlusOne > 0 ? elementType : AbsentType;
+
+    /// <summary>The <see cref="Type"/> of an absent tensor: no kernel accepts it (its name is "UNKNOWN").</summary>
+    public const TensorType AbsentType = (TensorType)byte.MaxValue;
 
     /// <summary>Length-prefixed dimensions (see <see cref="EvalTensor.Dims"/>).</summary>
     public int* Dims { get; }
@@ -52,9 +62,12 @@ public readonly unsafe struct TensorInfo
     /// <summary>The tensor's memory as bytes.</summary>
     public Span<byte> DataBytes => Data == null ? default : new Span<byte>(Data, ByteCount);
 
-    /// <summary>The constant data (weights, biases, shapes) as a span; empty for non-constant tensors.</summary>
+    /// <summary>
+    /// The constant data (weights, biases, shapes) as a span; empty for non-constant tensors. Its length is the
+    /// tensor's bytes divided by the size of <typeparamref name="T"/>, so it never reaches past the tensor.
+    /// </summary>
     public ReadOnlySpan<T> ConstantData<T>() where T : unmanaged =>
-        IsConstant && Data != null ? new ReadOnlySpan<T>(Data, ElementCount) : default;
+        IsConstant && Data != null ? new ReadOnlySpan<T>(Data, ByteCount / sizeof(T)) : default;
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ public sealed class ModelMeasurement
 {
     public required string Id { get; init; }
 
-    /// <summary>Operators with their counts, as ../shared/models/README.md lists them.</summary>
+    /// <summary>Operators with their counts, as tests/data/models/README.md lists them.</summary>
     public required string Ops { get; init; }
 
     /// <summary>TFLM's arena_used_bytes() on a 64-bit host; null when TFLM refuses the model.</summary>

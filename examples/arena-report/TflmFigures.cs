@@ -7,7 +7,7 @@ namespace TfLiteMicro.Examples.ArenaReport;
 
 /// <summary>
 /// TFLM's arena figures as the shared folder records them: the "TFLM arena bytes" column of
-/// ../shared/models/README.md (64-bit host) and the 32-bit Cortex-M4 column of ../shared/anchors/README.md.
+/// tests/data/models/README.md (64-bit host) and the 32-bit Cortex-M4 column of tests/data/anchors/README.md.
 /// </summary>
 public static class TflmFigures
 {

@@ -20,14 +20,14 @@ public sealed class MlperfBenchmark
         RegisterOps = registerOps;
     }
 
-    /// <summary>The model's id in ../shared/models, also the name of its files under data/.</summary>
+    /// <summary>The model's id in tests/data/models, also the name of its files under data/.</summary>
     public string Id { get; }
 
     public string Title { get; }
 
     public int ArenaBytes { get; }
 
-    /// <summary>TFLM's arena_used_bytes() for the model on a 64-bit host (../shared/anchors), for comparison.</summary>
+    /// <summary>TFLM's arena_used_bytes() for the model on a 64-bit host (tests/data/anchors), for comparison.</summary>
     public int TflmArenaBytes { get; }
 
     /// <summary>Output class names in output order; null when the output is not a classification.</summary>

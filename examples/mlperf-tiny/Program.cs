@@ -4,7 +4,7 @@ namespace TfLiteMicro.Examples.MlperfTiny;
 
 /// <summary>
 /// MLPerf Tiny's four inference benchmarks (keyword spotting, visual wake words, image classification, anomaly
-/// detection) on their int8 reference models, each fed the golden input of ../shared/models (case 0) and checked
+/// detection) on their int8 reference models, each fed the golden input of tests/data/models (case 0) and checked
 /// against TFLM's output for it. Prints the top result and the arena each model used.
 /// Usage: mlperf-tiny [kws|vww|ic|ad ...]
 /// </summary>

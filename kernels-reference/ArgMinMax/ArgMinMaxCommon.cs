@@ -63,6 +63,12 @@ public static unsafe class ArgMinMaxCommon
         int outer = ShapeChecks.Product(input.Shape, 0, axis);
         int axisSize = input.Dim(axis);
         int inner = ShapeChecks.Product(input.Shape, axis + 1, input.Rank);
+        // A run-time axis was not checked against the output in Prepare: one output element per line.
+        if ((long)outer * inner != output.ElementCount)
+            return context.Errors.Fail(Status.Error, "the output has "u8).Append(output.ElementCount).Append(" elements, the input has "u8)
+                .Append((long)outer * inner).Append(" lines along axis "u8).Append(axis);
+        if (axisSize == 0 && output.ElementCount > 0)
+            return context.Errors.Fail(Status.Error, "axis "u8).Append(axis).Append(" of the input is empty"u8);
         bool wide = output.Type == TensorType.Int64;
         for (int o = 0; o < outer; o++)
         {

@@ -14,10 +14,11 @@ public static class ConvolutionPadding
     public static int OutputSize(bool samePadding, int inputSize, int filterSize, int stride, int dilation)
     {
         if (stride == 0) return 0;
-        int effectiveFilterSize = (filterSize - 1) * dilation + 1;
-        return samePadding
-            ? (inputSize + stride - 1) / stride
-            : (inputSize + stride - effectiveFilterSize) / stride;
+        // In 64 bits: huge strides, filters or dilations from a model must not wrap (WindowChecks then refuses them).
+        long effectiveFilterSize = (long)(filterSize - 1) * dilation + 1;
+        return WindowChecks.Saturate(samePadding
+            ? ((long)inputSize + stride - 1) / stride
+            : ((long)inputSize + stride - effectiveFilterSize) / stride);
     }
 
     /// <summary>
@@ -27,9 +28,9 @@ public static class ConvolutionPadding
     /// </summary>
     public static int Padding(int stride, int dilation, int inputSize, int filterSize, int outputSize)
     {
-        int effectiveFilterSize = (filterSize - 1) * dilation + 1;
-        int totalPadding = (outputSize - 1) * stride + effectiveFilterSize - inputSize;
-        return totalPadding > 0 ? totalPadding / 2 : 0;
+        long effectiveFilterSize = (long)(filterSize - 1) * dilation + 1;
+        long totalPadding = (long)(outputSize - 1) * stride + effectiveFilterSize - inputSize;
+        return totalPadding > 0 ? WindowChecks.Saturate(totalPadding / 2) : 0;
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public static unsafe class ConcatenationCommon
         bool anyCompressed = false;
         for (int i = 0; i < node.InputCount; i++) anyCompressed |= context.IsCompressed(node.InputIndex(i));
         if (!anyCompressed) return Status.Ok;
-        data->DecompressionIndices = (int*)context.AllocatePersistentBuffer(node.InputCount * sizeof(int));
+        data->DecompressionIndices = (int*)context.AllocatePersistentBuffer((long)node.InputCount * sizeof(int));
         if (data->DecompressionIndices == null) return context.Errors.LastStatus;
         for (int i = 0; i < node.InputCount; i++)
         {

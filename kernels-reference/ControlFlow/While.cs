@@ -77,6 +77,8 @@ public sealed unsafe class While : OpKernel
         if (status != Status.Ok) return status;
         while (SubgraphTensors.ReadCondition(ref *context.GetSubgraphOutput(cond, 0)))
         {
+            status = context.CountLoopIteration();
+            if (status != Status.Ok) return status;
             SubgraphTensors.CopyNodeOutputsToSubgraphInputs(context, ref node, body);
             status = context.InvokeSubgraph(body);
             if (status != Status.Ok) return status;

@@ -70,6 +70,8 @@ public static unsafe class Conv2DCommon
         bool same = options.Padding == Padding.SAME;
         g.PaddingHeight = ConvolutionPadding.PaddingFor(same, g.StrideHeight, g.DilationHeight, g.InputHeight, g.FilterHeight);
         g.PaddingWidth = ConvolutionPadding.PaddingFor(same, g.StrideWidth, g.DilationWidth, g.InputWidth, g.FilterWidth);
+        status = ConvolutionChecks.CheckWindows(errors, in g);
+        if (status != Status.Ok) return status;
 
         if (output.Dim(0) != g.Batches)
             return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has batch "u8).Append(output.Dim(0))

@@ -36,6 +36,14 @@ public static unsafe class ConvolutionChecks
         return Status.Ok;
     }
 
+    /// <summary>Both window axes of a convolution fit 32-bit index arithmetic (see <see cref="WindowChecks"/>).</summary>
+    public static Status CheckWindows(ErrorReporter errors, in ConvolutionGeometry g)
+    {
+        Status status = WindowChecks.CheckAxis(errors, "height"u8, g.OutputHeight, g.FilterHeight, g.StrideHeight, g.DilationHeight, g.PaddingHeight);
+        if (status != Status.Ok) return status;
+        return WindowChecks.CheckAxis(errors, "width"u8, g.OutputWidth, g.FilterWidth, g.StrideWidth, g.DilationWidth, g.PaddingWidth);
+    }
+
     /// <summary>
     /// The quantized part of Prepare (TFLM's per-channel checks plus PopulateConvolutionQuantizationParams): input,
     /// filter and output need quantization parameters; the filter has one scale, or one per output channel along
@@ -69,8 +77,8 @@ public static unsafe class ConvolutionChecks
             return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(scaleCount)
                 .Append(" scales but "u8).Append(filterQuantization.ZeroPointCount).Append(" zero points"u8);
 
-        multipliers = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
-        shifts = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
+        multipliers = (int*)context.AllocatePersistentBuffer((long)channels * sizeof(int));
+        shifts = (int*)context.AllocatePersistentBuffer((long)channels * sizeof(int));
         if (multipliers == null || shifts == null) return errors.LastStatus;
         // A per-tensor quantization may come without a scale array; its single scale is then Scale.
         float singleScale = filterQuantization.Scale;

@@ -41,7 +41,7 @@ public static unsafe class HybridWeights
         int inner = 1;
         for (int d = quantizedDimension + 1; d < filter.Rank; d++) inner *= filter.Dim(d);
         int count = filter.ElementCount;
-        weights = (float*)context.AllocatePersistentBuffer(count * sizeof(float));
+        weights = (float*)context.AllocatePersistentBuffer((long)count * sizeof(float));
         if (weights == null) return errors.LastStatus;
 
         // A per-tensor quantization may come without a scale array; its single scale is then Scale.

@@ -17,7 +17,7 @@ public static unsafe class DecodeCommon
     {
         int outputs = node.OutputCount;
         if (outputs <= 0) return Status.Ok; // Prepare reports it
-        DecodeOpData* data = (DecodeOpData*)context.AllocatePersistentBuffer(outputs * sizeof(DecodeOpData));
+        DecodeOpData* data = (DecodeOpData*)context.AllocatePersistentBuffer((long)outputs * sizeof(DecodeOpData));
         if (data == null) return context.Errors.LastStatus;
         for (int i = 0; i < outputs; i++) data[i] = default;
         node.UserData = data;

@@ -16,15 +16,16 @@ public sealed unsafe class DepthToSpace : OpKernel
         Status status = DepthSpaceChecks.CheckOperands(context, ref node, new DepthToSpaceOptions(node.BuiltinOptions).BlockSize,
             out TensorInfo input, out TensorInfo output, out int block);
         if (status != Status.Ok) return status;
-        if (input.Dim(3) % (block * block) != 0)
+        long blockArea = (long)block * block;
+        if (input.Dim(3) % blockArea != 0)
             return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has "u8).Append(input.Dim(3))
-                .Append(" channels, not a multiple of block_size² = "u8).Append(block * block);
-        int* expected = stackalloc int[4];
+                .Append(" channels, not a multiple of block_size² = "u8).Append(blockArea);
+        long* expected = stackalloc long[4];
         expected[0] = input.Dim(0);
-        expected[1] = input.Dim(1) * block;
-        expected[2] = input.Dim(2) * block;
-        expected[3] = input.Dim(3) / (block * block);
-        return ShapeChecks.ExpectShape(context.Errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, 4));
+        expected[1] = (long)input.Dim(1) * block;
+        expected[2] = (long)input.Dim(2) * block;
+        expected[3] = input.Dim(3) / blockArea;
+        return DepthSpaceChecks.ExpectShape(context.Errors, output, expected);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

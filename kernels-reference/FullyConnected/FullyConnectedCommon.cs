@@ -142,8 +142,8 @@ public static unsafe class FullyConnectedCommon
             if (channels != data->OutputDepth)
                 return errors.Fail(Status.Error, "filter tensor "u8).Append(filter.Index).Append(" has "u8).Append(channels)
                     .Append(" per-channel scales for "u8).Append(data->OutputDepth).Append(" output channels"u8);
-            data->PerChannelMultipliers = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
-            data->PerChannelShifts = (int*)context.AllocatePersistentBuffer(channels * sizeof(int));
+            data->PerChannelMultipliers = (int*)context.AllocatePersistentBuffer((long)channels * sizeof(int));
+            data->PerChannelShifts = (int*)context.AllocatePersistentBuffer((long)channels * sizeof(int));
             if (data->PerChannelMultipliers == null || data->PerChannelShifts == null) return errors.LastStatus;
             for (int c = 0; c < channels; c++)
             {

@@ -64,6 +64,9 @@ public static unsafe class L2Pool2DCommon
         data->FilterWidth = options.FilterWidth;
         data->PaddingHeight = PoolingMath.Padding(options.StrideH, height, options.FilterHeight, outHeight);
         data->PaddingWidth = PoolingMath.Padding(options.StrideW, width, options.FilterWidth, outWidth);
+        Status window = WindowChecks.CheckAxis(errors, "height"u8, outHeight, options.FilterHeight, options.StrideH, 1, data->PaddingHeight);
+        if (window == Status.Ok) window = WindowChecks.CheckAxis(errors, "width"u8, outWidth, options.FilterWidth, options.StrideW, 1, data->PaddingWidth);
+        if (window != Status.Ok) return window;
         QuantizationMath.CalculateActivationRange(activation, out data->ActivationMin, out data->ActivationMax);
         return Status.Ok;
     }

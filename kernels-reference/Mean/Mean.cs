@@ -25,6 +25,8 @@ public sealed unsafe class Mean : OpKernel
         if (resolvedCount < 0)
             return context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
         ReadOnlySpan<int> resolved = resolvedStorage.Slice(0, resolvedCount);
+        Status status = ReduceCommon.CheckKeptElements(context.Errors, shape, resolved, output.ElementCount);
+        if (status != Status.Ok) return status;
 
         switch (input.Type)
         {

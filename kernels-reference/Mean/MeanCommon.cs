@@ -59,7 +59,7 @@ public static unsafe class MeanCommon
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->Multiplier, out data->Shift))
             return errors.Fail(Status.Error, "input scale "u8).Append(data->InputScale).Append(" over output scale "u8)
                 .Append(data->OutputScale).Append(" is not a finite number"u8);
-        return context.RequestScratchBuffer(output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
+        return context.RequestScratchBuffer((long)output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
     }
 
     /// <summary>Axes must lie in [-rank, rank); the output must hold one element per kept position.</summary>

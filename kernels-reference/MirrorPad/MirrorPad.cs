@@ -6,8 +6,8 @@ namespace TfLiteMicro.Kernels.Reference;
 /// <summary>
 /// MIRROR_PAD (float32, int8; int16, int32 and int64 too, which TFLM's kernel rejects): pads each dimension by
 /// mirroring, REFLECT (edge not repeated) or SYMMETRIC (edge repeated), with paddings int32 or int64 [rank, 2]
-/// (TFLM's mirror_pad.cc, same index mapping). When the paddings are constant Prepare checks them (each at most
-/// dim - 1 for REFLECT, dim for SYMMETRIC, as TFLite requires) and the output shape.
+/// (TFLM's mirror_pad.cc, same index mapping). Prepare checks constant paddings (each at most dim - 1 for REFLECT,
+/// dim for SYMMETRIC, as TFLite requires) and the output shape; Invoke checks run-time ones.
 /// </summary>
 public sealed unsafe class MirrorPad : OpKernel
 {
@@ -45,19 +45,28 @@ public sealed unsafe class MirrorPad : OpKernel
         status = ShapeChecks.ExpectRank(errors, output, "output"u8, rank);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(paddings)) return Status.Ok;
-        int offset = mode == MirrorPadMode.REFLECT ? 1 : 0;
-        int* expected = stackalloc int[ShapeChecks.MaxRank];
-        for (int d = 0; d < rank; d++)
+        return CheckPaddings(errors, input.Shape, paddings.Data, paddings.Type, mode == MirrorPadMode.REFLECT ? 1 : 0, output.Shape, output.Index);
+    }
+
+    /// <summary>
+    /// Each padding in [0, dim − offset] (offset 1 for REFLECT, 0 for SYMMETRIC, as TFLite requires) and the output
+    /// [dim + before + after ...]. In Prepare for constant paddings, in Invoke for run-time ones.
+    /// </summary>
+    private static Status CheckPaddings(ErrorReporter errors, System.ReadOnlySpan<int> input, void* paddings, TensorType type, int offset,
+        System.ReadOnlySpan<int> output, int outputIndex)
+    {
+        long* expected = stackalloc long[ShapeChecks.MaxRank];
+        for (int d = 0; d < input.Length; d++)
         {
-            long before = ShapeChecks.ReadInteger(paddings, 2 * d);
-            long after = ShapeChecks.ReadInteger(paddings, 2 * d + 1);
-            long limit = input.Dim(d) - offset;
+            long before = ShapeChecks.ReadInteger(paddings, type, 2 * d);
+            long after = ShapeChecks.ReadInteger(paddings, type, 2 * d + 1);
+            long limit = input[d] - offset;
             if (before < 0 || after < 0 || before > limit || after > limit)
                 return errors.Fail(Status.Error, "paddings "u8).Append(before).Append(", "u8).Append(after).Append(" of dimension "u8).Append(d)
-                    .Append(" must lie in [0, "u8).Append(limit).Append("] for input tensor "u8).Append(input.Index);
-            expected[d] = (int)(input.Dim(d) + before + after);
+                    .Append(" must lie in [0, "u8).Append(limit).Append(']');
+            expected[d] = input[d] + before + after;
         }
-        return ShapeChecks.ExpectShape(errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, input.Length));
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -67,6 +76,9 @@ public sealed unsafe class MirrorPad : OpKernel
         ref EvalTensor output = ref context.GetOutput(ref node, 0);
         int offset = new MirrorPadOptions(node.BuiltinOptions).Mode == MirrorPadMode.REFLECT ? 1 : 0;
         int rank = input.Rank;
+        // The paddings may be a run-time input that Prepare could not check.
+        Status status = CheckPaddings(context.Errors, input.Shape, paddings.Data, paddings.Type, offset, output.Shape, node.OutputIndex(0));
+        if (status != Status.Ok) return status;
         int* before = stackalloc int[ShapeChecks.MaxRank];
         for (int d = 0; d < rank; d++) before[d] = (int)ShapeChecks.ReadInteger(ref paddings, 2 * d);
         switch (TensorTypes.ElementSize(input.Type))

@@ -28,13 +28,13 @@ public static class PoolingMath
 
     /// <summary>TFLM's ComputeOutSize (dilation 1): SAME → ceil(in / stride), VALID → ceil((in − filter + 1) / stride).</summary>
     public static int OutputSize(bool samePadding, int inputSize, int filterSize, int stride) =>
-        samePadding ? (inputSize + stride - 1) / stride : (inputSize + stride - filterSize) / stride;
+        WindowChecks.Saturate(samePadding ? ((long)inputSize + stride - 1) / stride : ((long)inputSize + stride - filterSize) / stride);
 
     /// <summary>TFLM's ComputePadding: half the overhang, never negative (the extra odd row goes after the input).</summary>
     public static int Padding(int stride, int inputSize, int filterSize, int outputSize)
     {
-        int padding = ((outputSize - 1) * stride + filterSize - inputSize) / 2;
-        return padding > 0 ? padding : 0;
+        long padding = ((long)(outputSize - 1) * stride + filterSize - inputSize) / 2;
+        return padding > 0 ? WindowChecks.Saturate(padding) : 0;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public static unsafe class ReduceCommon
         if (!QuantizationMath.QuantizeMultiplier(realMultiplier, out data->Multiplier, out data->Shift))
             return context.Errors.Fail(Status.Error, "input scale "u8).Append(input.Quantization.Scale).Append(" over output scale "u8)
                 .Append(output.Quantization.Scale).Append(" is not a finite number"u8);
-        return context.RequestScratchBuffer(output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
+        return context.RequestScratchBuffer((long)output.ElementCount * sizeof(int), out data->TempSumBufferIndex);
     }
 
     /// <summary>
@@ -126,7 +126,30 @@ public static unsafe class ReduceCommon
     {
         ReadOnlySpan<int> axes = context.GetInput(ref node, AxisTensor).AsReadOnlySpan<int>();
         int count = MeanMath.ResolveAxes(shape.Length, axes, resolved);
-        if (count < 0) context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
-        return count;
+        if (count < 0)
+        {
+            context.Errors.Fail(Status.Error, "an axis is out of range for input rank "u8).Append(shape.Length);
+            return -1;
+        }
+        int outputElements = context.GetOutput(ref node, OutputTensor).ElementCount;
+        return CheckKeptElements(context.Errors, shape, resolved.Slice(0, count), outputElements) == Status.Ok ? count : -1;
+    }
+
+    /// <summary>
+    /// Invoke, for axes only known then: the output must have one element per combination of the kept dimensions
+    /// (Prepare checks this when the axis tensor is constant).
+    /// </summary>
+    public static Status CheckKeptElements(ErrorReporter errors, ReadOnlySpan<int> shape, ReadOnlySpan<int> resolvedAxes, int outputElements)
+    {
+        long kept = 1;
+        for (int d = 0; d < shape.Length; d++)
+        {
+            bool reduced = false;
+            for (int a = 0; a < resolvedAxes.Length; a++) reduced |= resolvedAxes[a] == d;
+            if (!reduced) kept *= shape[d];
+        }
+        if (kept == outputElements) return Status.Ok;
+        return errors.Fail(Status.Error, "the output has "u8).Append(outputElements).Append(" elements, the reduction over the given axes leaves "u8)
+            .Append(kept);
     }
 }

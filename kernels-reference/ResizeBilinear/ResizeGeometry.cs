@@ -56,6 +56,9 @@ public unsafe struct ResizeGeometry
         geometry.Depth = input.Dim(3);
         geometry.OutputHeight = newSize[0];
         geometry.OutputWidth = newSize[1];
+        if (geometry.InputHeight <= 0 || geometry.InputWidth <= 0)
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" is "u8).Append(geometry.InputHeight)
+                .Append('x').Append(geometry.InputWidth).Append(", there is nothing to resize"u8);
         if (geometry.OutputHeight <= 0 || geometry.OutputWidth <= 0)
             return errors.Fail(Status.Error, "size tensor "u8).Append(size.Index).Append(" asks for "u8).Append(geometry.OutputHeight)
                 .Append('x').Append(geometry.OutputWidth).Append(", sizes must be positive"u8);

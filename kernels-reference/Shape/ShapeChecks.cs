@@ -75,6 +75,27 @@ public static unsafe class ShapeChecks
         return Status.Error;
     }
 
+    /// <summary>
+    /// <see cref="ExpectShape(ErrorReporter, TensorInfo, ReadOnlySpan{byte}, ReadOnlySpan{int})"/> for a shape computed in
+    /// 64 bits from model values (so that no wrapped value can match by accident), usable at Invoke too.
+    /// </summary>
+    public static Status ExpectShape(ErrorReporter errors, int tensorIndex, ReadOnlySpan<int> actual, ReadOnlySpan<byte> role,
+        ReadOnlySpan<long> expected)
+    {
+        bool same = actual.Length == expected.Length;
+        for (int d = 0; d < actual.Length && same; d++) same = actual[d] == expected[d];
+        if (same) return Status.Ok;
+        ErrorReporter report = errors.Fail(Status.Error, role).Append(" tensor "u8).Append(tensorIndex).Append(" has shape "u8);
+        AppendShape(report, actual).Append(", expected ["u8);
+        for (int d = 0; d < expected.Length; d++)
+        {
+            if (d > 0) report.Append(", "u8);
+            report.Append(expected[d]);
+        }
+        report.Append(']');
+        return Status.Error;
+    }
+
     /// <summary>Fails unless the tensor's rank is <paramref name="rank"/>.</summary>
     public static Status ExpectRank(ErrorReporter errors, TensorInfo tensor, ReadOnlySpan<byte> role, int rank)
     {

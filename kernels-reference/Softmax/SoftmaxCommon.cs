@@ -35,6 +35,8 @@ public static unsafe class SoftmaxCommon
         TensorInfo output = context.GetOutputInfo(ref node, OutputTensor);
         if (input.Rank < 1)
             return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" must have at least one dimension"u8);
+        if (input.Dim(input.Rank - 1) < 1)
+            return errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" has an empty last dimension (the rows to normalize)"u8);
         if (output.ElementCount != input.ElementCount || output.Rank < 1
             || output.Dim(output.Rank - 1) != input.Dim(input.Rank - 1))
             return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index)

@@ -42,4 +42,62 @@ public static unsafe class SpaceBatchChecks
         amountShape[1] = 2;
         return ShapeChecks.ExpectShape(errors, amounts, "paddings/crops"u8, new System.ReadOnlySpan<int>(amountShape, 2));
     }
+
+    /// <summary>
+    /// SPACE_TO_BATCH_ND: every block size at least 1 and dividing its padded dimension, paddings not negative, and the
+    /// output [batch × Πblock, (dim + paddings) / block ..., depth]. In 64 bits, so no model value can wrap. Called in
+    /// Prepare when block_shape and paddings are constant, else in Invoke (they are then run-time inputs).
+    /// </summary>
+    public static Status CheckSpaceToBatch(ErrorReporter errors, System.ReadOnlySpan<int> input, int* block, int* paddings,
+        System.ReadOnlySpan<int> output, int outputIndex)
+    {
+        int rank = input.Length;
+        long* expected = stackalloc long[4];
+        long batch = input[0];
+        for (int m = 0; m < rank - 2; m++)
+        {
+            long blockSize = block[m];
+            long before = paddings[2 * m];
+            long after = paddings[2 * m + 1];
+            long padded = input[1 + m] + before + after;
+            if (blockSize < 1 || before < 0 || after < 0 || padded % blockSize != 0)
+                return errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize)
+                    .Append(" does not divide padded dimension "u8).Append(1 + m).Append(" ("u8).Append(input[1 + m]).Append(" + "u8)
+                    .Append(before).Append(" + "u8).Append(after).Append(')');
+            expected[1 + m] = padded / blockSize;
+            batch *= blockSize;
+        }
+        expected[0] = batch;
+        expected[rank - 1] = input[rank - 1];
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, rank));
+    }
+
+    /// <summary>
+    /// BATCH_TO_SPACE_ND: block sizes at least 1 whose product divides the batch, crops not negative and not larger
+    /// than the spatial size, and the output [batch / Πblock, dim × block − crops ..., depth] (64-bit, as above).
+    /// </summary>
+    public static Status CheckBatchToSpace(ErrorReporter errors, System.ReadOnlySpan<int> input, int* block, int* crops,
+        System.ReadOnlySpan<int> output, int outputIndex)
+    {
+        int rank = input.Length;
+        long* expected = stackalloc long[4];
+        long tiles = 1;
+        for (int m = 0; m < rank - 2; m++)
+        {
+            long blockSize = block[m];
+            long before = crops[2 * m];
+            long after = crops[2 * m + 1];
+            long size = input[1 + m] * blockSize - before - after;
+            if (blockSize < 1 || before < 0 || after < 0 || size < 0)
+                return errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize).Append(" with crops "u8)
+                    .Append(before).Append(", "u8).Append(after).Append(" is invalid for spatial size "u8).Append(input[1 + m]);
+            expected[1 + m] = size;
+            tiles *= blockSize;
+        }
+        if (input[0] % tiles != 0)
+            return errors.Fail(Status.Error, "input batch "u8).Append(input[0]).Append(" is not a multiple of the block size product "u8).Append(tiles);
+        expected[0] = input[0] / tiles;
+        expected[rank - 1] = input[rank - 1];
+        return ShapeChecks.ExpectShape(errors, outputIndex, output, "output"u8, new System.ReadOnlySpan<long>(expected, rank));
+    }
 }

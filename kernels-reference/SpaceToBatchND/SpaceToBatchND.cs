@@ -5,7 +5,7 @@ namespace TfLiteMicro.Kernels.Reference;
 /// and moves block_shape-sized tiles into the batch (TFLM's space_to_batch_nd.cc). block_shape is int32 [M],
 /// paddings int32 [M, 2] with M = rank - 2. Padding is written as zero bytes for every type, int8 included (TFLM's
 /// pad value stays 0; the goldens show 0, not the zero point). When block_shape and paddings are constant the output
-/// shape is checked against them.
+/// shape is checked against them in Prepare, otherwise in Invoke.
 /// </summary>
 public sealed unsafe class SpaceToBatchND : OpKernel
 {
@@ -17,25 +17,7 @@ public sealed unsafe class SpaceToBatchND : OpKernel
             out TensorInfo paddings, out TensorInfo output);
         if (status != Status.Ok) return status;
         if (!ShapeChecks.IsKnown(block) || !ShapeChecks.IsKnown(paddings)) return Status.Ok;
-        int* expected = stackalloc int[4];
-        int rank = input.Rank;
-        int batch = input.Dim(0);
-        for (int m = 0; m < rank - 2; m++)
-        {
-            int blockSize = ((int*)block.Data)[m];
-            int before = ((int*)paddings.Data)[2 * m];
-            int after = ((int*)paddings.Data)[2 * m + 1];
-            int padded = input.Dim(1 + m) + before + after;
-            if (blockSize < 1 || before < 0 || after < 0 || padded % blockSize != 0)
-                return context.Errors.Fail(Status.Error, "block_shape["u8).Append(m).Append("] = "u8).Append(blockSize)
-                    .Append(" does not divide padded dimension "u8).Append(1 + m).Append(" ("u8).Append(input.Dim(1 + m)).Append(" + "u8)
-                    .Append(before).Append(" + "u8).Append(after).Append(") of input tensor "u8).Append(input.Index);
-            expected[1 + m] = padded / blockSize;
-            batch *= blockSize;
-        }
-        expected[0] = batch;
-        expected[rank - 1] = input.Dim(rank - 1);
-        return ShapeChecks.ExpectShape(context.Errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, rank));
+        return SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, (int*)block.Data, (int*)paddings.Data, output.Shape, output.Index);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)
@@ -47,6 +29,9 @@ public sealed unsafe class SpaceToBatchND : OpKernel
         bool fourD = input.Rank == 4;
         int* blockData = (int*)block.Data;
         int* padData = (int*)paddings.Data;
+        // block_shape and paddings may be run-time inputs that Prepare could not check.
+        Status status = SpaceBatchChecks.CheckSpaceToBatch(context.Errors, input.Shape, blockData, padData, output.Shape, node.OutputIndex(0));
+        if (status != Status.Ok) return status;
         SpaceToBatchNDMath.SpaceToBatch((byte*)input.Data, (byte*)output.Data, TensorTypes.ElementSize(input.Type),
             input.Dim(0), input.Dim(1), fourD ? input.Dim(2) : 1, input.Dim(input.Rank - 1),
             output.Dim(0), output.Dim(1), fourD ? output.Dim(2) : 1,

@@ -22,4 +22,8 @@ public static class DepthSpaceChecks
         if (blockSize < 1) return errors.Fail(Status.Error, "block_size "u8).Append(blockSize).Append(" must be at least 1"u8);
         return Status.Ok;
     }
+
+    /// <summary>The output must be the 4-D shape computed (in 64 bits, so a huge block size cannot wrap into a match).</summary>
+    public static unsafe Status ExpectShape(ErrorReporter errors, TensorInfo output, long* expected) =>
+        ShapeChecks.ExpectShape(errors, output.Index, output.Shape, "output"u8, new System.ReadOnlySpan<long>(expected, 4));
 }

@@ -19,12 +19,12 @@ public sealed unsafe class SpaceToDepth : OpKernel
         if (input.Dim(1) % block != 0 || input.Dim(2) % block != 0)
             return context.Errors.Fail(Status.Error, "input tensor "u8).Append(input.Index).Append(" height "u8).Append(input.Dim(1))
                 .Append(" and width "u8).Append(input.Dim(2)).Append(" must be multiples of block_size "u8).Append(block);
-        int* expected = stackalloc int[4];
+        long* expected = stackalloc long[4];
         expected[0] = input.Dim(0);
         expected[1] = input.Dim(1) / block;
         expected[2] = input.Dim(2) / block;
-        expected[3] = input.Dim(3) * block * block;
-        return ShapeChecks.ExpectShape(context.Errors, output, "output"u8, new System.ReadOnlySpan<int>(expected, 4));
+        expected[3] = (long)input.Dim(3) * block * block;
+        return DepthSpaceChecks.ExpectShape(context.Errors, output, expected);
     }
 
     public override Status Invoke(KernelContext context, ref Node node)

@@ -88,7 +88,7 @@ public static unsafe class SvdfCommon
         if (status == Status.Ok && bias.Exists) status = context.ExpectType(bias, TensorType.Float32, "bias"u8);
         if (status == Status.Ok) status = context.ExpectType(output, TensorType.Float32, "output"u8);
         if (status != Status.Ok) return status;
-        return context.RequestScratchBuffer(batches * filters * sizeof(float), out data->ScratchIndex);
+        return context.RequestScratchBuffer((long)batches * filters * sizeof(float), out data->ScratchIndex);
     }
 
     private static Status PrepareInteger(KernelContext context, SvdfOpData* data, TensorInfo input, TensorInfo weightsFeature,
@@ -132,9 +132,9 @@ public static unsafe class SvdfCommon
         data->OutputZeroPoint = output.Quantization.ZeroPoint;
         data->StateZeroPoint = state.Quantization.ZeroPoint;
 
-        status = context.RequestScratchBuffer(data->Batches * data->Filters * sizeof(int), out data->ScratchIndex);
+        status = context.RequestScratchBuffer((long)data->Batches * data->Filters * sizeof(int), out data->ScratchIndex);
         if (status != Status.Ok) return status;
-        return context.RequestScratchBuffer(data->Batches * data->Units * sizeof(int), out data->ScratchOutputIndex);
+        return context.RequestScratchBuffer((long)data->Batches * data->Units * sizeof(int), out data->ScratchOutputIndex);
     }
 
     private static Status RankError(ErrorReporter errors, ReadOnlySpan<byte> role, TensorInfo tensor, int expected) =>

@@ -73,6 +73,10 @@ public static unsafe class TransposeConvCommon
         bool same = options.Padding == Padding.SAME;
         g.PaddingHeight = ConvolutionPadding.PaddingFor(same, g.StrideHeight, 1, g.OutputHeight, g.FilterHeight);
         g.PaddingWidth = ConvolutionPadding.PaddingFor(same, g.StrideWidth, 1, g.OutputWidth, g.FilterWidth);
+        // Input positions × stride − padding + tap: the same arithmetic as a convolution, over the input.
+        status = WindowChecks.CheckAxis(errors, "height"u8, g.InputHeight, g.FilterHeight, g.StrideHeight, 1, g.PaddingHeight);
+        if (status == Status.Ok) status = WindowChecks.CheckAxis(errors, "width"u8, g.InputWidth, g.FilterWidth, g.StrideWidth, 1, g.PaddingWidth);
+        if (status != Status.Ok) return status;
 
         if (output.Dim(0) != g.Batches)
             return errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" has batch "u8).Append(output.Dim(0))
@@ -96,7 +100,7 @@ public static unsafe class TransposeConvCommon
         }
 
         int accumulatorBytes = input.Type == TensorType.Int16 ? sizeof(long) : sizeof(int);
-        status = context.RequestScratchBuffer(g.OutputElementCount * accumulatorBytes, out data->ScratchBufferIndex);
+        status = context.RequestScratchBuffer((long)g.OutputElementCount * accumulatorBytes, out data->ScratchBufferIndex);
         if (status != Status.Ok) return status;
         // TFLM quantizes TRANSPOSE_CONV with no fused activation (kTfLiteActNone) whatever the options say: the clamp
         // is the output type's range.

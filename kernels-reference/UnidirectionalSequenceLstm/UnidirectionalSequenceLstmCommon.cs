@@ -158,6 +158,10 @@ public static unsafe class UnidirectionalSequenceLstmCommon
     {
         ErrorReporter errors = context.Errors;
         int state = sizes.StateDimension;
+        // The step loops slice one batch row (or one time step of all batches) at a time: nothing may be empty.
+        if (sizes.BatchSize < 1 || sizes.TimeSteps < 1 || sizes.InputDimension < 1 || state < 1)
+            return ShapeError(errors, "input"u8, input).Append(" with state size "u8).Append(state)
+                .Append(": batch, time, input and state sizes must be at least 1"u8);
         for (int i = InputToInputWeightsTensor; i <= RecurrentToOutputWeightsTensor; i++)
         {
             TensorInfo weights = context.GetInputInfo(ref node, i);
@@ -335,7 +339,7 @@ public static unsafe class UnidirectionalSequenceLstmCommon
 
     private static Status RequestBuffers(KernelContext context, UnidirectionalSequenceLstmOpData* data, int cellBytes)
     {
-        int bytes = data->Sizes.BatchSize * data->Sizes.StateDimension * cellBytes;
+        long bytes = (long)data->Sizes.BatchSize * data->Sizes.StateDimension * cellBytes;
         Status status = context.RequestScratchBuffer(bytes, out data->Buffer0);
         if (status == Status.Ok) status = context.RequestScratchBuffer(bytes, out data->Buffer1);
         if (status == Status.Ok) status = context.RequestScratchBuffer(bytes, out data->Buffer2);

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using TfLiteMicro.Testing;
-using TfLiteMicro.Tools.Models;
+using TfLiteMicro.Ports;
 using TfLiteMicro.Tools.Running;
 
 namespace TfLiteMicro.Benchmarks;
@@ -23,9 +23,9 @@ public class ModelInvokeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string path = RepositoryPaths.SharedModel(Model);
-        reference = ModelRunner.Open(path, kernels: KernelSets.Reference);
-        port = ModelRunner.Open(path, kernels: KernelSets.X86Simd);
+        string path = TestData.ModelFile(Model);
+        reference = ModelRunner.Open(path, kernels: KernelSets.Reference.Name);
+        port = ModelRunner.Open(path, kernels: KernelSets.X86Simd.Name);
     }
 
     [GlobalCleanup]

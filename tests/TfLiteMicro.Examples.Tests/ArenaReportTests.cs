@@ -8,18 +8,14 @@ namespace TfLiteMicro.Examples.Tests;
 
 public class ArenaReportTests
 {
-    private static string Shared => Path.GetDirectoryName(RepositoryPaths.SharedModels)!;
-
     [Fact]
     public void TFLMs_figures_are_read_from_the_shared_tables()
     {
-        string readme = Path.Combine(RepositoryPaths.SharedModels, "README.md");
-        if (!File.Exists(readme)) return;   // no ../shared next to this clone
-        var models = TflmFigures.ReadModelsTable(readme);
+        var models = TflmFigures.ReadModelsTable(TestData.ModelsReadme);
         Assert.Equal(1184, models["hello_world_int8"].ArenaBytes);
         Assert.Equal("FULLY_CONNECTEDx3", models["hello_world_int8"].Ops);
         Assert.Null(models["person_detect_vela"].ArenaBytes);   // TFLM refuses it: "None"
-        Dictionary<string, int> cortexM4 = TflmFigures.ReadCortexM4Arena(Path.Combine(Shared, "anchors", "README.md"));
+        Dictionary<string, int> cortexM4 = TflmFigures.ReadCortexM4Arena(TestData.AnchorsReadme);
         Assert.Equal(2260, cortexM4["mlperf_ad_int8"]);
         Assert.Equal(82292, cortexM4["person_detect"]);
     }
@@ -27,8 +23,7 @@ public class ArenaReportTests
     [Fact]
     public void A_model_that_runs_gets_its_arena_and_golden_status()
     {
-        string folder = Path.Combine(RepositoryPaths.SharedModels, "hello_world_int8");
-        if (!Directory.Exists(folder)) return;
+        string folder = TestData.ModelFolder("hello_world_int8");
         ModelMeasurement row = ModelMeasurer.Measure(folder, "hello_world_int8", "FULLY_CONNECTEDx3", 1184, null);
         Assert.NotNull(row.UsedBytes);
         Assert.True(row.RequiredBytes >= row.UsedBytes);
@@ -42,8 +37,7 @@ public class ArenaReportTests
     [Fact]
     public void A_model_the_kernels_cannot_run_says_why()
     {
-        string folder = Path.Combine(RepositoryPaths.SharedModels, "person_detect_vela");
-        if (!Directory.Exists(folder)) return;
+        string folder = TestData.ModelFolder("person_detect_vela");
         ModelMeasurement row = ModelMeasurer.Measure(folder, "person_detect_vela", "CUSTOM:ethos-ux1", null, null);
         Assert.Null(row.UsedBytes);
         Assert.StartsWith("fails: ", row.Status);

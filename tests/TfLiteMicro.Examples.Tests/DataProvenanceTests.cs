@@ -6,14 +6,15 @@ using Xunit;
 namespace TfLiteMicro.Examples.Tests;
 
 /// <summary>
-/// The examples carry copies of shared models and sample data so they run on a fresh clone; these must stay
-/// byte-identical to ../shared (where that folder exists), so the goldens keep describing them.
+/// The examples carry copies of the test models and sample data so they run on a fresh clone; these must stay
+/// byte-identical to the test data (tests/data/models) — and to ../shared/models where that folder exists — so the
+/// goldens keep describing them.
 /// </summary>
 public class DataProvenanceTests
 {
     public static IEnumerable<object[]> Copies()
     {
-        // example, file in its data folder, file under ../shared/models
+        // example, file in its data folder, file under tests/data/models (and ../shared/models)
         yield return ["hello-world/models", "hello_world_float.tflite", "hello_world_float/model.tflite"];
         yield return ["hello-world/models", "hello_world_int8.tflite", "hello_world_int8/model.tflite"];
         yield return ["person-detection/data", "person_detect.tflite", "person_detect/model.tflite"];
@@ -37,8 +38,10 @@ public class DataProvenanceTests
     {
         string copy = Path.Combine(RepositoryPaths.Root, "examples", folder, name);
         Assert.True(File.Exists(copy), copy + " is missing");
-        string original = Path.Combine(RepositoryPaths.SharedModels, sharedPath);
-        if (!File.Exists(original)) return;   // no ../shared next to this clone: nothing to compare with
+        string testData = Path.Combine(TestData.Models.RepositoryDirectory, sharedPath);
+        Assert.Equal(File.ReadAllBytes(testData), File.ReadAllBytes(copy));
+        string? original = TestData.SharedFile("models", sharedPath);
+        if (original == null) return;   // no ../shared next to this clone: nothing more to compare with
         Assert.Equal(File.ReadAllBytes(original), File.ReadAllBytes(copy));
     }
 }

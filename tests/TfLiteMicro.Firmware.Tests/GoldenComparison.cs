@@ -7,8 +7,8 @@ using TfLiteMicro.Testing;
 namespace TfLiteMicro.Firmware.Tests;
 
 /// <summary>
-/// Compares a firmware's printed outputs with TFLM's goldens (../shared/models/MODEL/caseK_outI.npy) by the rule
-/// of ../shared/models/README.md: integers identical, float32 within 1e-5 absolute + 1e-5 relative.
+/// Compares a firmware's printed outputs with TFLM's goldens (tests/data/models/MODEL/caseK_outI.npy, see TestData) by the rule
+/// of tests/data/models/README.md: integers identical, float32 within 1e-5 absolute + 1e-5 relative.
 /// </summary>
 public static class GoldenComparison
 {
@@ -17,7 +17,7 @@ public static class GoldenComparison
     {
         StringBuilder differences = new();
         if (!report.CompletedModels.Contains(model)) differences.AppendLine($"{model}: the firmware did not finish the model");
-        string directory = Path.Combine(RepositoryPaths.SharedModels, model);
+        string directory = TestData.ModelFolder(model);
         for (int k = 0; File.Exists(Path.Combine(directory, $"case{k}_in0.npy")); k++)
         {
             for (int i = 0; File.Exists(Path.Combine(directory, $"case{k}_out{i}.npy")); i++)

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 using Xunit.Abstractions;

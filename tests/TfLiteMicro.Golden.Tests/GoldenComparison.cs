@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 
 namespace TfLiteMicro.Golden.Tests;
 

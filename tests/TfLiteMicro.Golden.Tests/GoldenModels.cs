@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using TfLiteMicro.Tools.Inspection;
 using TfLiteMicro.Tools.Models;
@@ -9,14 +8,14 @@ using TfLiteMicro.Tools.Models;
 namespace TfLiteMicro.Golden.Tests;
 
 /// <summary>
-/// The whole-network models of <c>../shared/models/</c> that carry TFLM goldens (case&lt;k&gt;_in&lt;i&gt;.npy /
+/// The whole-network test models (<see cref="TestData.Models"/>: tests/data/models, plus ../shared/models when present) that carry TFLM goldens (case&lt;k&gt;_in&lt;i&gt;.npy /
 /// case&lt;k&gt;_out&lt;j&gt;.npy), split into those whose operators the reference kernels all provide and those that must wait.
 /// </summary>
 internal static class GoldenModels
 {
-    public static readonly GoldenModelSet Set = new GoldenModelSet("models");
+    public static readonly GoldenModelSet Set = new GoldenModelSet(TestData.Models);
 
-    public static string Directory => Set.Directory;
+    public static ModelCollection Collection => TestData.Models;
 
     /// <summary>Folders with goldens whose operators are all registered by ReferenceKernels.AddAll.</summary>
     public static IReadOnlyList<string> Runnable => Set.Runnable;
@@ -30,35 +29,44 @@ internal static class GoldenModels
 }
 
 /// <summary>
-/// A folder of golden model folders under <c>../shared/</c> (<c>models</c>: whole networks; <c>ops/models</c>: one
-/// model per operator × type × variant), split by whether the reference kernels provide every operator.
+/// A collection of golden model folders (<see cref="TestData.Models"/>: whole networks; <see cref="TestData.OpModels"/>:
+/// one model per operator × type × variant), split by whether the reference kernels provide every operator.
 /// </summary>
 internal sealed partial class GoldenModelSet
 {
-    private readonly string relativePath;
-    private readonly Lazy<string> root;
+    private readonly ModelCollection collection;
     private readonly Lazy<(List<string> Runnable, List<string> Skipped)> split;
 
-    public GoldenModelSet(string relativePath)
+    public GoldenModelSet(ModelCollection collection)
     {
-        this.relativePath = relativePath;
-        root = new Lazy<string>(FindModelsDirectory);
+        this.collection = collection;
         split = new Lazy<(List<string>, List<string>)>(SplitBySupport);
     }
 
-    public string Directory => root.Value;
+    public ModelCollection Collection => collection;
 
     public IReadOnlyList<string> Runnable => split.Value.Runnable;
 
     public IReadOnlyList<string> Skipped => split.Value.Skipped;
 
-    public string ModelPath(string name) => Path.Combine(Directory, name, "model.tflite");
+    public string ModelPath(string name) => collection.ModelFile(name);
+
+    /// <summary>Model folders that have golden cases (case*_in*.npy).</summary>
+    public IReadOnlyList<string> WithGoldens()
+    {
+        var names = new List<string>();
+        foreach (string name in collection.Ids())
+        {
+            if (System.IO.Directory.GetFiles(collection.Folder(name), "case*_in*.npy").Length > 0) names.Add(name);
+        }
+        return names;
+    }
 
     public IReadOnlyList<GoldenCase> Cases(string name)
     {
         var inputs = new SortedDictionary<int, SortedDictionary<int, string>>();
         var outputs = new SortedDictionary<int, SortedDictionary<int, string>>();
-        foreach (string file in System.IO.Directory.GetFiles(Path.Combine(Directory, name), "case*.npy"))
+        foreach (string file in System.IO.Directory.GetFiles(collection.Folder(name), "case*.npy"))
         {
             Match match = CaseFilePattern().Match(Path.GetFileName(file));
             if (!match.Success) continue;
@@ -87,10 +95,8 @@ internal sealed partial class GoldenModelSet
         var runnable = new List<string>();
         var skipped = new List<string>();
         OpResolver resolver = ReferenceResolver.Create();
-        foreach (string folder in System.IO.Directory.GetDirectories(Directory))
+        foreach (string name in WithGoldens())
         {
-            string name = Path.GetFileName(folder);
-            if (!File.Exists(ModelPath(name)) || System.IO.Directory.GetFiles(folder, "case*_in*.npy").Length == 0) continue;
             using ModelFile model = ModelFile.Load(ModelPath(name));
             var missing = new List<string>();
             foreach (RequiredOperatorDescription op in ModelInspector.DescribeRequiredOperators(model.Model, resolver))
@@ -103,28 +109,6 @@ internal sealed partial class GoldenModelSet
         runnable.Sort(StringComparer.Ordinal);
         skipped.Sort(StringComparer.Ordinal);
         return (runnable, skipped);
-    }
-
-    private string FindModelsDirectory()
-    {
-        // Normally the test binaries sit under the repository: walk up to the folder holding TfLiteMicro.sln.
-        for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TfLiteMicro.sln"))) return CheckedModels(Path.Combine(dir.FullName, "..", "shared"));
-        }
-        // Built elsewhere (--artifacts-path): use the location MSBuild recorded at build time.
-        foreach (AssemblyMetadataAttribute metadata in typeof(GoldenModelSet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
-        {
-            if (metadata.Key == "TfLiteMicroSharedDir" && !string.IsNullOrEmpty(metadata.Value)) return CheckedModels(metadata.Value);
-        }
-        throw new InvalidOperationException("cannot find the shared models: no TfLiteMicro.sln above " + AppContext.BaseDirectory);
-    }
-
-    private string CheckedModels(string sharedDirectory)
-    {
-        string models = Path.GetFullPath(Path.Combine(sharedDirectory, relativePath));
-        if (!System.IO.Directory.Exists(models)) throw new InvalidOperationException("shared models not found at " + models);
-        return models;
     }
 
     [GeneratedRegex(@"^case(?<case>[0-9]+)_(?<kind>in|out)(?<slot>[0-9]+)\.npy$")]

@@ -4,12 +4,12 @@ using Xunit.Abstractions;
 namespace TfLiteMicro.Golden.Tests;
 
 /// <summary>
-/// The single-operator models of <c>../shared/ops/models/</c> (one per builtin op × type × option variant, with TFLM
+/// The single-operator models (<see cref="TestData.OpModels"/>: tests/data/ops, plus ../shared/ops/models when present) (one per builtin op × type × option variant, with TFLM
 /// goldens): every model whose operator the reference kernels provide must match TFLM on every case.
 /// </summary>
 public class OperatorModelTests
 {
-    internal static readonly GoldenModelSet Set = new GoldenModelSet("ops/models");
+    internal static readonly GoldenModelSet Set = new GoldenModelSet(TestData.OpModels);
 
     private readonly ITestOutputHelper output;
 

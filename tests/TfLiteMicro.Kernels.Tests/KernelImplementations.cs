@@ -1,40 +1,28 @@
 using System.Collections.Generic;
-using TfLiteMicro.Kernels.Reference;
-using TfLiteMicro.Ports.Template;
-using TfLiteMicro.Ports.X86Simd;
+using TfLiteMicro.Ports;
 using TfLiteMicro.Schema;
+using TfLiteMicro.Testing;
 
 namespace TfLiteMicro.Kernels.Tests;
 
 /// <summary>
-/// Every implementation the kernel suite runs against: the reference kernels and, as ports land, each port's
-/// kernels. A test takes a <see cref="KernelSet"/> name and asks it for the kernel of its operator; a set that does
-/// not accelerate the operator falls back to the reference, exactly as the resolver does at run time.
+/// Every implementation the kernel suite runs against: the kernel sets of <see cref="KernelSets.All"/>
+/// (ports/kernel-sets, the list the tool uses too), resolved through <see cref="TestKernelSets"/>. A test takes a
+/// set's name and asks it for the kernel of its operator; a set that does not accelerate the operator falls back to
+/// the reference, exactly as the resolver does at run time. A port added to that list runs here with no new code.
 /// </summary>
 public static class KernelImplementations
 {
-    public const string Reference = "reference";
+    public static readonly string Reference = KernelSets.Reference.Name;
 
     /// <summary>The x86 SIMD port (ports/x86-simd): AVX-512, AVX2 or SSE4.1, whichever the process may use.</summary>
-    public const string X86Simd = "x86-simd";
+    public static readonly string X86Simd = KernelSets.X86Simd.Name;
 
     /// <summary>The template port (ports/template, docs/writing-a-port.md): overrides float32 ADD only.</summary>
-    public const string Template = "template";
+    public static readonly string Template = KernelSets.Template.Name;
 
-    public static IEnumerable<object[]> All()
-    {
-        yield return new object[] { Reference };
-        yield return new object[] { X86Simd };
-        yield return new object[] { Template };
-    }
+    /// <summary>xUnit member data: one row per kernel set.</summary>
+    public static IEnumerable<object[]> All() => TestKernelSets.All();
 
-    public static OpKernel Get(string implementation, BuiltinOperator op)
-    {
-        OpResolver resolver = new OpResolver();
-        ReferenceKernels.AddAll(resolver);
-        if (implementation == X86Simd) X86SimdKernels.OverrideAll(resolver);
-        if (implementation == Template) TemplateKernels.OverrideAll(resolver);
-        int slot = resolver.FindBuiltin(op);
-        return resolver.GetKernel(slot);
-    }
+    public static OpKernel Get(string implementation, BuiltinOperator op) => TestKernelSets.Kernel(implementation, op);
 }

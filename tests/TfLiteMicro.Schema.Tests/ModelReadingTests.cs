@@ -10,14 +10,14 @@ public unsafe class ModelReadingTests
 {
     public static IEnumerable<object[]> AllModels()
     {
-        foreach (string id in SharedModels.AllIds()) yield return new object[] { id };
+        foreach (string id in TestData.Models.Ids()) yield return new object[] { id };
     }
 
     [Theory]
     [MemberData(nameof(AllModels))]
     public void EverySharedModelVerifiesAndReads(string id)
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf(id));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile(id));
         var errors = new ErrorReporter();
         Status status = buffer.TryLoadModel(errors, out Model model);
         Assert.True(status == Status.Ok, id + ": " + errors.MessageText);
@@ -47,7 +47,7 @@ public unsafe class ModelReadingTests
     [Fact]
     public void HelloWorldInt8HasThreeFullyConnectedAndQuantizedInput()
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf("hello_world_int8"));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile("hello_world_int8"));
         Model model = Load(buffer);
         SubGraph main = model.GetSubgraph(0);
         Assert.Equal(new[] { "FULLY_CONNECTED", "FULLY_CONNECTED", "FULLY_CONNECTED" }, OpNames(model, 0));
@@ -84,7 +84,7 @@ public unsafe class ModelReadingTests
     [Fact]
     public void IntVectorLengthPrefixedHasTfLiteIntArrayLayout()
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf("hello_world_float"));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile("hello_world_float"));
         Model model = Load(buffer);
         Operator op = model.GetSubgraph(0).GetOperator(0);
         IntVector inputs = op.Inputs;
@@ -104,7 +104,7 @@ public unsafe class ModelReadingTests
     [InlineData("seanet_conv_conv0", "CONV_2D", TensorType.Int16, new[] { 1, 8, 166, 2 }, TensorType.Int16, new[] { 1, 2, 160, 8 })]
     public void ModelFactsMatchReadme(string id, string opNames, TensorType inputType, int[] inputShape, TensorType outputType, int[] outputShape)
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf(id));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile(id));
         Model model = Load(buffer);
         var distinct = new SortedSet<string>(OpNames(model, 0), StringComparer.Ordinal);
         Assert.Equal(opNames, string.Join(",", distinct));
@@ -120,7 +120,7 @@ public unsafe class ModelReadingTests
     [Fact]
     public void CustomOperatorsHaveNamesAndFlexbufferOptions()
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf("micro_speech_audio_preprocessor_int8"));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile("micro_speech_audio_preprocessor_int8"));
         Model model = Load(buffer);
         var customNames = new List<string>();
         SubGraph main = model.GetSubgraph(0);
@@ -141,7 +141,7 @@ public unsafe class ModelReadingTests
     [Fact]
     public void OptionTablesReadFieldsAndDefaults()
     {
-        using var buffer = ModelBuffer.FromFile(SharedModels.PathOf("person_detect"));
+        using var buffer = ModelBuffer.FromFile(TestData.ModelFile("person_detect"));
         Model model = Load(buffer);
         SubGraph main = model.GetSubgraph(0);
         bool sawConv = false, sawDepthwise = false, sawPool = false, sawSoftmax = false;
@@ -202,9 +202,9 @@ public unsafe class ModelReadingTests
     [Fact]
     public void MetadataLookupByName()
     {
-        foreach (string id in SharedModels.AllIds())
+        foreach (string id in TestData.Models.Ids())
         {
-            using var buffer = ModelBuffer.FromFile(SharedModels.PathOf(id));
+            using var buffer = ModelBuffer.FromFile(TestData.ModelFile(id));
             Model model = Load(buffer);
             for (int m = 0; m < model.MetadataCount; m++)
             {

@@ -19,7 +19,7 @@ public unsafe class RobustnessTests
     [InlineData("person_detect", 997)]
     public void TruncatedModelsAreRejected(string id, int step)
     {
-        byte[] bytes = SharedModels.Read(id);
+        byte[] bytes = File.ReadAllBytes(TestData.ModelFile(id));
         var errors = new ErrorReporter();
         int rejected = 0;
         for (int length = 0; length < bytes.Length; length += step)
@@ -71,7 +71,7 @@ public unsafe class RobustnessTests
     [MemberData(nameof(MutationModels))]
     public void SingleByteMutationsNeverCrash(string id)
     {
-        byte[] original = SharedModels.Read(id);
+        byte[] original = File.ReadAllBytes(TestData.ModelFile(id));
         var random = new Random(StableSeed(id));
         var errors = new ErrorReporter();
         using var buffer = new ModelBuffer(original);
@@ -92,7 +92,7 @@ public unsafe class RobustnessTests
     [MemberData(nameof(MutationModels))]
     public void OffsetMutationsNeverCrash(string id)
     {
-        byte[] original = SharedModels.Read(id);
+        byte[] original = File.ReadAllBytes(TestData.ModelFile(id));
         var random = new Random(StableSeed(id) + 1);
         var errors = new ErrorReporter();
         using var buffer = new ModelBuffer(original);

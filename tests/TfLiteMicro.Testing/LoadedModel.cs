@@ -23,7 +23,8 @@ public sealed unsafe class LoadedModel : IDisposable
 
     public static LoadedModel FromFile(string path) => new LoadedModel(File.ReadAllBytes(path));
 
-    public static LoadedModel Shared(string id) => FromFile(RepositoryPaths.SharedModel(id));
+    /// <summary>Test model <paramref name="id"/> (see <see cref="TestData"/>).</summary>
+    public static LoadedModel Shared(string id) => FromFile(TestData.ModelFile(id));
 
     public Model Model { get; }
     public int Length { get; }

@@ -4,17 +4,12 @@ using System.Reflection;
 
 namespace TfLiteMicro.Testing;
 
-/// <summary>Finds the repository root (the folder with TfLiteMicro.sln) and the shared data beside it.</summary>
+/// <summary>Finds the repository root (the folder with TfLiteMicro.sln). Test data is found by <see cref="TestData"/>.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> root = new Lazy<string>(FindRoot);
 
     public static string Root => root.Value;
-
-    /// <summary>../shared/models (real models with TFLM goldens).</summary>
-    public static string SharedModels => Path.GetFullPath(Path.Combine(Root, "..", "shared", "models"));
-
-    public static string SharedModel(string id) => Path.Combine(SharedModels, id, "model.tflite");
 
     private static string FindRoot()
     {

@@ -36,6 +36,16 @@ public sealed class FbTable : FbObject
     /// <summary>A scalar field given as its little-endian bytes (1, 2, 4 or 8 of them, aligned to their size).</summary>
     public FbTable Raw(int id, byte[] bytes) => Put(id, bytes, bytes.Length);
 
+    /// <summary>Makes the field absent again (the fuzzer's edits are undone this way).</summary>
+    public FbTable Remove(int id)
+    {
+        Fields.Remove(id);
+        return this;
+    }
+
+    /// <summary>Ids of the fields present, in increasing order.</summary>
+    public System.Collections.Generic.IEnumerable<int> FieldIds => Fields.Keys;
+
     /// <summary>
     /// A scalar field aligned to <paramref name="alignment"/> within the table, e.g. an 8-byte field at 4 mod 8 as
     /// some third-party writers leave them (with <see cref="MinimumAlignment"/> 8 the absolute position is fixed too).

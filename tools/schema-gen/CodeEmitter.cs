@@ -47,6 +47,7 @@ internal sealed class CodeEmitter
         }
         foreach (UnionDefinition union in schema.Unions) EmitUnionEnum(union);
         EmitBuiltinOperatorNames();
+        files["OperatorOptions.cs"] = OperatorOptionsEmitter.Emit(schema, Header);
         foreach (TableDefinition table in schema.Tables)
         {
             if (optionTables.Contains(table.Name)) EmitOptionsStruct(table);

@@ -6,14 +6,16 @@ namespace TfLiteMicro.SchemaGen;
 /// <summary>
 /// Entry point: <c>schema-gen [schema.fbs] [output directory] [layout file]</c>. Without arguments it finds the
 /// repository root (the folder holding TfLiteMicro.sln, searched upwards from the current directory) and uses
-/// ../shared/schema/schema.fbs, core/Schema/Generated and tools/flatbuffers/Generated/TfLiteSchemaLayout.g.cs.
+/// third_party/tflite/schema.fbs (TFLite's schema, copied into the repository), core/Schema/Generated and
+/// tools/flatbuffers/Generated/TfLiteSchemaLayout.g.cs. tests/TfLiteMicro.Schema.Tests checks that the committed
+/// output is what this generator makes from that schema.
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         string? root = FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? FindRepositoryRoot(AppContext.BaseDirectory);
-        string schemaPath = args.Length > 0 ? args[0] : Path.Combine(root ?? ".", "..", "shared", "schema", "schema.fbs");
+        string schemaPath = args.Length > 0 ? args[0] : Path.Combine(root ?? ".", "third_party", "tflite", "schema.fbs");
         string outputDirectory = args.Length > 1 ? args[1] : Path.Combine(root ?? ".", "core", "Schema", "Generated");
         if (!File.Exists(schemaPath))
         {

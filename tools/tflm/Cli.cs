@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using TfLiteMicro.Tools.CommandLine;
 using TfLiteMicro.Tools.Commands;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 
 namespace TfLiteMicro.Tools;
 
@@ -41,13 +41,19 @@ public static class Cli
                     return BenchCommand.Run(rest, stdout, stderr);
                 case "compress":
                     return CompressCommand.Run(rest, stdout);
+                case "plan":
+                    return PlanCommand.Run(rest, stdout);
+                case "eval":
+                    return EvalCommand.Run(rest, stdout, stderr);
+                case "resolver":
+                    return ResolverCommand.Run(rest, stdout);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }
         }
         catch (UsageException e)
         {
-            string about = command is "inspect" or "run" or "bench" or "compress" ? "tflm " + command : "tflm";
+            string about = command is "inspect" or "run" or "bench" or "compress" or "plan" or "eval" or "resolver" ? "tflm " + command : "tflm";
             stderr.WriteLine(about + ": " + e.Message + " (see '" + about + " --help')");
             return ExitCodes.Usage;
         }
@@ -84,6 +90,15 @@ public static class Cli
                 return ExitCodes.Ok;
             case "compress":
                 stdout.Write(HelpText.Compress);
+                return ExitCodes.Ok;
+            case "plan":
+                stdout.Write(HelpText.Plan);
+                return ExitCodes.Ok;
+            case "eval":
+                stdout.Write(HelpText.Eval);
+                return ExitCodes.Ok;
+            case "resolver":
+                stdout.Write(HelpText.Resolver);
                 return ExitCodes.Ok;
             default:
                 throw new UsageException("no help for unknown command '" + topics[0] + "'");

@@ -1,31 +1,49 @@
+using TfLiteMicro.Tools.Models;
+
 namespace TfLiteMicro.Tools;
 
-/// <summary>The --help texts of <c>tflm</c> and its sub-commands.</summary>
+/// <summary>The --help texts of <c>tflm</c> and its sub-commands (kernel sets listed from ports/kernel-sets).</summary>
 internal static class HelpText
 {
-    public const string Main =
+    /// <summary>The kernel sets, one per line, under the --kernels option of every command.</summary>
+    private static readonly string KernelSets = "\n" + KernelSetOption.HelpLines("                    ");
+
+    /// <summary>The kernel sets, one per line, for the main help.</summary>
+    private static readonly string KernelSetList = KernelSetOption.HelpLines("  ");
+
+    public static readonly string Main =
         """
-        tflm - inspect and run TensorFlow Lite models with TfLiteMicro's reference kernels
+        tflm - inspect, run, benchmark and plan TensorFlow Lite models with TfLiteMicro
 
         Usage:
           tflm inspect MODEL [--json]
-          tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
-          tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
+          tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--kernels NAME] [--arena BYTES] [--trace DIR]
+          tflm bench MODEL [--input IN.npy ...] [--kernels NAME] [--warmup SECONDS] [--iterations N] [--json]
+          tflm plan MODEL [--kernels NAME] [--svg OUT.svg] [--json]
+          tflm eval MODEL --data DIR [--kernels NAME] [--threads N] [--output-dir DIR]
+          tflm resolver MODEL [MODEL ...] [--namespace NS] [--class NAME] [-o OUT.cs]
           tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
           tflm help [COMMAND]
 
         Commands:
-          inspect   Print subgraphs, operators, tensors, the operators the model needs and the planned arena size.
+          inspect   Subgraphs, operators (each supported or why not), tensors, and the arena each kernel set needs.
           run       Run the model once on .npy inputs and write its outputs as .npy files.
-          bench     Time Invoke: median and min microseconds, per-operator breakdown, arena bytes.
+          bench     Time Invoke after a warm-up: median and min microseconds, per-operator breakdown, arena bytes.
+          plan      Where every tensor lives in the arena and when (offset, size, lifetime); --svg draws it.
+          eval      Run every input of a folder, one interpreter per core: output per file, throughput.
+          resolver  Write C# that registers exactly the operators a model needs (for firmware and small apps).
           compress  LUT-compress constant tensors (TFLM's COMPRESSION_METADATA) and report the flash saved.
+
+        Kernel sets (--kernels NAME):
+
+        """ + KernelSetList + """
 
         Exit codes: 0 success, 1 model/input/runtime error, 2 usage error.
         Run 'tflm COMMAND --help' for the options of a command.
 
         """;
 
-    public const string Inspect =
+    public static readonly string Inspect =
         """
         Usage: tflm inspect MODEL [--json]
 
@@ -34,7 +52,8 @@ internal static class HelpText
         Each operator node says "supported" or exactly why it cannot run with the reference kernels: not
         registered (an "ethos-u" node needs an Arm Ethos-U NPU), or the kernel's own Init/Prepare message (a type
         or shape TFLM does not support either); every node is checked, not just the first failing one. Then the
-        distinct operators the model needs, and the arena size planned in a 64 MiB trial arena (or why it cannot).
+        distinct operators the model needs (duplicate operator-code entries merged), and the arena: the bytes it
+        requires (give an interpreter at least this; --arena for 'tflm run') and uses, for every kernel set.
 
         Options:
           --json      Print one JSON object with the same content instead of text.
@@ -42,18 +61,19 @@ internal static class HelpText
 
         """;
 
-    public const string Run =
+    public static readonly string Run =
         """
-        Usage: tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--arena BYTES] [--trace DIR]
+        Usage: tflm run MODEL --input IN0.npy [--input IN1.npy ...] --output-dir DIR [--kernels NAME] [--arena BYTES] [--trace DIR]
 
-        Runs MODEL once with the reference kernels. The inputs are .npy files given in the model's input order;
-        each must match its input tensor's dtype and shape exactly (integer models take already-quantized data).
-        Writes DIR/output0.npy, DIR/output1.npy, ... with the output tensors' dtypes and shapes, and prints the
-        arena bytes used.
+        Runs MODEL once. The inputs are .npy files given in the model's input order; each must match its input
+        tensor's dtype and shape exactly (integer models take already-quantized data). Writes DIR/output0.npy,
+        DIR/output1.npy, ... with the output tensors' dtypes and shapes, and prints the arena bytes used.
 
         Options:
           --input FILE       A .npy input; repeat once per model input, in order.
           --output-dir DIR   Where to write outputN.npy (created if missing).
+          --kernels NAME     Kernel set (default reference):
+        """ + KernelSets + """
           --arena BYTES      Use an arena of exactly BYTES bytes (default 16 MiB), so a too-small arena fails
                              with the number of bytes the model needs.
           --trace DIR        Keep every tensor alive and write each operator's outputs as
@@ -63,25 +83,88 @@ internal static class HelpText
 
         """;
 
-    public const string Bench =
+    public static readonly string Bench =
         """
-        Usage: tflm bench MODEL [--kernels NAME] [--iterations N] [--warmup N] [--json]
+        Usage: tflm bench MODEL [--input IN.npy ...] [--kernels NAME] [--warmup SECONDS] [--iterations N] [--json]
 
-        Times Invoke of MODEL on fixed pseudo-random inputs, single thread: runs N warm-up invocations, then times
-        each of the measured ones alone and prints the median, min and mean microseconds per Invoke, the time per
-        operator type from the profiler, and the arena bytes used. Timings are measurements, not pass/fail checks.
+        Times Invoke of MODEL on one thread. First invokes untimed for the warm-up time and until the time per call
+        settles (the JIT optimises hot code in tiers, in the background: without a warm-up early invocations time
+        unoptimised code; capped at 30 s), then times each measured invocation
+        alone, with no profiler attached, and prints the median, min and mean microseconds per Invoke; then a
+        separate profiled run gives the time per operator type. A progress bar shows on a terminal. Timings are
+        measurements, not pass/fail checks.
 
         Options:
-          --kernels NAME    Kernel set: reference (default).
-          --iterations N    Timed invocations (default 100).
-          --warmup N        Untimed invocations first (default 10).
-          --json            Print one JSON object: model, kernels, iterations, warmup, median_us, min_us, mean_us,
-                            arena_bytes, operators[] {name, nodes, us_per_invoke, share}.
+          --input FILE      A .npy input per model input, in order (default: fixed pseudo-random data; models that
+                            need valid values, such as token ids, need real inputs).
+          --kernels NAME    Kernel set (default reference):
+        """ + KernelSets + """
+          --warmup SECONDS  Untimed invocations for at least this long, and until the time per call settles, first
+                            (default 0.5; 0: a single untimed call).
+          --iterations N    Timed invocations (default: as many as fit in 1 s, at least 20).
+          --json            Print one JSON object: model, kernels, iterations, warmup_seconds, warmup_invokes,
+                            inputs_from_files, median_us, min_us, mean_us, arena_bytes,
+                            operators[] {name, nodes, us_per_invoke, share}.
           -h, --help        Show this help.
 
         """;
 
-    public const string Compress =
+    public static readonly string Plan =
+        """
+        Usage: tflm plan MODEL [--kernels NAME] [--svg OUT.svg] [--json]
+
+        Allocates MODEL with the kernel set and prints the arena's memory plan, the picture behind an arena size:
+        for every tensor the planner placed in the arena's head, its offset and size and its lifetime (the first and
+        last operator step it must stay alive), plus the head, the tail (persistent data: op data, variable tensors,
+        repacked weights) and the arena required. Constant tensors stay in the model and are not listed.
+
+        Options:
+          --kernels NAME    Kernel set (default reference):
+        """ + KernelSets + """
+          --svg FILE        Also draw the plan: time (operator steps) across, arena offset down, one box per tensor.
+          --json            Print the plan as one JSON object instead of text.
+          -h, --help        Show this help.
+
+        """;
+
+    public static readonly string Eval =
+        """
+        Usage: tflm eval MODEL --data DIR [--kernels NAME] [--threads N] [--output-dir DIR]
+
+        Runs every input of DIR through MODEL, on independent interpreters (one per thread, each with its own
+        arena), and prints one line per input (its outputs: the top class and score for a classifier, else the
+        first values), then the throughput. An input is one .npy file (a model with one input) or the files
+        NAME_in0.npy, NAME_in1.npy, ... (one per model input; case0_in0.npy is the golden data's naming); other
+        .npy files (e.g. NAME_out0.npy) are ignored. A progress bar shows on a terminal.
+
+        Options:
+          --data DIR        The folder of inputs (required).
+          --kernels NAME    Kernel set (default reference):
+        """ + KernelSets + """
+          --threads N       Interpreters running at once (default: the number of cores).
+          --output-dir DIR  Also write each input's outputs as DIR/NAME_outJ.npy.
+          -h, --help        Show this help.
+
+        """;
+
+    public static readonly string Resolver =
+        """
+        Usage: tflm resolver MODEL [MODEL ...] [--namespace NS] [--class NAME] [-o OUT.cs]
+
+        Writes C# source with one method, Register(OpResolver), that registers exactly the operators the models
+        use with the reference kernels (resolver.AddConv2D(), ...), and the OperatorCount to size the resolver
+        with. Firmware registers only what it needs this way: what is not registered is not linked into the image.
+        Several models (run by one program) get the union of their operators.
+
+        Options:
+          --namespace NS    Namespace of the class (default TfLiteMicro.Generated).
+          --class NAME      Class name (default ModelOperators).
+          -o, --output FILE Write the source to FILE instead of standard output.
+          -h, --help        Show this help.
+
+        """;
+
+    public static readonly string Compress =
         """
         Usage: tflm compress MODEL -o OUT [--cluster N] [--tensors S:T,...] [--write-uncompressed PATH] [--json]
 

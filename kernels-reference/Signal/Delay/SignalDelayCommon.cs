@@ -45,7 +45,7 @@ public static unsafe class SignalDelayCommon
         data->OuterDims = input.ElementCount / data->FrameSize;
 
         // Published only once every queue is ready, so Reset after a failed Prepare does nothing.
-        SignalSampleRing* rings = (SignalSampleRing*)context.AllocatePersistentBuffer(data->OuterDims * sizeof(SignalSampleRing));
+        SignalSampleRing* rings = (SignalSampleRing*)context.AllocatePersistentBuffer((long)data->OuterDims * sizeof(SignalSampleRing));
         if (rings == null) return context.Errors.LastStatus;
         int capacity = data->FrameSize + data->DelayLength;
         for (int i = 0; i < data->OuterDims; i++)

@@ -39,7 +39,7 @@ public static unsafe class SignalFilterBankSpectralSubtractionCommon
         if (status == Status.Ok) status = SignalChecks.Range(context, "spectral_subtraction_bits"u8, data->SpectralSubtractionBits, 0, 63);
         if (status != Status.Ok) return status;
 
-        data->NoiseEstimate = (uint*)context.AllocatePersistentBuffer(data->NumChannels * sizeof(uint));
+        data->NoiseEstimate = (uint*)context.AllocatePersistentBuffer((long)data->NumChannels * sizeof(uint));
         if (data->NoiseEstimate == null) return context.Errors.LastStatus;
         Reset(data);
         return Status.Ok;

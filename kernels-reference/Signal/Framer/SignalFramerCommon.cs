@@ -65,7 +65,7 @@ public static unsafe class SignalFramerCommon
 
         // Room for whole steps covering a frame: frame_size rounded up to a multiple of frame_step, as TFLM sizes it.
         int capacity = (data->FrameSize + data->FrameStep - 1) / data->FrameStep * data->FrameStep;
-        SignalSampleRing* rings = (SignalSampleRing*)context.AllocatePersistentBuffer(data->OuterDims * sizeof(SignalSampleRing));
+        SignalSampleRing* rings = (SignalSampleRing*)context.AllocatePersistentBuffer((long)data->OuterDims * sizeof(SignalSampleRing));
         if (rings == null) return context.Errors.LastStatus;
         for (int i = 0; i < data->OuterDims; i++)
         {

@@ -58,7 +58,7 @@ public static unsafe class SignalOverlapAddCommon
         if ((long)output.Dim(input.Rank - 2) != (long)data->FramesPerRow * data->FrameStep) return ShapeError(context, output, data);
 
         int sampleSize = data->Type == TensorType.Int16 ? sizeof(short) : sizeof(float);
-        void* state = context.AllocatePersistentBuffer(data->OuterDims * data->FrameSize * sampleSize);
+        void* state = context.AllocatePersistentBuffer((long)data->OuterDims * data->FrameSize * sampleSize);
         if (state == null) return context.Errors.LastStatus;
         data->State = state;
         Reset(data);

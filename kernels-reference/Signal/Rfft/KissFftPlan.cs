@@ -49,10 +49,10 @@ public unsafe struct KissFftPlan
         plan.LargestRadix = KissFftFactors.LargestRadix(factors, plan.Stages);
 
         int complexSize = ComplexSize(type);
-        plan.Twiddles = context.AllocatePersistentBuffer(ncfft * complexSize);
-        plan.SuperTwiddles = context.AllocatePersistentBuffer((ncfft / 2 > 0 ? ncfft / 2 : 1) * complexSize);
-        plan.Work = context.AllocatePersistentBuffer(ncfft * complexSize);
-        plan.RadixScratch = context.AllocatePersistentBuffer(plan.LargestRadix * complexSize);
+        plan.Twiddles = context.AllocatePersistentBuffer((long)ncfft * complexSize);
+        plan.SuperTwiddles = context.AllocatePersistentBuffer((long)(ncfft / 2 > 0 ? ncfft / 2 : 1) * complexSize);
+        plan.Work = context.AllocatePersistentBuffer((long)ncfft * complexSize);
+        plan.RadixScratch = context.AllocatePersistentBuffer((long)plan.LargestRadix * complexSize);
         if (plan.Twiddles == null || plan.SuperTwiddles == null || plan.Work == null || plan.RadixScratch == null)
             return context.Errors.LastStatus;
         switch (type)

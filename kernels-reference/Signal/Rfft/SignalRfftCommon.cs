@@ -48,6 +48,6 @@ public static unsafe class SignalRfftCommon
             return context.Errors.Fail(Status.Error, "output tensor "u8).Append(output.Index).Append(" must hold "u8).Append(frames)
                 .Append(" frames of "u8).Append(2 * bins).Append(" values (fft_length / 2 + 1 complex bins), has "u8)
                 .Append(output.ElementCount).Append(" elements"u8);
-        return context.RequestScratchBuffer(data->FftLength * SignalFftOptions.SampleSize(data->Type), out data->ScratchIndex);
+        return context.RequestScratchBuffer((long)data->FftLength * SignalFftOptions.SampleSize(data->Type), out data->ScratchIndex);
     }
 }

@@ -30,8 +30,8 @@ public unsafe struct PackedFilterFloat
         packed->PaddedChannels = padded;
         packed->ActivationMin = activationMin;
         packed->ActivationMax = activationMax;
-        packed->Weights = (float*)context.AllocatePersistentBuffer(depth * padded * sizeof(float));
-        packed->Bias = (float*)context.AllocatePersistentBuffer(padded * sizeof(float));
+        packed->Weights = (float*)context.AllocateWeightsBuffer((long)depth * padded * sizeof(float));
+        packed->Bias = (float*)context.AllocateWeightsBuffer((long)padded * sizeof(float));
         if (packed->Weights == null || packed->Bias == null) return context.Errors.LastStatus;
         for (int d = 0; d < depth; d++)
         {

@@ -18,7 +18,7 @@ public static unsafe class PackedFilterInt8Builder
         if (status != Status.Ok) return status;
         int paddedChannels = packed->PaddedChannels;
         int pairCount = packed->PairCount;
-        packed->Weights = (short*)context.AllocatePersistentBuffer(pairCount * paddedChannels * 2 * sizeof(short));
+        packed->Weights = (short*)context.AllocateWeightsBuffer((long)pairCount * paddedChannels * 2 * sizeof(short));
         if (packed->Weights == null) return context.Errors.LastStatus;
         for (int p = 0; p < pairCount; p++)
         {
@@ -52,11 +52,11 @@ public static unsafe class PackedFilterInt8Builder
         packed->OutputOffset = outputOffset;
         packed->ActivationMin = activationMin;
         packed->ActivationMax = activationMax;
-        packed->Bias = (int*)context.AllocatePersistentBuffer(paddedChannels * sizeof(int));
-        packed->Multipliers = (int*)context.AllocatePersistentBuffer(paddedChannels * sizeof(int));
-        packed->Shifts = (int*)context.AllocatePersistentBuffer(paddedChannels * sizeof(int));
-        packed->LeftShifts = (int*)context.AllocatePersistentBuffer(paddedChannels * sizeof(int));
-        packed->RightShifts = (int*)context.AllocatePersistentBuffer(paddedChannels * sizeof(int));
+        packed->Bias = (int*)context.AllocateWeightsBuffer((long)paddedChannels * sizeof(int));
+        packed->Multipliers = (int*)context.AllocateWeightsBuffer((long)paddedChannels * sizeof(int));
+        packed->Shifts = (int*)context.AllocateWeightsBuffer((long)paddedChannels * sizeof(int));
+        packed->LeftShifts = (int*)context.AllocateWeightsBuffer((long)paddedChannels * sizeof(int));
+        packed->RightShifts = (int*)context.AllocateWeightsBuffer((long)paddedChannels * sizeof(int));
         if (packed->Bias == null || packed->Multipliers == null || packed->Shifts == null
             || packed->LeftShifts == null || packed->RightShifts == null)
             return context.Errors.LastStatus;

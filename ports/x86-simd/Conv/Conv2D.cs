@@ -65,7 +65,7 @@ public sealed unsafe class Conv2D : OpKernel
                 new ReadOnlySpan<int>(reference->PerChannelShifts, g.OutputDepth), reference->InputOffset, reference->OutputOffset,
                 reference->OutputActivationMin, reference->OutputActivationMax);
             if (status != Status.Ok) return status;
-            status = context.RequestScratchBuffer(Int8Gemm.RowBlock * data->Int8.RowStride * sizeof(short), out data->RowsScratchIndex);
+            status = context.RequestScratchBuffer((long)Int8Gemm.RowBlock * data->Int8.RowStride * sizeof(short), out data->RowsScratchIndex);
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Int8;
         }
@@ -74,7 +74,7 @@ public sealed unsafe class Conv2D : OpKernel
             status = PackedFilterFloat.Create(context, &data->Float, (float*)filterData, g.OutputDepth, depth,
                 (float*)biasData, reference->FloatActivationMin, reference->FloatActivationMax);
             if (status != Status.Ok) return status;
-            status = context.RequestScratchBuffer(depth * sizeof(float), out data->RowsScratchIndex);
+            status = context.RequestScratchBuffer((long)depth * sizeof(float), out data->RowsScratchIndex);
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Float;
         }

@@ -68,7 +68,7 @@ public sealed unsafe class FullyConnected : OpKernel
                 reference->OutputActivationMax);
             if (status != Status.Ok) return status;
             int rows = reference->Batches < Int8Gemm.RowBlock ? reference->Batches : Int8Gemm.RowBlock;
-            status = context.RequestScratchBuffer(rows * data->Int8.RowStride * sizeof(short), out data->RowsScratchIndex);
+            status = context.RequestScratchBuffer((long)rows * data->Int8.RowStride * sizeof(short), out data->RowsScratchIndex);
             if (status != Status.Ok) return status;
             data->Path = PackedPath.Int8;
         }

@@ -29,7 +29,7 @@ public unsafe class NativeApiTests
     [Fact]
     public void RunsHelloWorldInt8LikeTheGolden()
     {
-        byte[] modelBytes = File.ReadAllBytes(RepositoryPaths.SharedModel("hello_world_int8"));
+        byte[] modelBytes = File.ReadAllBytes(TestData.ModelFile("hello_world_int8"));
         byte* model = (byte*)NativeMemory.AlignedAlloc((nuint)modelBytes.Length, 16);
         byte* arena = (byte*)NativeMemory.AlignedAlloc(4096, 16);
         try
@@ -93,7 +93,7 @@ public unsafe class NativeApiTests
             Assert.True(length > 0);
             Assert.False(string.IsNullOrWhiteSpace(Encoding.ASCII.GetString(message, (int)Math.Min(length, 199))));
 
-            byte[] modelBytes = File.ReadAllBytes(RepositoryPaths.SharedModel("hello_world_int8"));
+            byte[] modelBytes = File.ReadAllBytes(TestData.ModelFile("hello_world_int8"));
             byte* model = (byte*)NativeMemory.AlignedAlloc((nuint)modelBytes.Length, 16);
             modelBytes.CopyTo(new Span<byte>(model, modelBytes.Length));
             Assert.Equal(0, Create(model, (nuint)modelBytes.Length, arena, 64, 0, &interpreter));

@@ -1,8 +1,5 @@
 using System;
-using TfLiteMicro.Kernels.Reference;
 using TfLiteMicro.Memory;
-using TfLiteMicro.Ports.Template;
-using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
 using Xunit;
 
@@ -19,10 +16,7 @@ public sealed unsafe class ModelHarness : IDisposable
 
     public ModelHarness(string implementation, byte[] modelBytes, InterpreterOptions? options = null, int arenaBytes = 32 * 1024)
     {
-        OpResolver resolver = new OpResolver();
-        Assert.Equal(Status.Ok, ReferenceKernels.AddAll(resolver));
-        if (implementation == KernelImplementations.X86Simd) Assert.Equal(Status.Ok, X86SimdKernels.OverrideAll(resolver));
-        if (implementation == KernelImplementations.Template) Assert.Equal(Status.Ok, TemplateKernels.OverrideAll(resolver));
+        OpResolver resolver = TestKernelSets.CreateResolver(implementation);
         model = new LoadedModel(modelBytes);
         arena = new NativeArena(arenaBytes);
         Interpreter = new MicroInterpreter(model.Model, resolver, arena.Pointer, arena.Size, options);

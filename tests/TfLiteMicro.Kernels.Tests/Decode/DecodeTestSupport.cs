@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using TfLiteMicro.Kernels.Reference;
-using TfLiteMicro.Ports.Template;
-using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
 
 namespace TfLiteMicro.Kernels.Tests.Decode;
@@ -11,16 +9,7 @@ namespace TfLiteMicro.Kernels.Tests.Decode;
 public static class DecodeTestSupport
 {
     /// <summary>TFLM_DECODE from the full resolver of an implementation (ports fall back to the reference).</summary>
-    public static OpKernel Kernel(string implementation)
-    {
-        OpResolver resolver = new OpResolver();
-        ReferenceKernels.AddAll(resolver);
-        if (implementation == KernelImplementations.X86Simd) X86SimdKernels.OverrideAll(resolver);
-        if (implementation == KernelImplementations.Template) TemplateKernels.OverrideAll(resolver);
-        int slot = resolver.FindCustom("TFLM_DECODE");
-        if (slot < 0) throw new InvalidOperationException("TFLM_DECODE is not registered");
-        return resolver.GetKernel(slot);
-    }
+    public static OpKernel Kernel(string implementation) => TestKernelSets.CustomKernel(implementation, "TFLM_DECODE");
 
     /// <summary>
     /// A runner for the pairs: inputs 2i (encoded) and 2i+1 (ancillary), output tensor 2n + i. Set

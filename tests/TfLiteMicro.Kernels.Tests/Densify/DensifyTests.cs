@@ -21,17 +21,8 @@ public unsafe class DensifyTests
 {
     private const int Densify = 124, FullyConnected = 9;
 
-    internal static OpResolver Resolver(string implementation)
-    {
-        var resolver = new OpResolver();
-        Assert.Equal(Status.Ok, implementation switch
-        {
-            KernelImplementations.X86Simd => X86SimdKernels.AddAll(resolver),
-            KernelImplementations.Template => TemplateKernels.AddAll(resolver),
-            _ => ReferenceKernels.AddAll(resolver),
-        });
-        return resolver;
-    }
+    /// <summary>Every kernel of the named set (ports/kernel-sets, through TestKernelSets).</summary>
+    internal static OpResolver Resolver(string implementation) => TestKernelSets.CreateResolver(implementation);
 
     private static byte[] Model<T>(TensorType type, int[] shape, T[] values, FbTable sparsity) where T : unmanaged
     {

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using TfLiteMicro.Kernels.Reference;
-using TfLiteMicro.Ports.X86Simd;
 using TfLiteMicro.Testing;
 
 namespace TfLiteMicro.Kernels.Tests.Signal;
@@ -15,15 +13,7 @@ internal static class SignalTestSupport
     public const string Int8Preprocessor = "micro_speech_audio_preprocessor_int8";
 
     /// <summary>The kernel registered under a custom op name, as the resolver would hand it to the interpreter.</summary>
-    public static OpKernel Kernel(string implementation, string customName)
-    {
-        OpResolver resolver = new OpResolver();
-        ReferenceKernels.AddAll(resolver);
-        if (implementation == KernelImplementations.X86Simd) X86SimdKernels.OverrideAll(resolver);
-        int slot = resolver.FindCustom(customName);
-        if (slot < 0) throw new InvalidOperationException(customName + " is not registered");
-        return resolver.GetKernel(slot);
-    }
+    public static OpKernel Kernel(string implementation, string customName) => TestKernelSets.CustomKernel(implementation, customName);
 
     /// <summary>
     /// Custom options as TensorFlow writes them: a FlexBuffer map (keys sorted) of integers, every slot
@@ -75,7 +65,7 @@ internal static class SignalTestSupport
     /// <summary>The data of a .npy file of the shared TFLM trace of <paramref name="model"/> (case 0).</summary>
     public static T[] Trace<T>(string model, string file) where T : unmanaged
     {
-        string path = Path.Combine(RepositoryPaths.SharedModels, model, file.Contains('/') ? file : "trace0/" + file);
+        string path = file.Contains('/') ? TestData.Models.File(model, file) : TestData.TraceFile(model, file);
         byte[] raw = File.ReadAllBytes(path);
         int headerLength = raw[6] == 1 ? BitConverter.ToUInt16(raw, 8) + 10 : BitConverter.ToInt32(raw, 8) + 12;
         return MemoryMarshal.Cast<byte, T>(raw.AsSpan(headerLength)).ToArray();

@@ -27,8 +27,9 @@ internal static unsafe class SequenceModelTrace
     /// <summary>Returns how many traced op outputs were compared; asserts each one matches.</summary>
     public static int CompareWithTflm(string modelId, string opToCheck)
     {
-        string folder = Path.Combine(RepositoryPaths.SharedModels, modelId);
-        string[] rows = File.ReadAllLines(Path.Combine(folder, "trace0", "index.tsv"));
+        string folder = TestData.ModelFolder(modelId);
+        string trace = TestData.Models.TraceFolder(modelId) ?? throw new System.IO.DirectoryNotFoundException("no trace0 for " + modelId);
+        string[] rows = File.ReadAllLines(Path.Combine(trace, "index.tsv"));
         var resolver = new OpResolver();
         Assert.Equal(Status.Ok, ReferenceKernels.AddAll(resolver));
         var stubbed = new HashSet<string>();
@@ -63,7 +64,7 @@ internal static unsafe class SequenceModelTrace
                 if (stubbed.Contains(op)) break;
                 int tensorIndex = int.Parse(columns[3].Substring("tensor=".Length));
                 string file = "op" + int.Parse(columns[0]).ToString("D3") + "_" + op + "_" + columns[2] + ".npy";
-                byte[] expected = NpyData(Path.Combine(folder, "trace0", file));
+                byte[] expected = NpyData(Path.Combine(trace, file));
                 TensorInfo tensor = interpreter.GetTensor(tensorIndex);
                 byte[] actual = tensor.DataBytes.ToArray();
                 Assert.Equal(expected.Length, actual.Length);

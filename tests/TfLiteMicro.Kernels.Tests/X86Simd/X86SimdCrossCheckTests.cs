@@ -13,7 +13,7 @@ namespace TfLiteMicro.Kernels.Tests.X86Simd;
 /// </summary>
 public class X86SimdCrossCheckTests
 {
-    private const string Port = KernelImplementations.X86Simd;
+    private static readonly string Port = KernelImplementations.X86Simd;
 
     public static TheoryData<int, int, int, bool> FullyConnectedShapes => new TheoryData<int, int, int, bool>
     {

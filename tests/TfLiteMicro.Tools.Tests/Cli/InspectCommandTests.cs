@@ -8,7 +8,7 @@ public class InspectCommandTests
     public static TheoryData<string> AllModels()
     {
         var data = new TheoryData<string>();
-        foreach (string name in SharedModels.ModelNames()) data.Add(name);
+        foreach (string name in TestData.Models.Ids()) data.Add(name);
         return data;
     }
 
@@ -16,7 +16,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EverySharedModelInspectsAsText(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("operators required:", result.Stdout);
@@ -28,7 +28,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EverySharedModelInspectsAsJson(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model), "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -46,7 +46,7 @@ public class InspectCommandTests
     [Fact]
     public void VelaCustomOperatorIsListedAsNotRegistered()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("person_detect_vela"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -63,7 +63,7 @@ public class InspectCommandTests
     [Fact]
     public void HelloWorldInt8ShowsOperatorsTensorsQuantizationAndArena()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("hello_world_int8"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -110,7 +110,7 @@ public class InspectCommandTests
     [MemberData(nameof(AllModels))]
     public void EveryOperatorNodeGetsAVerdict(string model)
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath(model), "--json");
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile(model), "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Stdout);
@@ -138,7 +138,7 @@ public class InspectCommandTests
     [Fact]
     public void TheVelaNodeSaysItNeedsAnEthosUNpu()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("person_detect_vela"));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("person_detect_vela"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("NOT SUPPORTED: not provided by TfLiteMicro: custom op 'ethos-u' (the model was compiled by Vela and needs an Arm Ethos-U NPU and its driver)", result.Stdout);
@@ -148,7 +148,7 @@ public class InspectCommandTests
     [Fact]
     public void SupportedModelsSaySoInText()
     {
-        CliResult result = CliResult.Run("inspect", SharedModels.ModelPath("hello_world_int8"));
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("hello_world_int8"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("all 3 operator nodes are supported", result.Stdout);
@@ -182,5 +182,34 @@ public class InspectCommandTests
         Assert.Matches("CAST .*NOT SUPPORTED: refused at Prepare: .*INT64", result.Stdout);
         Assert.Matches("ADD .* supported", result.Stdout);
         Assert.Contains("2 of 3 operator nodes are not supported", result.Stdout);
+    }
+
+    [Fact]
+    public void DuplicateOperatorCodeEntriesAreMergedAndTheRequiredArenaRuns()
+    {
+        // keyword_scrambled lists some operators under several operator-code entries.
+        CliResult result = CliResult.Run("inspect", TestData.ModelFile("keyword_scrambled"), "--json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        var names = new System.Collections.Generic.HashSet<string>();
+        int uses = 0;
+        foreach (JsonElement op in json.RootElement.GetProperty("required_operators").EnumerateArray())
+        {
+            Assert.True(names.Add(op.GetProperty("op").GetString()!), "listed twice: " + op.GetProperty("op").GetString());
+            uses += op.GetProperty("uses").GetInt32();
+        }
+        Assert.Equal(json.RootElement.GetProperty("operator_count").GetInt32(), uses);
+
+        // The required arena is what `run --arena` needs; one kernel-set row per set, each planned.
+        JsonElement arena = json.RootElement.GetProperty("arena");
+        int required = arena.GetProperty("required_bytes").GetInt32();
+        Assert.True(required >= arena.GetProperty("used_bytes").GetInt32());
+        Assert.Equal(TfLiteMicro.Ports.KernelSets.All.Count, arena.GetProperty("kernel_sets").GetArrayLength());
+        using var output = new TempDirectory();
+        string input = TestData.Models.File("keyword_scrambled", "case0_in0.npy");
+        CliResult fits = CliResult.Run("run", TestData.ModelFile("keyword_scrambled"), "--input", input, "--output-dir", output.Path, "--arena", required.ToString());
+        Assert.True(fits.ExitCode == 0, fits.ToString());
+        CliResult tooSmall = CliResult.Run("run", TestData.ModelFile("keyword_scrambled"), "--input", input, "--output-dir", output.Path, "--arena", (required - 16).ToString());
+        Assert.Equal(1, tooSmall.ExitCode);
     }
 }

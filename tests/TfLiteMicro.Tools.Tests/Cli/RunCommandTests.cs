@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 
 namespace TfLiteMicro.Tools.Tests.Cli;
@@ -16,8 +16,8 @@ public class RunCommandTests
     {
         using var temp = new TempDirectory();
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8),
-            "--input", SharedModels.CasePath(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8),
+            "--input", TestData.Models.File(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         NpyArray output = NpyReader.ReadFile(temp.File("output0.npy"));
@@ -32,13 +32,13 @@ public class RunCommandTests
         using var temp = new TempDirectory();
         string trace = Path.Combine(temp.Path, "trace");
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8),
-            "--input", SharedModels.CasePath(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path, "--trace", trace);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8),
+            "--input", TestData.Models.File(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path, "--trace", trace);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        string expectedIndex = File.ReadAllText(SharedModels.CasePath(HelloInt8, "trace0/index.tsv"));
+        string expectedIndex = File.ReadAllText(TestData.Models.File(HelloInt8, "trace0/index.tsv"));
         Assert.Equal(expectedIndex, File.ReadAllText(Path.Combine(trace, "index.tsv")));
-        foreach (string golden in Directory.GetFiles(SharedModels.CasePath(HelloInt8, "trace0"), "*.npy"))
+        foreach (string golden in Directory.GetFiles(TestData.Models.TraceFolder(HelloInt8)!, "*.npy"))
         {
             string ours = Path.Combine(trace, Path.GetFileName(golden));
             Assert.True(File.Exists(ours), ours + " missing");
@@ -56,7 +56,7 @@ public class RunCommandTests
         string input = temp.File("in.npy");
         NpyWriter.WriteFile(input, NpyArray.Create<float>(NpyDType.Float32, [1, 1], [0.5f]));
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "input 0: wrong dtype: expected int8(1, 1), got float32(1, 1)");
     }
@@ -68,7 +68,7 @@ public class RunCommandTests
         string input = temp.File("in.npy");
         NpyWriter.WriteFile(input, NpyArray.Create<sbyte>(NpyDType.Int8, [1, 2], [1, 2]));
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "input 0: wrong shape: expected int8(1, 1), got int8(1, 2)");
     }
@@ -77,9 +77,9 @@ public class RunCommandTests
     public void TooManyInputsIsAnError()
     {
         using var temp = new TempDirectory();
-        string input = SharedModels.CasePath(HelloInt8, "case0_in0.npy");
+        string input = TestData.Models.File(HelloInt8, "case0_in0.npy");
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--input", input, "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--input", input, "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "the model has 1 input but 2 .npy inputs were given");
     }
@@ -89,7 +89,7 @@ public class RunCommandTests
     {
         using var temp = new TempDirectory();
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "the model has 1 input but 0 .npy inputs were given");
     }
@@ -98,11 +98,11 @@ public class RunCommandTests
     public void TruncatedModelIsReportedAsMalformed()
     {
         using var temp = new TempDirectory();
-        byte[] model = File.ReadAllBytes(SharedModels.ModelPath(HelloInt8));
+        byte[] model = File.ReadAllBytes(TestData.ModelFile(HelloInt8));
         string truncated = temp.File("truncated.tflite");
         File.WriteAllBytes(truncated, model.AsSpan(0, model.Length / 2).ToArray());
 
-        CliResult result = CliResult.Run("run", truncated, "--input", SharedModels.CasePath(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", truncated, "--input", TestData.Models.File(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "malformed model");
     }
@@ -112,8 +112,8 @@ public class RunCommandTests
     {
         using var temp = new TempDirectory();
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8),
-            "--input", SharedModels.CasePath(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path, "--arena", "64");
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8),
+            "--input", TestData.Models.File(HelloInt8, "case0_in0.npy"), "--output-dir", temp.Path, "--arena", "64");
 
         AssertOneLineFailure(result, "arena too small");
         Assert.Matches(@"needs (at least )?[0-9]{3,} bytes", result.Stderr);
@@ -123,15 +123,15 @@ public class RunCommandTests
     public void TheArenaSizeTheErrorSuggestsIsTheSmallestThatWorks()
     {
         using var temp = new TempDirectory();
-        string input = SharedModels.CasePath(HelloInt8, "case0_in0.npy");
-        CliResult tiny = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path, "--arena", "64");
+        string input = TestData.Models.File(HelloInt8, "case0_in0.npy");
+        CliResult tiny = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path, "--arena", "64");
         Match suggestion = Regex.Match(tiny.Stderr, "try --arena ([0-9]+)");
         Assert.True(suggestion.Success, tiny.ToString());
         int needed = int.Parse(suggestion.Groups[1].Value, CultureInfo.InvariantCulture);
 
-        CliResult exact = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path,
+        CliResult exact = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path,
             "--arena", needed.ToString(CultureInfo.InvariantCulture));
-        CliResult oneLess = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path,
+        CliResult oneLess = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path,
             "--arena", (needed - 1).ToString(CultureInfo.InvariantCulture));
 
         Assert.True(exact.ExitCode == 0, exact.ToString());
@@ -146,7 +146,7 @@ public class RunCommandTests
         string input = temp.File("in.npy");
         NpyWriter.WriteFile(input, new NpyArray(NpyDType.Int8, [1, 96, 96, 1], new byte[96 * 96]));
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath("person_detect_vela"), "--input", input, "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile("person_detect_vela"), "--input", input, "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "ethos-u");
     }
@@ -158,7 +158,7 @@ public class RunCommandTests
         string input = temp.File("in.npy");
         File.WriteAllText(input, "not numpy");
 
-        CliResult result = CliResult.Run("run", SharedModels.ModelPath(HelloInt8), "--input", input, "--output-dir", temp.Path);
+        CliResult result = CliResult.Run("run", TestData.ModelFile(HelloInt8), "--input", input, "--output-dir", temp.Path);
 
         AssertOneLineFailure(result, "not a .npy file");
     }
@@ -205,5 +205,23 @@ public class RunCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(expectedText, result.Stderr);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void EveryKernelSetRunsTheModelToTheSameOutput()
+    {
+        byte[]? reference = null;
+        foreach (TfLiteMicro.Ports.KernelSet set in TfLiteMicro.Ports.KernelSets.All)
+        {
+            using var temp = new TempDirectory();
+            CliResult result = CliResult.Run("run", TestData.ModelFile("mlperf_kws_int8"),
+                "--input", TestData.Models.File("mlperf_kws_int8", "case0_in0.npy"), "--output-dir", temp.Path, "--kernels", set.Name);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("kernels: " + set.Name, result.Stdout);
+            byte[] output = NpyReader.ReadFile(temp.File("output0.npy")).Data;
+            reference ??= output;
+            Assert.Equal(reference, output);
+        }
+        Assert.Equal(NpyReader.ReadFile(TestData.Models.File("mlperf_kws_int8", "case0_out0.npy")).Data, reference);
     }
 }

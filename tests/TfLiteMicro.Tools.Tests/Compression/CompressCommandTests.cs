@@ -13,13 +13,13 @@ public class CompressCommandTests
         using var directory = new TempDirectory();
         string output = directory.File("out.tflite");
         string clustered = directory.File("clustered.tflite");
-        CliResult result = CliResult.Run("compress", SharedModels.ModelPath("mlperf_ad_int8"), "-o", output, "--cluster", "16",
+        CliResult result = CliResult.Run("compress", TestData.ModelFile("mlperf_ad_int8"), "-o", output, "--cluster", "16",
             "--write-uncompressed", clustered);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("of flash saved", result.Stdout);
         Assert.Contains("compressed subgraph 0 tensor", result.Stdout);
-        Assert.True(new FileInfo(output).Length < new FileInfo(SharedModels.ModelPath("mlperf_ad_int8")).Length);
+        Assert.True(new FileInfo(output).Length < new FileInfo(TestData.ModelFile("mlperf_ad_int8")).Length);
         Assert.True(File.Exists(clustered));
 
         CliResult inspect = CliResult.Run("inspect", output);
@@ -31,7 +31,7 @@ public class CompressCommandTests
     public void JsonHasSizesAndOneEntryPerTensor()
     {
         using var directory = new TempDirectory();
-        CliResult result = CliResult.Run("compress", SharedModels.ModelPath("hello_world_int8"), "-o", directory.File("o.tflite"),
+        CliResult result = CliResult.Run("compress", TestData.ModelFile("hello_world_int8"), "-o", directory.File("o.tflite"),
             "--cluster", "4", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -50,7 +50,7 @@ public class CompressCommandTests
     public void BadArgumentsAreUsageErrors(string message, params string[] extra)
     {
         using var directory = new TempDirectory();
-        var args = new System.Collections.Generic.List<string> { "compress", SharedModels.ModelPath("hello_world_int8") };
+        var args = new System.Collections.Generic.List<string> { "compress", TestData.ModelFile("hello_world_int8") };
         if (message != "missing -o OUT") args.AddRange(new[] { "-o", directory.File("o.tflite") });
         args.AddRange(extra);
         CliResult result = CliResult.Run(args.ToArray());

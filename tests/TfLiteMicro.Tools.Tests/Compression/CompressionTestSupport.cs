@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 using Xunit;
 
@@ -13,9 +13,9 @@ internal static class CompressionTestSupport
     public static IReadOnlyList<NpyArray> CaseInputs(string model)
     {
         var inputs = new List<NpyArray>();
-        for (int i = 0; File.Exists(SharedModels.CasePath(model, "case0_in" + i + ".npy")); i++)
+        for (int i = 0; File.Exists(Path.Combine(TestData.ModelFolder(model), "case0_in" + i + ".npy")); i++)
         {
-            inputs.Add(NpyReader.ReadFile(SharedModels.CasePath(model, "case0_in" + i + ".npy")));
+            inputs.Add(NpyReader.ReadFile(TestData.Models.File(model, "case0_in" + i + ".npy")));
         }
         return inputs;
     }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using TfLiteMicro.Tools.Compression;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -31,7 +31,7 @@ public class ModelCompressorTests
     [InlineData("micro_speech_quantized", 2)]
     public void ClusteredAndCompressedComputesExactlyWhatTheClusteredModelComputes(string model, int expectedCompressed)
     {
-        byte[] original = File.ReadAllBytes(SharedModels.ModelPath(model));
+        byte[] original = File.ReadAllBytes(TestData.ModelFile(model));
         CompressionResult result = ModelCompressor.Compress(original, new CompressionOptions { Cluster = 16 });
         int compressed = 0;
         foreach (CompressedTensorReport tensor in result.Tensors)
@@ -60,7 +60,7 @@ public class ModelCompressorTests
     {
         // First cluster (changes the numbers), then compress that model without --cluster: lossless, and the
         // outputs equal the clustered model's.
-        byte[] original = File.ReadAllBytes(SharedModels.ModelPath("mlperf_vww_int8"));
+        byte[] original = File.ReadAllBytes(TestData.ModelFile("mlperf_vww_int8"));
         byte[] clustered = ModelCompressor.Compress(original, new CompressionOptions { Cluster = 8 }).UncompressedModel;
         CompressionResult lossless = ModelCompressor.Compress(clustered, new CompressionOptions());
         Assert.True(lossless.SavedBytes > lossless.OriginalFileBytes / 5, "saved only " + lossless.SavedBytes + " bytes");
@@ -78,7 +78,7 @@ public class ModelCompressorTests
     [Fact]
     public void TrainedInt8WeightsAreKeptWithoutClusteringAndSaySo()
     {
-        CompressionResult result = ModelCompressor.Compress(File.ReadAllBytes(SharedModels.ModelPath("mlperf_ic_int8")), new CompressionOptions());
+        CompressionResult result = ModelCompressor.Compress(File.ReadAllBytes(TestData.ModelFile("mlperf_ic_int8")), new CompressionOptions());
         Assert.Contains(result.Tensors, t => !t.Compressed && t.SkippedReason!.Contains("more than 128 (use --cluster N)"));
     }
 
@@ -86,7 +86,7 @@ public class ModelCompressorTests
     public void OnlyTensorsReadByDecompressingInputsAreTouched()
     {
         // hello_world: the FULLY_CONNECTED weights and biases are candidates; asking for an activation tensor says why not.
-        CompressionResult result = ModelCompressor.Compress(File.ReadAllBytes(SharedModels.ModelPath("hello_world_int8")),
+        CompressionResult result = ModelCompressor.Compress(File.ReadAllBytes(TestData.ModelFile("hello_world_int8")),
             new CompressionOptions { Cluster = 4, Tensors = new HashSet<(int, int)> { (0, 4), (0, 0) } });
         Assert.Single(result.Tensors, t => t.Compressed && t.Tensor == 4);
         Assert.DoesNotContain(result.Tensors, t => t.Tensor == 0 && t.Compressed);
@@ -95,7 +95,7 @@ public class ModelCompressorTests
     [Fact]
     public void AnAlreadyCompressedModelIsRefused()
     {
-        CompressionResult once = ModelCompressor.Compress(File.ReadAllBytes(SharedModels.ModelPath("person_detect")), new CompressionOptions { Cluster = 16 });
+        CompressionResult once = ModelCompressor.Compress(File.ReadAllBytes(TestData.ModelFile("person_detect")), new CompressionOptions { Cluster = 16 });
         ToolException error = Assert.Throws<ToolException>(() => ModelCompressor.Compress(once.CompressedModel, new CompressionOptions()));
         Assert.Contains("already compressed", error.Message);
     }

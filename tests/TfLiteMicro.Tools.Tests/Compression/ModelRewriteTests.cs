@@ -15,7 +15,7 @@ public class ModelRewriteTests
     public static TheoryData<string> SharedModelNames()
     {
         var data = new TheoryData<string>();
-        foreach (string name in SharedModels.ModelNames()) data.Add(name);
+        foreach (string name in TestData.Models.Ids()) data.Add(name);
         return data;
     }
 
@@ -25,13 +25,13 @@ public class ModelRewriteTests
     [MemberData(nameof(SharedModelNames))]
     public void ASharedModelRewritesToTheSameModel(string model)
     {
-        byte[] original = File.ReadAllBytes(SharedModels.ModelPath(model));
+        byte[] original = File.ReadAllBytes(TestData.ModelFile(model));
         byte[] rewritten = Rewrite(original);
         Assert.Equal(rewritten, Rewrite(rewritten));
         // Field-for-field copies are about the same size (no vtable or padding blow-up).
         Assert.InRange(rewritten.Length, original.Length * 9 / 10, original.Length * 11 / 10 + 512);
 
-        IReadOnlyList<TfLiteMicro.Tools.Npy.NpyArray> inputs = CompressionTestSupport.CaseInputs(model);
+        IReadOnlyList<TfLiteMicro.Npy.NpyArray> inputs = CompressionTestSupport.CaseInputs(model);
         if (inputs.Count == 0 || model == "person_detect_vela") return;
         var (expected, _) = CompressionTestSupport.Run(original, inputs);
         var (actual, _) = CompressionTestSupport.Run(rewritten, inputs);
@@ -41,17 +41,15 @@ public class ModelRewriteTests
     [Fact]
     public void EverySingleOperatorModelRewritesAndVerifies()
     {
-        string opsDirectory = Path.Combine(SharedModels.Directory, "..", "ops", "models");
         int count = 0;
-        foreach (string folder in Directory.GetDirectories(opsDirectory))
+        foreach (string id in TestData.OpModels.Ids())
         {
-            string path = Path.Combine(folder, "model.tflite");
-            if (!File.Exists(path)) continue;
+            string path = TestData.OpModels.ModelFile(id);
             byte[] rewritten = Rewrite(File.ReadAllBytes(path));
             Assert.Equal(rewritten, Rewrite(rewritten));
             using var buffer = new TfLiteMicro.Schema.ModelBuffer(rewritten);
             var errors = new ErrorReporter();
-            Assert.True(buffer.TryLoadModel(errors, out _) == Status.Ok, Path.GetFileName(folder) + ": " + errors.MessageText);
+            Assert.True(buffer.TryLoadModel(errors, out _) == Status.Ok, id + ": " + errors.MessageText);
             count++;
         }
         Assert.True(count > 400, "expected the ~465 single-operator models, found " + count);

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Text;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 
 namespace TfLiteMicro.Tools.Tests.Npy;

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 using Xunit;
 
 namespace TfLiteMicro.Tools.Tests.Npy;
@@ -11,7 +11,7 @@ public class NpySharedGoldenTests
     [Fact]
     public void EverySharedNpyFileReadsAndRewritesIdentically()
     {
-        string[] files = Directory.GetFiles(SharedModels.Directory, "*.npy", SearchOption.AllDirectories);
+        string[] files = Directory.GetFiles(TestData.Models.RepositoryDirectory, "*.npy", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         foreach (string file in files)
         {
@@ -25,7 +25,7 @@ public class NpySharedGoldenTests
     [Fact]
     public void HelloWorldInt8InputHasTheModelsDTypeAndShape()
     {
-        NpyArray input = NpyReader.ReadFile(SharedModels.CasePath("hello_world_int8", "case0_in0.npy"));
+        NpyArray input = NpyReader.ReadFile(TestData.Models.File("hello_world_int8", "case0_in0.npy"));
 
         Assert.Equal(NpyDType.Int8, input.DType);
         Assert.Equal(new[] { 1, 1 }, input.Shape.ToArray());
@@ -34,7 +34,7 @@ public class NpySharedGoldenTests
     [Fact]
     public void TraceScalarOutputIsReadAsZeroDimensional()
     {
-        NpyArray scalar = NpyReader.ReadFile(SharedModels.CasePath("micro_speech_audio_preprocessor_float", "trace0/op002_SignalFftAutoScale_out1.npy"));
+        NpyArray scalar = NpyReader.ReadFile(TestData.TraceFile("micro_speech_audio_preprocessor_int8", "op002_SignalFftAutoScale_out1.npy"));
 
         Assert.Equal(NpyDType.Int32, scalar.DType);
         Assert.Equal(0, scalar.Rank);

@@ -28,14 +28,15 @@ public class RealWorldModelTests
     private const int Conv2D = 3, DepthwiseConv2D = 4, Dequantize = 6, FullyConnected = 9, Logistic = 14, AveragePool2D = 1,
         Add = 0, Concatenation = 2, Reshape = 22, Softmax = 25, Densify = 124;
 
-    public static TheoryData<string> Implementations => new TheoryData<string> { "reference", "x86-simd" };
-
-    private static OpResolver Resolver(string implementation)
+    /// <summary>Every kernel set of ports/kernel-sets.</summary>
+    public static TheoryData<string> Implementations()
     {
-        var resolver = new OpResolver();
-        Assert.Equal(Status.Ok, implementation == "x86-simd" ? X86SimdKernels.AddAll(resolver) : ReferenceKernels.AddAll(resolver));
-        return resolver;
+        var data = new TheoryData<string>();
+        foreach (TfLiteMicro.Ports.KernelSet set in TfLiteMicro.Ports.KernelSets.All) data.Add(set.Name);
+        return data;
     }
+
+    private static OpResolver Resolver(string implementation) => TestKernelSets.CreateResolver(implementation);
 
     private static void AssertInspectedAsSupported(byte[] model, params string[] operators)
     {
@@ -52,7 +53,7 @@ public class RealWorldModelTests
             Assert.Equal("supported", op.GetProperty("status").GetString());
     }
 
-    private sealed unsafe class Session : IDisposable
+    internal sealed unsafe class Session : IDisposable
     {
         private readonly LoadedModel model;
         private readonly NativeArena arena;
@@ -96,11 +97,9 @@ public class RealWorldModelTests
 
     // ------------------------------------------------------------------------------------------------ 4-byte-aligned int64
 
-    [Fact]
-    public void ModelWithZeroPointsAtFourModEightIsInspectedAndCompressed()
+    /// <summary>A FULLY_CONNECTED int8 model whose int64 zero points sit at 4 mod 8 (also a fuzzing seed).</summary>
+    internal static byte[] BuildZeroPointsAtFourModEightModel()
     {
-        // The Silicon Labs / OpenMV layout: every int64 zero point vector's elements at 4 mod 8. `tflm compress` refused
-        // these files before; it now reads them (and writes its output aligned, as FlatBuffers builders do).
         var random = new Random(44);
         var builder = new TfLiteModelBuilder { EightByteValueOffset = 4 };
         SubgraphBuilder g = builder.AddSubgraph();
@@ -111,7 +110,15 @@ public class RealWorldModelTests
         int output = g.AddTensor(TensorType.Int8, new[] { 1, 8 }, scales: new[] { 0.1f }, zeroPoints: new long[] { 5 });
         g.AddOperator(FullyConnected, new[] { input, w, b }, new[] { output });
         g.SetInputs(input).SetOutputs(output);
-        byte[] model = builder.Build();
+        return builder.Build();
+    }
+
+    [Fact]
+    public void ModelWithZeroPointsAtFourModEightIsInspectedAndCompressed()
+    {
+        // The Silicon Labs / OpenMV layout: every int64 zero point vector's elements at 4 mod 8. `tflm compress` refused
+        // these files before; it now reads them (and writes its output aligned, as FlatBuffers builders do).
+        byte[] model = BuildZeroPointsAtFourModEightModel();
         AssertInspectedAsSupported(model, "FULLY_CONNECTED");
 
         using var directory = new TempDirectory();
@@ -131,10 +138,10 @@ public class RealWorldModelTests
 
     private static double[] Widen(ushort[] halves) => halves.Select(h => (double)(float)BitConverter.UInt16BitsToHalf(h)).ToArray();
 
-    private sealed record Float16Model(byte[] Bytes, ushort[] ConvFilter, ushort[] ConvBias, ushort[] DepthwiseFilter, float[] DepthwiseBias,
+    internal sealed record Float16Model(byte[] Bytes, ushort[] ConvFilter, ushort[] ConvBias, ushort[] DepthwiseFilter, float[] DepthwiseBias,
         ushort[] TransposeFilter, ushort[] TransposeBias);
 
-    private static Float16Model BuildFloat16Model()
+    internal static Float16Model BuildFloat16Model()
     {
         var random = new Random(16);
         ushort[] convFilter = Halves(random, 4 * 3 * 3 * 3, 0.5), convBias = Halves(random, 4, 0.2);
@@ -195,9 +202,9 @@ public class RealWorldModelTests
 
     // ------------------------------------------------------------------------------------------------ DENSIFY
 
-    private sealed record SparseModel(byte[] Bytes, float[] Dense1, float[] Bias1, float[] Dense2);
+    internal sealed record SparseModel(byte[] Bytes, float[] Dense1, float[] Bias1, float[] Dense2);
 
-    private static SparseModel BuildSparseModel()
+    internal static SparseModel BuildSparseModel()
     {
         var random = new Random(124);
         float[] Sparse(int count, double density) => Enumerable.Range(0, count)
@@ -258,14 +265,14 @@ public class RealWorldModelTests
 
     // ------------------------------------------------------------------------------------------------ uint8
 
-    private sealed record Q(float Scale, int ZeroPoint)
+    internal sealed record Q(float Scale, int ZeroPoint)
     {
         public double Real(byte q) => Scale * (q - ZeroPoint);
         public double[] Real(byte[] q) => q.Select(v => (double)Scale * (v - ZeroPoint)).ToArray();
         public int Ideal(double value) => (int)Math.Clamp(Math.Round(value / Scale + ZeroPoint, MidpointRounding.AwayFromZero), 0, 255);
     }
 
-    private sealed class UInt8Model
+    internal sealed class UInt8Model
     {
         public required byte[] Bytes { get; init; }
         public required Dictionary<string, int> Tensors { get; init; }
@@ -274,10 +281,11 @@ public class RealWorldModelTests
         public required Dictionary<int, int[]> Biases { get; init; }
     }
 
-    private static UInt8Model BuildUInt8Model()
+    /// <param name="eightByteValueOffset">4 writes every int64 zero point at 4 mod 8 (the fuzzing seed that reads them unaligned).</param>
+    internal static UInt8Model BuildUInt8Model(int eightByteValueOffset = 0)
     {
         var random = new Random(8);
-        var builder = new TfLiteModelBuilder();
+        var builder = new TfLiteModelBuilder { EightByteValueOffset = eightByteValueOffset };
         SubgraphBuilder g = builder.AddSubgraph("mobilenet_style_uint8");
         var tensors = new Dictionary<string, int>();
         var quantization = new Dictionary<int, Q>();

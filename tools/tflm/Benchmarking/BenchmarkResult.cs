@@ -8,7 +8,9 @@ public sealed class BenchmarkResult
     public required string Model { get; init; }
     public required string Kernels { get; init; }
     public required int Iterations { get; init; }
-    public required int Warmup { get; init; }
+    public required double WarmupSeconds { get; init; }
+    public required int WarmupInvokes { get; init; }
+    public required bool InputsFromFiles { get; init; }
     public required double MedianMicroseconds { get; init; }
     public required double MinMicroseconds { get; init; }
     public required double MeanMicroseconds { get; init; }

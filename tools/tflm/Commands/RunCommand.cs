@@ -2,16 +2,17 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using TfLiteMicro.Tools.CommandLine;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Tools.Models;
+using TfLiteMicro.Npy;
 using TfLiteMicro.Tools.Running;
 
 namespace TfLiteMicro.Tools.Commands;
 
-/// <summary><c>tflm run MODEL --input IN.npy ... --output-dir DIR [--arena BYTES] [--trace DIR]</c>.</summary>
+/// <summary><c>tflm run MODEL --input IN.npy ... --output-dir DIR [--kernels NAME] [--arena BYTES] [--trace DIR]</c>.</summary>
 public static class RunCommand
 {
     private static readonly string[] Flags = [];
-    private static readonly string[] Options = ["--input", "--output-dir", "--arena", "--trace"];
+    private static readonly string[] Options = ["--input", "--output-dir", "--arena", "--trace", "--kernels"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
     {
@@ -29,12 +30,13 @@ public static class RunCommand
         string? traceDirectory = arguments.GetSingle("--trace");
         string? arenaText = arguments.GetSingle("--arena");
         int arenaBytes = arenaText == null ? ModelRunner.DefaultArenaBytes : ParseArenaBytes(arenaText);
+        string kernels = KernelSetOption.Parse(arguments.GetSingle("--kernels")).Name;
 
         // Read the inputs first: a bad .npy file is reported before the model is even loaded.
         var inputs = new List<NpyArray>(inputPaths.Count);
         foreach (string path in inputPaths) inputs.Add(NpyReader.ReadFile(path));
 
-        using ModelRunner runner = ModelRunner.Open(modelPath, arenaBytes, preserveAllTensors: traceDirectory != null);
+        using ModelRunner runner = ModelRunner.Open(modelPath, arenaBytes, preserveAllTensors: traceDirectory != null, kernels: kernels);
         runner.SetInputs(inputs);
         runner.Invoke();
 
@@ -51,6 +53,7 @@ public static class RunCommand
             int traced = TraceWriter.Write(runner, traceDirectory);
             stdout.WriteLine("trace: " + traced + " tensors -> " + traceDirectory);
         }
+        stdout.WriteLine("kernels: " + kernels);
         stdout.WriteLine("arena used: " + runner.ArenaUsedBytes + " bytes");
         return ExitCodes.Ok;
     }

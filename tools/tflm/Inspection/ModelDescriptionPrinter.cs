@@ -59,12 +59,27 @@ public static class ModelDescriptionPrinter
         output.WriteLine();
         if (arena.Planned)
         {
-            output.WriteLine("arena: " + arena.UsedBytes + " bytes used (head " + arena.HeadBytes + ", tail " + arena.TailBytes
-                + "), planned in a " + arena.TrialArenaBytes + "-byte trial arena");
+            output.WriteLine("arena: " + arena.RequiredBytes + " bytes required (give the interpreter at least this: --arena "
+                + arena.RequiredBytes + "); " + arena.UsedBytes + " bytes used after allocation (head " + arena.HeadBytes + ", tail "
+                + arena.TailBytes + "), planned in a " + arena.TrialArenaBytes + "-byte trial arena");
         }
         else
         {
             output.WriteLine("arena: not planned (" + arena.ErrorStatus + "): " + arena.Error);
+        }
+        if (arena.KernelSets != null)
+        {
+            output.WriteLine("arena per kernel set (--kernels NAME):");
+            foreach (KernelSetArenaDescription set in arena.KernelSets)
+            {
+                output.WriteLine("  " + Pad(set.Kernels, 12) + (set.Planned
+                    ? Pad(set.RequiredBytes + " required", 18) + Pad(set.UsedBytes + " used", 14)
+                      + (set.WeightsBytes > 0
+                          ? "of which " + set.WeightsBytes + " repacked weights; with separate weights memory the arena needs "
+                            + set.RequiredWithSeparateWeightsBytes
+                          : "")
+                    : "not planned: " + set.Error));
+            }
         }
     }
 

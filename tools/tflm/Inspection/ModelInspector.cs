@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TfLiteMicro.Ports;
 using TfLiteMicro.Schema;
 using TfLiteMicro.Tools.Models;
 using TfLiteMicro.Tools.Running;
@@ -43,7 +44,7 @@ public static class ModelInspector
             UnsupportedOperatorCount = unsupported,
             OperatorCount = operatorCount,
             OperatorCheckError = verdicts.CheckError,
-            Arena = DescribeArena(ArenaTrial.Measure(model, resolver)),
+            Arena = DescribeArena(ArenaTrial.Measure(model, resolver), DescribeKernelSetArenas(model)),
         };
     }
 
@@ -79,22 +80,49 @@ public static class ModelInspector
             }
         }
 
+        // A model may list one operator under several operator-code entries (converters emit one per version or
+        // per subgraph): merge them by name, keeping the first entry's position and the worst status.
         var required = new List<RequiredOperatorDescription>();
+        var positions = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (int c = 0; c < uses.Length; c++)
         {
             if (uses[c] == 0) continue;
             OperatorCode code = model.GetOperatorCode(c);
+            string name = ModelText.OperatorName(code);
+            string status = !ReferenceResolver.Supports(resolver, code)
+                ? RequiredOperatorDescription.NotRegisteredStatus
+                : refusedCodes.Contains(c) ? RequiredOperatorDescription.RejectedStatus : RequiredOperatorDescription.SupportedStatus;
+            if (positions.TryGetValue(name, out int position))
+            {
+                RequiredOperatorDescription earlier = required[position];
+                required[position] = new RequiredOperatorDescription
+                {
+                    Op = name,
+                    IsCustom = earlier.IsCustom,
+                    Uses = earlier.Uses + uses[c],
+                    Status = Worse(earlier.Status, status),
+                };
+                continue;
+            }
+            positions.Add(name, required.Count);
             required.Add(new RequiredOperatorDescription
             {
-                Op = ModelText.OperatorName(code),
+                Op = name,
                 IsCustom = code.BuiltinCode == BuiltinOperator.CUSTOM,
                 Uses = uses[c],
-                Status = !ReferenceResolver.Supports(resolver, code)
-                    ? RequiredOperatorDescription.NotRegisteredStatus
-                    : refusedCodes.Contains(c) ? RequiredOperatorDescription.RejectedStatus : RequiredOperatorDescription.SupportedStatus,
+                Status = status,
             });
         }
         return required;
+    }
+
+    private static string Worse(string a, string b)
+    {
+        if (a == RequiredOperatorDescription.NotRegisteredStatus || b == RequiredOperatorDescription.NotRegisteredStatus)
+            return RequiredOperatorDescription.NotRegisteredStatus;
+        if (a == RequiredOperatorDescription.RejectedStatus || b == RequiredOperatorDescription.RejectedStatus)
+            return RequiredOperatorDescription.RejectedStatus;
+        return RequiredOperatorDescription.SupportedStatus;
     }
 
     private static SubgraphDescription DescribeSubgraph(Model model, int index, OperatorVerdicts verdicts)
@@ -164,7 +192,40 @@ public static class ModelInspector
         };
     }
 
-    private static ArenaDescription DescribeArena(ArenaTrialResult trial)
+    /// <summary>The arena of every kernel set (<see cref="KernelSets.All"/>).</summary>
+    public static IReadOnlyList<KernelSetArenaDescription> DescribeKernelSetArenas(Model model)
+    {
+        var arenas = new List<KernelSetArenaDescription>();
+        foreach (KernelSet set in KernelSets.All)
+        {
+            OpResolver resolver = set.CreateResolver();
+            ArenaTrialResult trial = ArenaTrial.Measure(model, resolver);
+            if (!trial.Succeeded)
+            {
+                arenas.Add(new KernelSetArenaDescription { Kernels = set.Name, Planned = false, Error = trial.Error });
+                continue;
+            }
+            int separate = trial.RequiredBytes;
+            if (trial.WeightsBytes > 0)
+            {
+                // Again with the weights in memory of their own (as large as they were, plus alignment room).
+                ArenaTrialResult apart = ArenaTrial.Measure(model, resolver, separateWeightsBytes: trial.WeightsBytes + 64 * 16);
+                if (apart.Succeeded) separate = apart.RequiredBytes;
+            }
+            arenas.Add(new KernelSetArenaDescription
+            {
+                Kernels = set.Name,
+                Planned = true,
+                UsedBytes = trial.UsedBytes,
+                RequiredBytes = trial.RequiredBytes,
+                WeightsBytes = trial.WeightsBytes,
+                RequiredWithSeparateWeightsBytes = separate,
+            });
+        }
+        return arenas;
+    }
+
+    private static ArenaDescription DescribeArena(ArenaTrialResult trial, IReadOnlyList<KernelSetArenaDescription> kernelSets)
     {
         if (!trial.Succeeded)
         {
@@ -174,6 +235,7 @@ public static class ModelInspector
                 Planned = false,
                 ErrorStatus = trial.Status.ToString(),
                 Error = trial.Error,
+                KernelSets = kernelSets,
             };
         }
         return new ArenaDescription
@@ -183,6 +245,8 @@ public static class ModelInspector
             UsedBytes = trial.UsedBytes,
             HeadBytes = trial.HeadBytes,
             TailBytes = trial.TailBytes,
+            RequiredBytes = trial.RequiredBytes,
+            KernelSets = kernelSets,
         };
     }
 }

@@ -26,7 +26,7 @@ public sealed class OperatorVerdicts : OperatorCheckSink
     /// <summary>Set when the check itself could not finish (e.g. the trial arena was too small); nodes it did not reach have no verdict.</summary>
     public string? CheckError { get; private set; }
 
-    public static unsafe OperatorVerdicts Check(Model model, OpResolver resolver, int trialBytes = 64 * 1024 * 1024)
+    public static unsafe OperatorVerdicts Check(Model model, OpResolver resolver, int trialBytes = 16 * 1024 * 1024)
     {
         var verdicts = new OperatorVerdicts { model = model, everyKernel = ReferenceResolver.Create() };
         using var arena = new NativeArena(trialBytes);

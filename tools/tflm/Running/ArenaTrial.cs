@@ -1,3 +1,4 @@
+using System;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Schema;
 
@@ -11,15 +12,32 @@ public static unsafe class ArenaTrial
 {
     public const int DefaultTrialBytes = 64 * 1024 * 1024;
 
-    public static ArenaTrialResult Measure(Model model, OpResolver resolver, bool preserveAllTensors = false, int trialBytes = DefaultTrialBytes)
+    public static ArenaTrialResult Measure(Model model, OpResolver resolver, bool preserveAllTensors = false, int trialBytes = DefaultTrialBytes,
+        int separateWeightsBytes = 0)
+    {
+        // Small arenas first (each trial clears its arena: 64 MiB for every model would cost more than the planning).
+        for (int bytes = Math.Min(1 << 20, trialBytes); ; bytes = Math.Min(bytes * 4, trialBytes))
+        {
+            ArenaTrialResult result = MeasureIn(model, resolver, preserveAllTensors, bytes, separateWeightsBytes);
+            if (result.Status != Status.ArenaTooSmall || bytes >= trialBytes) return result;
+        }
+    }
+
+    private static ArenaTrialResult MeasureIn(Model model, OpResolver resolver, bool preserveAllTensors, int trialBytes, int separateWeightsBytes)
     {
         using var arena = new NativeArena(trialBytes);
+        using NativeArena? weights = separateWeightsBytes > 0 ? new NativeArena(separateWeightsBytes) : null;
         var options = new InterpreterOptions { PreserveAllTensors = preserveAllTensors };
+        if (weights != null)
+        {
+            options.WeightsMemory = weights.Pointer;
+            options.WeightsMemoryBytes = weights.Size;
+        }
         var interpreter = new MicroInterpreter(model, resolver, arena.Pointer, arena.Size, options);
         Status status = interpreter.AllocateTensors();
         if (status != Status.Ok) return ArenaTrialResult.Failed(trialBytes, status, interpreter.Errors.MessageText);
         ArenaUsageReport usage = interpreter.ArenaUsage;
-        return ArenaTrialResult.Planned(trialBytes, interpreter.ArenaUsedBytes, usage.HeadBytes, usage.TailBytes);
+        return ArenaTrialResult.Planned(trialBytes, interpreter.ArenaUsedBytes, usage.HeadBytes, usage.TailBytes, interpreter.ArenaRequiredBytes, interpreter.WeightsBytes);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using TfLiteMicro.Memory;
 using TfLiteMicro.Tools.Models;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 
 namespace TfLiteMicro.Tools.Running;
 
@@ -43,15 +43,20 @@ public sealed class ModelRunner : IDisposable
     /// <paramref name="arenaBytes"/>. With <paramref name="preserveAllTensors"/> every intermediate tensor keeps
     /// its own memory so it can be read after Invoke (for traces).
     /// </summary>
-    public static unsafe ModelRunner Open(string modelPath, int arenaBytes = DefaultArenaBytes, bool preserveAllTensors = false,
-        string kernels = KernelSets.Reference, TfLiteMicro.Profiling.MicroProfiler? profiler = null)
+    public static ModelRunner Open(string modelPath, int arenaBytes = DefaultArenaBytes, bool preserveAllTensors = false,
+        string kernels = KernelSetOption.DefaultName, TfLiteMicro.Profiling.MicroProfiler? profiler = null) =>
+        Open(modelPath, KernelSetOption.CreateResolver(kernels), arenaBytes, preserveAllTensors, profiler);
+
+    /// <summary>As <see cref="Open(string, int, bool, string, TfLiteMicro.Profiling.MicroProfiler?)"/>, with the kernels of <paramref name="resolver"/>.</summary>
+    public static unsafe ModelRunner Open(string modelPath, OpResolver resolver, int arenaBytes = DefaultArenaBytes, bool preserveAllTensors = false,
+        TfLiteMicro.Profiling.MicroProfiler? profiler = null)
     {
+        ArgumentNullException.ThrowIfNull(resolver);
         if (arenaBytes <= 0) throw new ToolException("arena size must be positive, got " + arenaBytes);
         ModelFile modelFile = ModelFile.Load(modelPath);
         NativeArena? arena = null;
         try
         {
-            OpResolver resolver = KernelSets.Create(kernels);
             arena = new NativeArena(arenaBytes);
             var options = new InterpreterOptions { PreserveAllTensors = preserveAllTensors, Profiler = profiler };
             var interpreter = new MicroInterpreter(modelFile.Model, resolver, arena.Pointer, arena.Size, options);

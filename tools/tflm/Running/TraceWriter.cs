@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using TfLiteMicro.Schema;
 using TfLiteMicro.Tools.Models;
-using TfLiteMicro.Tools.Npy;
+using TfLiteMicro.Npy;
 
 namespace TfLiteMicro.Tools.Running;
 

@@ -17,7 +17,7 @@ namespace TfLiteMicro.BareMetal;
 /// profile ...                                (-p:FirmwareProfile=true: ticks per operator, see OperatorProfile)
 /// </code>
 /// The files are <c>NAME.tflite</c> and <c>NAME.caseK_inI.npy</c>, K = 0, 1, ... for as long as case K has an
-/// input 0 (the firmware build embeds every case of ../shared/models/NAME).
+/// input 0 (the firmware build embeds every case of tests/data/models/NAME).
 /// </summary>
 public static unsafe class ModelRunner
 {

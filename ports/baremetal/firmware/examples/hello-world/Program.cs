@@ -1,17 +1,18 @@
 using System.Runtime.InteropServices;
 using TfLiteMicro.BareMetal;
-using TfLiteMicro.Kernels.Reference;
 
 namespace TfLiteMicro.Firmware.HelloWorld;
 
-/// <summary>TFLM's hello_world: both sine models (float and int8) need only these three kernels.</summary>
+/// <summary>TFLM's hello_world: both sine models (float and int8), with only the kernels they use.</summary>
 public static class Program
 {
     [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
     public static int Run()
     {
-        OpResolver resolver = new OpResolver(3);
-        if (resolver.AddFullyConnected() != Status.Ok || resolver.AddQuantize() != Status.Ok || resolver.AddDequantize() != Status.Ok)
+        // Exactly the operators of the model(s): ModelOperators.g.cs, written by `tflm resolver` (see its header).
+        // What is not registered is not linked, so the image carries only these kernels.
+        OpResolver resolver = new OpResolver(ModelOperators.OperatorCount);
+        if (ModelOperators.Register(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;

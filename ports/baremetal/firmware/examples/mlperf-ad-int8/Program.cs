@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using TfLiteMicro.BareMetal;
-using TfLiteMicro.Kernels.Reference;
 
 namespace TfLiteMicro.Firmware.MlperfAdInt8;
 
@@ -12,8 +11,10 @@ public static class Program
     [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
     public static int Run()
     {
-        OpResolver resolver = new OpResolver(1);
-        if (resolver.AddFullyConnected() != Status.Ok)
+        // Exactly the operators of the model(s): ModelOperators.g.cs, written by `tflm resolver` (see its header).
+        // What is not registered is not linked, so the image carries only these kernels.
+        OpResolver resolver = new OpResolver(ModelOperators.OperatorCount);
+        if (ModelOperators.Register(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;

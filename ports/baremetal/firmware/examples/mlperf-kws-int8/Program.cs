@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using TfLiteMicro.BareMetal;
-using TfLiteMicro.Kernels.Reference;
 
 namespace TfLiteMicro.Firmware.MlperfKwsInt8;
 
@@ -12,15 +11,10 @@ public static class Program
     [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
     public static int Run()
     {
-        OpResolver resolver = new OpResolver();
-        // Only the operators the model contains: what is not registered is not linked (the image must fit 1 MB).
-        Status registered = resolver.AddAveragePool2D();
-        if (registered == Status.Ok) registered = resolver.AddConv2D();
-        if (registered == Status.Ok) registered = resolver.AddDepthwiseConv2D();
-        if (registered == Status.Ok) registered = resolver.AddFullyConnected();
-        if (registered == Status.Ok) registered = resolver.AddReshape();
-        if (registered == Status.Ok) registered = resolver.AddSoftmax();
-        if (registered != Status.Ok)
+        // Exactly the operators of the model(s): ModelOperators.g.cs, written by `tflm resolver` (see its header).
+        // What is not registered is not linked, so the image carries only these kernels.
+        OpResolver resolver = new OpResolver(ModelOperators.OperatorCount);
+        if (ModelOperators.Register(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
