@@ -318,4 +318,245 @@ Task("SizeReport")
         throw new CakeException("writing the size table failed");
 });
 
+///////////////////////////////////////////////////////////////////////////////
+// BENCH: instructions per inference in the board's emulator (QEMU -icount), recorded in docs/boards.md
+//
+//   dotnet cake --board=nrf52840 --target=Bench                            every benchmark example
+//   dotnet cake --board=nrf52840 --target=Bench --example=mlperf-kws-int8  one example (its rows are replaced)
+//   dotnet cake --board=nrf52840 --target=Bench --kernels=reference        another kernel set than the board's default
+//
+// Builds each example once with the per-operator profile (-p:FirmwareProfile=true), runs it in the board's
+// emulator, keeps what it printed in artifacts/bench/<board>/<example>.txt, merges the figures into
+// docs/bench/<board>.json and regenerates docs/boards.md's section for the board from that file, next to TFLM's
+// figures (docs/bench/tflm-<emulator machine>.json). A benchmark, not a test: nothing fails on a number.
+///////////////////////////////////////////////////////////////////////////////
+
+static readonly string[] BenchExamples =
+    { "hello-world", "mlperf-ad-int8", "mlperf-kws-int8", "mlperf-vww-int8", "mlperf-ic-int8", "person-detect", "mlperf-ic-float" };
+
+sealed class BenchOp
+{
+    public string Op { get; set; } = "";
+    public int Nodes { get; set; }
+    public long Ticks { get; set; }
+    public long Macs { get; set; }
+}
+
+sealed class BenchModel
+{
+    public string Example { get; set; } = "";
+    public List<long> CaseTicks { get; set; } = new();
+    public long Instructions { get; set; }
+    public long Macs { get; set; }
+    public long ArenaUsedBytes { get; set; }
+    public long EmulatedDoubleInstructions { get; set; }
+    public long ProfiledInvokeTicks { get; set; }
+    public long ProfiledNodesTicks { get; set; }
+    public List<BenchOp> Ops { get; set; } = new();
+}
+
+sealed class BenchFile
+{
+    public string Board { get; set; } = "";
+    public string Emulator { get; set; } = "";
+    public double InstructionsPerTick { get; set; }
+    public Dictionary<string, SortedDictionary<string, BenchModel>> Kernels { get; set; } = new();
+}
+
+sealed class TflmFigures
+{
+    public string Description { get; set; } = "";
+    public Dictionary<string, JsonElement> Models { get; set; } = new();
+}
+
+static readonly JsonSerializerOptions BenchJson = new()
+{
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    PropertyNameCaseInsensitive = true,
+};
+
+// Instructions per timer tick under `-icount shift=N`: QEMU advances 2^N ns per instruction, the timer ticks at hz.
+double InstructionsPerTick(Board resolved)
+{
+    if (resolved.Data.TryGetProperty("instructions_per_tick", out var explicitValue)) return explicitValue.GetDouble();
+    var extra = resolved.Data.GetProperty("emulator").TryGetProperty("extra_args", out var e)
+        ? e.EnumerateArray().Select(a => a.GetString() ?? "").ToList() : new List<string>();
+    int icount = extra.IndexOf("-icount");
+    if (icount < 0 || icount + 1 >= extra.Count)
+        throw new CakeException($"board '{resolved.Name}' runs its emulator without -icount: its timer does not count instructions");
+    var shiftText = extra[icount + 1].Split(',').Select(o => o.Trim()).FirstOrDefault(o => o.StartsWith("shift="))?.Substring(6) ?? extra[icount + 1];
+    int shift = int.Parse(shiftText);
+    double hz = resolved.Data.GetProperty("timer").GetProperty("hz").GetDouble();
+    return 1e9 / (hz * Math.Pow(2, shift));
+}
+
+// What the firmware printed (ports/baremetal/firmware/platform/ModelRunner.cs and OperatorProfile.cs), per model.
+Dictionary<string, BenchModel> ParseBenchOutput(string example, IEnumerable<string> lines, double instructionsPerTick)
+{
+    var models = new Dictionary<string, BenchModel>(StringComparer.Ordinal);
+    BenchModel? current = null;
+    foreach (var raw in lines)
+    {
+        var w = raw.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (w.Length >= 4 && w[0] == "model" && w[2] == "arena_used")
+        {
+            current = new BenchModel { Example = example, ArenaUsedBytes = long.Parse(w[3]) };
+            models[w[1]] = current;
+        }
+        else if (current == null) continue;
+        else if (w.Length >= 6 && w[0] == "case" && w[2] == "ticks")
+        {
+            current.CaseTicks.Add(long.Parse(w[3]));
+            current.EmulatedDoubleInstructions = Math.Max(current.EmulatedDoubleInstructions, long.Parse(w[5]));
+        }
+        else if (w.Length >= 9 && w[0] == "profile" && w[1] == "op")
+        {
+            current.Ops.Add(new BenchOp { Op = w[2], Nodes = int.Parse(w[4]), Ticks = long.Parse(w[6]), Macs = long.Parse(w[8]) });
+        }
+        else if (w.Length >= 6 && w[0] == "profile" && w[1] == "invoke")
+        {
+            current.ProfiledInvokeTicks = long.Parse(w[3]);
+            current.ProfiledNodesTicks = long.Parse(w[5]);
+        }
+    }
+    foreach (var (name, model) in models)
+    {
+        if (model.CaseTicks.Count == 0 || model.Ops.Count == 0)
+            throw new CakeException($"{example}: no ticks or no operator profile for {name} (was it built with -p:FirmwareProfile=true?)");
+        // The first case: every case runs the same instructions but for data-dependent branches (a few ticks).
+        model.Instructions = (long)Math.Round(model.CaseTicks[0] * instructionsPerTick);
+        model.Macs = model.Ops.Sum(o => o.Macs);
+    }
+    return models;
+}
+
+string BenchTable(BenchFile bench, string kernels, TflmFigures? tflm)
+{
+    string N(long v) => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+    string Ratio(double v) => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x";
+    long Tflm(string model, string field) =>
+        tflm != null && tflm.Models.TryGetValue(model, out var m) && m.TryGetProperty(field, out var v) ? v.GetInt64() : 0;
+    var models = bench.Kernels[kernels];
+    var text = new System.Text.StringBuilder();
+    text.AppendLine($"Kernels: `{kernels}`. Instructions = ticks x {bench.InstructionsPerTick:0.##} (`{bench.Emulator}`), case 0 of each model.");
+    text.AppendLine();
+    text.AppendLine("| model | MACs | **instructions / inference** | TFLM reference | TFLM + CMSIS-NN | ours / TFLM ref | ours / TFLM + CMSIS-NN | instructions per MAC | largest operators | arena used (ours / TFLM 32-bit) |");
+    text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+    foreach (var (name, m) in models)
+    {
+        long reference = Tflm(name, "reference_instructions"), cmsis = Tflm(name, "cmsis_nn_instructions");
+        long arena = Tflm(name, kernels == "cmsis-nn" ? "cmsis_nn_arena_bytes" : "reference_arena_bytes");
+        var total = m.Ops.Sum(o => o.Ticks);
+        var largest = string.Join(", ", m.Ops.OrderByDescending(o => o.Ticks).Take(3)
+            .Select(o => $"{o.Op} {100.0 * o.Ticks / Math.Max(1, total):0.#}%"));
+        text.AppendLine($"| {name} | {N(m.Macs)} | **{N(m.Instructions)}** | {(reference > 0 ? N(reference) : "-")} | {(cmsis > 0 ? N(cmsis) : "-")} | " +
+            $"{(reference > 0 ? Ratio((double)m.Instructions / reference) : "-")} | {(cmsis > 0 ? Ratio((double)m.Instructions / cmsis) : "-")} | " +
+            $"{(m.Macs > 0 ? ((double)m.Instructions / m.Macs).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-")} | {largest} | " +
+            $"{N(m.ArenaUsedBytes)} / {(arena > 0 ? N(arena) : "-")} |");
+    }
+    text.AppendLine();
+    text.AppendLine("Per operator (from one more Invoke with the profiler attached; its total differs from the unprofiled one by the");
+    text.AppendLine("\"profiler\" figure — the few instructions per node the profiler hook itself costs):");
+    foreach (var (name, m) in models)
+    {
+        text.AppendLine();
+        long profilerCost = (long)Math.Round((m.ProfiledInvokeTicks - m.CaseTicks[0]) * bench.InstructionsPerTick);
+        text.AppendLine($"**{name}** ({m.Example}; profiler {(profilerCost >= 0 ? "+" : "")}{N(profilerCost)} instructions, " +
+            $"{100.0 * profilerCost / Math.Max(1, m.Instructions):0.000}%; double-precision instructions emulated per Invoke: {m.EmulatedDoubleInstructions})");
+        text.AppendLine();
+        text.AppendLine("| operator | nodes | instructions | share | MACs | instructions per MAC |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        long sum = m.Ops.Sum(o => o.Ticks);
+        foreach (var op in m.Ops.OrderByDescending(o => o.Ticks))
+        {
+            long instructions = (long)Math.Round(op.Ticks * bench.InstructionsPerTick);
+            text.AppendLine($"| {op.Op} | {op.Nodes} | {N(instructions)} | {100.0 * op.Ticks / Math.Max(1, sum):0.0}% | " +
+                $"{(op.Macs > 0 ? N(op.Macs) : "-")} | {(op.Macs > 0 ? ((double)instructions / op.Macs).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-")} |");
+        }
+    }
+    return text.ToString();
+}
+
+Task("Bench")
+    .Does(() =>
+{
+    var resolved = ResolveBoard();
+    if (resolved.Kind == "host") throw new CakeException("Bench measures MCU boards in their emulator; for the host use `tflm bench` (docs/performance.md)");
+    bool oneExample = HasArgument("example") || EnvironmentVariable("TFLM_EXAMPLE") != null;
+    var examples = oneExample ? new[] { example } : BenchExamples;
+    // --kernels=NAME, else the board's default_kernels: each set keeps its own rows in docs/bench/<board>.json.
+    var set = kernels != "" ? kernels : resolved.Data.TryGetProperty("default_kernels", out var k) ? k.GetString() ?? "reference" : "reference";
+    double perTick = InstructionsPerTick(resolved);
+    var emulator = resolved.Data.GetProperty("emulator");
+    var command = emulator.GetProperty("command").GetString()!;
+    var machine = emulator.GetProperty("machine").GetString()!;
+    var extra = emulator.TryGetProperty("extra_args", out var e) ? string.Join(" ", e.EnumerateArray().Select(a => a.GetString())) : "";
+    var output = $"{artifacts}/bench/{board}/{set}";
+    EnsureDirectoryExists(output);
+
+    var benchPath = $"{repository}/docs/bench/{board}.json";
+    var bench = System.IO.File.Exists(benchPath)
+        ? JsonSerializer.Deserialize<BenchFile>(System.IO.File.ReadAllText(benchPath), BenchJson)!
+        : new BenchFile();
+    bench.Board = board;
+    bench.Emulator = $"{command} -M {machine} {extra}".Trim();
+    bench.InstructionsPerTick = perTick;
+    if (!bench.Kernels.TryGetValue(set, out var results)) bench.Kernels[set] = results = new SortedDictionary<string, BenchModel>(StringComparer.Ordinal);
+
+    foreach (var name in examples)
+    {
+        DotNetBuild($"{repository}/ports/baremetal/firmware/Firmware.proj", new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            MSBuildSettings = new DotNetMSBuildSettings()
+                .WithProperty("Board", board)
+                .WithProperty("Example", name)
+                .WithProperty("Kernels", set)
+                .WithProperty("FirmwareOutput", output)
+                .WithProperty("FirmwareProfile", "true"),
+        });
+        var arguments = $"-M {machine} -nographic -semihosting {extra} -kernel {output}/{name}.elf";
+        Information($"> {command} {arguments}");
+        // The semihosting console is QEMU's stderr.
+        int exit = StartProcess(command, new ProcessSettings
+            {
+                Arguments = arguments, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository,
+            },
+            out IEnumerable<string> standardOutput, out IEnumerable<string> standardError);
+        var lines = standardOutput.Concat(standardError).ToList();
+        System.IO.File.WriteAllLines($"{output}/{name}.txt", lines);
+        if (exit != 0) throw new CakeException($"{name} on {board} exited with {exit}:{Environment.NewLine}{string.Join(Environment.NewLine, lines.TakeLast(20))}");
+        foreach (var (model, figures) in ParseBenchOutput(name, lines, perTick))
+        {
+            results[model] = figures;
+            Information($"{model}: {figures.Instructions:N0} instructions per inference, {figures.Macs:N0} MACs");
+        }
+    }
+    System.IO.File.WriteAllText(benchPath, JsonSerializer.Serialize(bench, BenchJson) + Environment.NewLine);
+
+    var tflmPath = $"{repository}/docs/bench/tflm-{machine}.json";
+    var tflm = System.IO.File.Exists(tflmPath) ? JsonSerializer.Deserialize<TflmFigures>(System.IO.File.ReadAllText(tflmPath), BenchJson) : null;
+    var generated = new System.Text.StringBuilder();
+    generated.AppendLine($"<!-- bench:{board}:begin — generated by `dotnet cake --board={board} --target=Bench` from docs/bench/{board}.json; do not edit -->");
+    foreach (var set in bench.Kernels.Keys.OrderBy(s => s == "reference" ? 0 : 1))
+    {
+        generated.AppendLine();
+        generated.Append(BenchTable(bench, set, tflm));
+    }
+    generated.AppendLine();
+    generated.Append($"<!-- bench:{board}:end -->");
+    var docPath = $"{repository}/docs/boards.md";
+    var doc = System.IO.File.ReadAllText(docPath);
+    var begin = doc.IndexOf($"<!-- bench:{board}:begin", StringComparison.Ordinal);
+    var endMarker = $"<!-- bench:{board}:end -->";
+    var end = doc.IndexOf(endMarker, StringComparison.Ordinal);
+    doc = begin >= 0 && end > begin
+        ? doc.Substring(0, begin) + generated + doc.Substring(end + endMarker.Length)
+        : doc.TrimEnd() + $"{Environment.NewLine}{Environment.NewLine}## Instructions per inference ({board}){Environment.NewLine}{Environment.NewLine}{generated}{Environment.NewLine}";
+    System.IO.File.WriteAllText(docPath, doc);
+    Information($"wrote {benchPath} and the {board} section of {docPath}; raw output in {output}/");
+    Information(BenchTable(bench, kernels, tflm));
+});
+
 RunTarget(target);

@@ -21,3 +21,23 @@ public static class ActivationMath
         return hi < lower ? hi : lower;
     }
 }
+
+/// <summary>
+/// The clamp range of a fused activation for float kernels, passed by reference (<c>in</c>). Two float arguments
+/// that a kernel keeps across calls arrive in s0/s1 and are moved to callee-saved registers; ilc's ARM32 code
+/// generator moves that pair as one double register (<c>vmov.f64 d8, d0</c>), which a single-precision FPU
+/// (Cortex-M4F) cannot execute: a UsageFault per call, emulated by the firmware (ports/baremetal/README.md). Read
+/// through a reference, each bound is a single-precision load.
+/// </summary>
+public readonly struct FloatActivationRange
+{
+    public readonly float Min;
+    public readonly float Max;
+
+    public FloatActivationRange(float min, float max)
+    {
+        Min = min;
+        Max = max;
+    }
+}
+

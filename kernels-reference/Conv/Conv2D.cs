@@ -32,7 +32,7 @@ public sealed unsafe class Conv2D : OpKernel
                         ? new ReadOnlySpan<float>(data->DequantizedFilter, filter.ElementCount)
                         : filter.AsReadOnlySpan<float>(),
                     hasBias ? context.GetDecompressedInput(ref node, Conv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
-                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                    output.AsSpan<float>(), new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 return Status.Ok;
             case TensorType.Int8:
                 Conv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),

@@ -16,8 +16,10 @@ public static class Conv2DMath
 {
     /// <summary>float32: sum in (fy, fx, i) order, then add the bias, then clamp.</summary>
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
-        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+        ReadOnlySpan<float> bias, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         int depth = g.FilterInputDepth;
         int filtersPerGroup = FiltersPerGroup(g);
         int filterSize = g.FilterHeight * g.FilterWidth * depth;
@@ -37,9 +39,11 @@ public static class Conv2DMath
                     // An output pixel whose window misses the input entirely (possible when the output tensor is larger
                     // than TFLM's computed size) takes the per-tap path, which then has no taps.
                     bool mergeRow = rowsContiguous && rowLength > 0;
+                    // The group's first input channel, advanced after each group's filters (no division per channel).
+                    int channelBase = 0;
+                    int filterInGroup = 0;
                     for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
                     {
-                        int channelBase = outChannel / filtersPerGroup * depth;
                         ReadOnlySpan<float> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
                         float total = 0f;
                         for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
@@ -61,6 +65,11 @@ public static class Conv2DMath
                         }
                         float biasValue = bias.IsEmpty ? 0f : bias[outChannel];
                         output[outputIndex++] = ActivationMath.Clamp(total + biasValue, activationMin, activationMax);
+                        if (++filterInGroup == filtersPerGroup)
+                        {
+                            filterInGroup = 0;
+                            channelBase += depth;
+                        }
                     }
                 }
             }
@@ -71,55 +80,112 @@ public static class Conv2DMath
     /// int8 × int8 per channel, int32 bias and accumulator: acc = Σ filter · (input + inputOffset) + bias, then
     /// requantized per output channel, offset and clamped. (TFLM ignores the filter zero point: weights are symmetric.)
     /// </summary>
-    public static void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
+    /// <remarks>
+    /// The hot loop of most int8 models, so it walks pointers (the spans are sliced to the lengths read first, which
+    /// checks them once): per output pixel the part of the window inside the input is described once
+    /// (<see cref="Int8Window"/>), then the output channels are summed four at a time (<see cref="Int8Window.SumFour"/>;
+    /// a pair and an odd channel left over take <see cref="Int8Window.SumTwo"/>) and requantized. Channels are visited group by group, so none needs a division to find its group.
+    /// </remarks>
+    public static unsafe void EvalInt8(in ConvolutionGeometry g, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter,
         ReadOnlySpan<int> bias, Span<sbyte> output, int inputOffset, int outputOffset,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
     {
         int depth = g.FilterInputDepth;
-        int filtersPerGroup = FiltersPerGroup(g);
+        int groups = g.InputDepth / depth;
+        int filtersPerGroup = g.OutputDepth / groups;
         int filterSize = g.FilterHeight * g.FilterWidth * depth;
+        int inputRowStride = g.InputWidth * g.InputDepth;
         bool rowsContiguous = RowsContiguous(g);
-        int outputIndex = 0;
-        for (int b = 0; b < g.Batches; b++)
+        input = input.Slice(0, g.Batches * g.InputHeight * inputRowStride);
+        filter = filter.Slice(0, g.OutputDepth * filterSize);
+        output = output.Slice(0, g.OutputElementCount);
+        multipliers = multipliers.Slice(0, g.OutputDepth);
+        shifts = shifts.Slice(0, g.OutputDepth);
+        if (!bias.IsEmpty) bias = bias.Slice(0, g.OutputDepth);
+        Int8Requantization rq = new Int8Requantization(outputOffset, activationMin, activationMax);
+        Int8Window window = default;
+        window.InputOffset = inputOffset;
+        window.InputRowStep = g.DilationHeight * inputRowStride;
+        window.FilterRowStep = g.FilterWidth * depth;
+        fixed (sbyte* inputStart = input)
+        fixed (sbyte* filterStart = filter)
+        fixed (sbyte* outputStart = output)
+        fixed (int* biasStart = bias)
+        fixed (int* multiplierStart = multipliers)
+        fixed (int* shiftStart = shifts)
         {
-            for (int outY = 0; outY < g.OutputHeight; outY++)
+            rq.Bias = biasStart;
+            rq.Multipliers = multiplierStart;
+            rq.Shifts = shiftStart;
+            sbyte* outputPointer = outputStart;
+            for (int b = 0; b < g.Batches; b++)
             {
-                int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
-                WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
-                for (int outX = 0; outX < g.OutputWidth; outX++)
+                sbyte* batchInput = inputStart + b * g.InputHeight * inputRowStride;
+                for (int outY = 0; outY < g.OutputHeight; outY++)
                 {
-                    int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
-                    WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
-                    int rowLength = (filterXEnd - filterXStart) * depth;
-                    // An output pixel whose window misses the input entirely (possible when the output tensor is larger
-                    // than TFLM's computed size) takes the per-tap path, which then has no taps.
-                    bool mergeRow = rowsContiguous && rowLength > 0;
-                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
+                    int inYOrigin = outY * g.StrideHeight - g.PaddingHeight;
+                    WindowRange(inYOrigin, g.DilationHeight, g.FilterHeight, g.InputHeight, out int filterYStart, out int filterYEnd);
+                    window.Rows = filterYEnd - filterYStart;
+                    for (int outX = 0; outX < g.OutputWidth; outX++)
                     {
-                        int channelBase = outChannel / filtersPerGroup * depth;
-                        ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
-                        int acc = 0;
-                        for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
+                        int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
+                        WindowRange(inXOrigin, g.DilationWidth, g.FilterWidth, g.InputWidth, out int filterXStart, out int filterXEnd);
+                        int taps = filterXEnd - filterXStart;
+                        // A row whose taps are contiguous in the input is one run of taps · depth values. (An output
+                        // pixel whose window misses the input has no taps: possible when the output tensor is larger
+                        // than TFLM's computed size.)
+                        if (rowsContiguous)
                         {
-                            int inY = inYOrigin + g.DilationHeight * filterY;
-                            int filterRow = filterY * g.FilterWidth;
-                            if (mergeRow)
+                            window.Runs = taps > 0 ? 1 : 0;
+                            window.RunLength = taps * depth;
+                        }
+                        else
+                        {
+                            window.Runs = taps;
+                            window.RunLength = depth;
+                            window.InputRunStep = g.DilationWidth * g.InputDepth;
+                            window.FilterRunStep = depth;
+                        }
+                        // The input at the window's first tap inside the image, and the filter offset of that tap.
+                        sbyte* windowInput = batchInput + (inYOrigin + filterYStart * g.DilationHeight) * inputRowStride
+                            + (inXOrigin + filterXStart * g.DilationWidth) * g.InputDepth;
+                        sbyte* windowFilter = filterStart + (filterYStart * g.FilterWidth + filterXStart) * depth;
+                        int outChannel = 0;
+                        for (int group = 0; group < groups; group++)
+                        {
+                            sbyte* groupInput = windowInput + group * depth;
+                            // Four output channels per pass over the window (each input value loaded once for all
+                            // four), then a pair, then an odd last channel.
+                            int k = 0;
+                            for (; k <= filtersPerGroup - 4; k += 4, outChannel += 4)
                             {
-                                acc += DotWithOffset(input.Slice(InputOffset(g, b, inY, inXOrigin + filterXStart), rowLength),
-                                    channelFilter.Slice((filterRow + filterXStart) * depth, rowLength), inputOffset);
-                                continue;
+                                window.SumFour(groupInput, windowFilter + outChannel * filterSize, filterSize,
+                                    out int acc0, out int acc1, out int acc2, out int acc3);
+                                outputPointer[0] = rq.Apply(acc0, outChannel);
+                                outputPointer[1] = rq.Apply(acc1, outChannel + 1);
+                                outputPointer[2] = rq.Apply(acc2, outChannel + 2);
+                                outputPointer[3] = rq.Apply(acc3, outChannel + 3);
+                                outputPointer += 4;
                             }
-                            for (int filterX = filterXStart; filterX < filterXEnd; filterX++)
+                            if (k <= filtersPerGroup - 2)
                             {
-                                int inX = inXOrigin + g.DilationWidth * filterX;
-                                acc += DotWithOffset(input.Slice(InputOffset(g, b, inY, inX) + channelBase, depth),
-                                    channelFilter.Slice((filterRow + filterX) * depth, depth), inputOffset);
+                                sbyte* channelFilter = windowFilter + outChannel * filterSize;
+                                window.SumTwo(groupInput, channelFilter, channelFilter + filterSize, out int acc0, out int acc1);
+                                outputPointer[0] = rq.Apply(acc0, outChannel);
+                                outputPointer[1] = rq.Apply(acc1, outChannel + 1);
+                                outputPointer += 2;
+                                k += 2;
+                                outChannel += 2;
+                            }
+                            if (k < filtersPerGroup)
+                            {
+                                // An odd last channel is paired with itself (no second loop to keep); its twin sum is dropped.
+                                sbyte* channelFilter = windowFilter + outChannel * filterSize;
+                                window.SumTwo(groupInput, channelFilter, channelFilter, out int acc, out _);
+                                *outputPointer++ = rq.Apply(acc, outChannel);
+                                outChannel++;
                             }
                         }
-                        if (!bias.IsEmpty) acc += bias[outChannel];
-                        acc = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
-                        acc += outputOffset;
-                        output[outputIndex++] = (sbyte)ActivationMath.Clamp(acc, activationMin, activationMax);
                     }
                 }
             }
@@ -153,9 +219,11 @@ public static class Conv2DMath
                     // An output pixel whose window misses the input entirely (possible when the output tensor is larger
                     // than TFLM's computed size) takes the per-tap path, which then has no taps.
                     bool mergeRow = rowsContiguous && rowLength > 0;
+                    // The group's first input channel, advanced after each group's filters (no division per channel).
+                    int channelBase = 0;
+                    int filterInGroup = 0;
                     for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
                     {
-                        int channelBase = outChannel / filtersPerGroup * depth;
                         ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
                         long acc = 0;
                         for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
@@ -178,6 +246,11 @@ public static class Conv2DMath
                         if (!bias.IsEmpty) acc += bias[outChannel];
                         int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
                         output[outputIndex++] = (short)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                        if (++filterInGroup == filtersPerGroup)
+                        {
+                            filterInGroup = 0;
+                            channelBase += depth;
+                        }
                     }
                 }
             }
@@ -211,9 +284,11 @@ public static class Conv2DMath
                     // An output pixel whose window misses the input entirely (possible when the output tensor is larger
                     // than TFLM's computed size) takes the per-tap path, which then has no taps.
                     bool mergeRow = rowsContiguous && rowLength > 0;
+                    // The group's first input channel, advanced after each group's filters (no division per channel).
+                    int channelBase = 0;
+                    int filterInGroup = 0;
                     for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++)
                     {
-                        int channelBase = outChannel / filtersPerGroup * depth;
                         ReadOnlySpan<sbyte> channelFilter = filter.Slice(outChannel * filterSize, filterSize);
                         int acc = 0;
                         for (int filterY = filterYStart; filterY < filterYEnd; filterY++)
@@ -236,6 +311,11 @@ public static class Conv2DMath
                         if (!bias.IsEmpty) acc = unchecked(acc + bias[outChannel]);
                         int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[outChannel], shifts[outChannel]);
                         output[outputIndex++] = (short)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                        if (++filterInGroup == filtersPerGroup)
+                        {
+                            filterInGroup = 0;
+                            channelBase += depth;
+                        }
                     }
                 }
             }
@@ -248,9 +328,18 @@ public static class Conv2DMath
     /// </summary>
     public static void WindowRange(int origin, int dilation, int filterSize, int inputSize, out int start, out int end)
     {
-        start = origin >= 0 ? 0 : (dilation - 1 - origin) / dilation;
         int remaining = inputSize - origin;
-        end = remaining <= 0 ? 0 : (remaining + dilation - 1) / dilation;
+        if (dilation == 1)
+        {
+            // The common case without the two divisions (helper calls on 32-bit ARM, once per output pixel).
+            start = origin >= 0 ? 0 : -origin;
+            end = remaining <= 0 ? 0 : remaining;
+        }
+        else
+        {
+            start = origin >= 0 ? 0 : (dilation - 1 - origin) / dilation;
+            end = remaining <= 0 ? 0 : (remaining + dilation - 1) / dilation;
+        }
         if (end > filterSize) end = filterSize;
         if (end < start) end = start;
     }
@@ -270,14 +359,6 @@ public static class Conv2DMath
         b = b.Slice(0, a.Length);
         for (int i = 0; i < a.Length; i++) total += a[i] * b[i];
         return total;
-    }
-
-    private static int DotWithOffset(ReadOnlySpan<sbyte> pixel, ReadOnlySpan<sbyte> weights, int inputOffset)
-    {
-        int sum = 0;
-        weights = weights.Slice(0, pixel.Length);
-        for (int i = 0; i < pixel.Length; i++) sum += weights[i] * (pixel[i] + inputOffset);
-        return sum;
     }
 
     private static long Dot64(ReadOnlySpan<short> pixel, ReadOnlySpan<sbyte> weights)

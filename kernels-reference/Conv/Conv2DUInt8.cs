@@ -23,9 +23,15 @@ public static class Conv2DUInt8
                 for (int outX = 0; outX < g.OutputWidth; outX++)
                 {
                     int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
-                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++, o++)
+                    // The group's first input channel (outChannel / filtersPerGroup · depth) advances with a counter.
+                    for (int outChannel = 0, groupStart = 0, k = 0; outChannel < g.OutputDepth; outChannel++, o++)
                     {
-                        int groupStart = outChannel / filtersPerGroup * g.FilterInputDepth;
+                        if (k == filtersPerGroup)
+                        {
+                            k = 0;
+                            groupStart += g.FilterInputDepth;
+                        }
+                        k++;
                         int acc = 0;
                         for (int filterY = 0; filterY < g.FilterHeight; filterY++)
                         {

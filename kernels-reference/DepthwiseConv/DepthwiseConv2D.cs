@@ -32,14 +32,13 @@ public sealed unsafe class DepthwiseConv2D : OpKernel
                         ? new ReadOnlySpan<float>(data->DequantizedFilter, filter.ElementCount)
                         : filter.AsReadOnlySpan<float>(),
                     hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
-                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                    output.AsSpan<float>(), new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 return Status.Ok;
             case TensorType.Int8:
                 DepthwiseConv2DMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(),
                     PackedInt4.Int8Weights(context, ref filter, data->FilterScratchIndex),
                     hasBias ? context.GetDecompressedInput(ref node, DepthwiseConv2DCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<int>() : default,
-                    output.AsSpan<sbyte>(), new Span<int>(context.GetScratchBuffer(data->ScratchBufferIndex), channels),
-                    data->InputOffset, data->OutputOffset,
+                    output.AsSpan<sbyte>(), data->InputOffset, data->OutputOffset,
                     new ReadOnlySpan<int>(data->PerChannelMultipliers, channels), new ReadOnlySpan<int>(data->PerChannelShifts, channels),
                     data->OutputActivationMin, data->OutputActivationMax);
                 return Status.Ok;

@@ -110,10 +110,14 @@ public static unsafe class DepthwiseConv2DCommon
             if (!LegacyUInt8Kernels.Enabled) return LegacyUInt8Kernels.NotLinked(context);
             return LegacyUInt8Kernels.PrepareConvolution(context, input, filter, bias, output, activation, out data->UInt8);
         }
-        // One accumulator per output channel, so Invoke sums all channels of a pixel at once.
-        int accumulatorBytes = input.Type == TensorType.Int16 ? sizeof(long) : sizeof(int);
-        status = context.RequestScratchBuffer((long)g.OutputDepth * accumulatorBytes, out data->ScratchBufferIndex);
-        if (status != Status.Ok) return status;
+        // int16: one int64 accumulator per output channel, so Invoke sums all channels of a pixel at once (the int8
+        // kernel keeps its sums in locals).
+        data->ScratchBufferIndex = -1;
+        if (input.Type == TensorType.Int16)
+        {
+            status = context.RequestScratchBuffer((long)g.OutputDepth * sizeof(long), out data->ScratchBufferIndex);
+            if (status != Status.Ok) return status;
+        }
         data->FilterScratchIndex = -1;
         if (filter.Type == TensorType.Int4)
         {

@@ -21,7 +21,7 @@ public unsafe struct DepthwiseConv2DOpData
     public float FloatActivationMin;
     public float FloatActivationMax;
 
-    /// <summary>Scratch buffer of one int32 (int8) or int64 (int16) accumulator per output channel; −1 for float32.</summary>
+    /// <summary>Scratch buffer of one int64 accumulator per output channel (int16); −1 for other types.</summary>
     public int ScratchBufferIndex;
 
     /// <summary>

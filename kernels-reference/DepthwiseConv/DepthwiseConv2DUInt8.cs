@@ -21,9 +21,15 @@ public static class DepthwiseConv2DUInt8
                 for (int outX = 0; outX < g.OutputWidth; outX++)
                 {
                     int inXOrigin = outX * g.StrideWidth - g.PaddingWidth;
-                    for (int outChannel = 0; outChannel < g.OutputDepth; outChannel++, o++)
+                    // The input channel (outChannel / multiplier) advances with a counter, not a division per output.
+                    for (int outChannel = 0, inChannel = 0, m = 0; outChannel < g.OutputDepth; outChannel++, o++)
                     {
-                        int inChannel = outChannel / g.DepthMultiplier;
+                        if (m == g.DepthMultiplier)
+                        {
+                            m = 0;
+                            inChannel++;
+                        }
+                        m++;
                         int acc = 0;
                         for (int filterY = 0; filterY < g.FilterHeight; filterY++)
                         {

@@ -87,8 +87,10 @@ public static class DivMath
 
     /// <summary>float32 DIV with broadcasting: a / b, then the activation clamp.</summary>
     public static void DivFloat(in BroadcastShape shape, ReadOnlySpan<float> input1, ReadOnlySpan<float> input2, Span<float> output,
-        float activationMin, float activationMax)
+        in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         if (shape.ElementCount == 0) return;
         int inner = shape.InnerLength;
         int step1 = shape.InnerStride1;

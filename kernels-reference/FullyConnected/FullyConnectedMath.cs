@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace TfLiteMicro.Kernels.Reference;
 
@@ -32,31 +33,82 @@ public static class FullyConnectedMath
     /// int8 activations × int8 weights, int32 bias: int32 accumulator of (filter + filterOffset)·(input + inputOffset),
     /// requantized with one multiplier per tensor (<paramref name="shifts"/> of length 1) or per output channel.
     /// </summary>
-    public static void EvalInt8(
+    /// <remarks>
+    /// Pointers into spans sliced to the lengths read (checked once) and the unrolled <see cref="Int8DotProduct"/>,
+    /// four output rows per pass (then a pair): this loop is all of the MLPerf anomaly-detection model. Weights are symmetric in
+    /// practice (filterOffset 0); other weights take the one-row loop that adds their offset.
+    /// </remarks>
+    public static unsafe void EvalInt8(
         ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> filter, ReadOnlySpan<int> bias, Span<sbyte> output,
         int batches, int accumulationDepth, int outputDepth,
         int inputOffset, int filterOffset, int outputOffset,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int activationMin, int activationMax)
     {
         bool perChannel = multipliers.Length > 1;
-        for (int b = 0; b < batches; b++)
+        int channels = perChannel ? outputDepth : 1;
+        input = input.Slice(0, batches * accumulationDepth);
+        filter = filter.Slice(0, outputDepth * accumulationDepth);
+        output = output.Slice(0, batches * outputDepth);
+        multipliers = multipliers.Slice(0, channels);
+        shifts = shifts.Slice(0, channels);
+        if (!bias.IsEmpty) bias = bias.Slice(0, outputDepth);
+        fixed (sbyte* inputStart = input)
+        fixed (sbyte* filterStart = filter)
+        fixed (sbyte* outputStart = output)
+        fixed (int* biasStart = bias)
+        fixed (int* multiplierStart = multipliers)
+        fixed (int* shiftStart = shifts)
         {
-            ReadOnlySpan<sbyte> row = input.Slice(b * accumulationDepth, accumulationDepth);
-            for (int o = 0; o < outputDepth; o++)
+            sbyte* outputPointer = outputStart;
+            for (int b = 0; b < batches; b++)
             {
-                ReadOnlySpan<sbyte> weights = filter.Slice(o * accumulationDepth, accumulationDepth);
-                int accumulator = 0;
-                for (int d = 0; d < accumulationDepth; d++)
+                sbyte* row = inputStart + b * accumulationDepth;
+                sbyte* weights = filterStart;
+                int o = 0;
+                if (filterOffset == 0)
                 {
-                    accumulator += (weights[d] + filterOffset) * (row[d] + inputOffset);
+                    // Four output rows per pass over the input row (each input value loaded once for all four),
+                    // then a pair.
+                    for (; o <= outputDepth - 4; o += 4, weights += 4 * accumulationDepth)
+                    {
+                        Int8DotProduct.WithValueOffsetFourRows(row, weights, weights + accumulationDepth, weights + 2 * accumulationDepth,
+                            weights + 3 * accumulationDepth, accumulationDepth, inputOffset,
+                            out int accumulator0, out int accumulator1, out int accumulator2, out int accumulator3);
+                        outputPointer[0] = Requantize(accumulator0, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[1] = Requantize(accumulator1, o + 1, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[2] = Requantize(accumulator2, o + 2, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[3] = Requantize(accumulator3, o + 3, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer += 4;
+                    }
+                    if (o <= outputDepth - 2)
+                    {
+                        Int8DotProduct.WithValueOffsetTwoRows(row, weights, weights + accumulationDepth, accumulationDepth, inputOffset,
+                            out int accumulator0, out int accumulator1);
+                        outputPointer[0] = Requantize(accumulator0, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer[1] = Requantize(accumulator1, o + 1, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                        outputPointer += 2;
+                        o += 2;
+                        weights += 2 * accumulationDepth;
+                    }
                 }
-                if (!bias.IsEmpty) accumulator += bias[o];
-                int channel = perChannel ? o : 0;
-                int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]);
-                scaled += outputOffset;
-                output[b * outputDepth + o] = (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
+                for (; o < outputDepth; o++, weights += accumulationDepth)
+                {
+                    int accumulator = Int8DotProduct.WithOffsets(row, weights, accumulationDepth, inputOffset, filterOffset);
+                    *outputPointer++ = Requantize(accumulator, o, biasStart, multiplierStart, shiftStart, perChannel, outputOffset, activationMin, activationMax);
+                }
             }
         }
+    }
+
+    /// <summary>+ bias[o], requantized with output o's (or the tensor's) multiplier, + output zero point, clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe sbyte Requantize(int accumulator, int o, int* bias, int* multipliers, int* shifts, bool perChannel,
+        int outputOffset, int activationMin, int activationMax)
+    {
+        if (bias != null) accumulator += bias[o];
+        int channel = perChannel ? o : 0;
+        int scaled = FixedPointMath.MultiplyByQuantizedMultiplier(accumulator, multipliers[channel], shifts[channel]) + outputOffset;
+        return (sbyte)ActivationMath.Clamp(scaled, activationMin, activationMax);
     }
 
     /// <summary>

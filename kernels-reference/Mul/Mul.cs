@@ -19,7 +19,7 @@ public sealed unsafe class Mul : OpKernel
         {
             case TensorType.Float32:
                 MulMath.MulFloat(in data->Shape, input1.AsReadOnlySpan<float>(), input2.AsReadOnlySpan<float>(),
-                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                    output.AsSpan<float>(), new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 return Status.Ok;
             case TensorType.Int32:
                 MulMath.MulInt32(in data->Shape, input1.AsReadOnlySpan<int>(), input2.AsReadOnlySpan<int>(), output.AsSpan<int>(),

@@ -63,8 +63,10 @@ public static class MulMath
 
     /// <summary>float32 MUL with broadcasting.</summary>
     public static void MulFloat(in BroadcastShape shape, ReadOnlySpan<float> input1, ReadOnlySpan<float> input2, Span<float> output,
-        float activationMin, float activationMax)
+        in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         if (shape.ElementCount == 0) return;
         int inner = shape.InnerLength;
         int step1 = shape.InnerStride1;

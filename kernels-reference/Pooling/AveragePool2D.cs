@@ -20,7 +20,7 @@ public sealed unsafe class AveragePool2D : OpKernel
         {
             case TensorType.Float32:
                 ok = PoolingMath.AveragePoolFloat(g, input.AsReadOnlySpan<float>(), output.AsSpan<float>(),
-                    data->FloatActivationMin, data->FloatActivationMax);
+                    new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 break;
             case TensorType.Int8:
                 ok = PoolingMath.AveragePoolInt8(g, input.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>(),

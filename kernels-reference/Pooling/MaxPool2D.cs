@@ -19,7 +19,7 @@ public sealed unsafe class MaxPool2D : OpKernel
         {
             case TensorType.Float32:
                 PoolingMath.MaxPoolFloat(g, input.AsReadOnlySpan<float>(), output.AsSpan<float>(),
-                    data->FloatActivationMin, data->FloatActivationMax);
+                    new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 return Status.Ok;
             case TensorType.Int8:
                 PoolingMath.MaxPoolInt8(g, input.AsReadOnlySpan<sbyte>(), output.AsSpan<sbyte>(), data->ActivationMin, data->ActivationMax);

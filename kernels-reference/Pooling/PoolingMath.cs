@@ -52,8 +52,10 @@ public static class PoolingMath
     /// float32 average: sum in window order (rows, then columns), divided by the number of input pixels covered.
     /// Returns false when a window covers no input pixel (TFLM fails the op then).
     /// </summary>
-    public static bool AveragePoolFloat(in Geometry g, ReadOnlySpan<float> input, Span<float> output, float activationMin, float activationMax)
+    public static bool AveragePoolFloat(in Geometry g, ReadOnlySpan<float> input, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         for (int b = 0; b < g.Batches; b++)
         for (int oy = 0; oy < g.OutputHeight; oy++)
         {
@@ -152,8 +154,10 @@ public static class PoolingMath
         sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
 
     /// <summary>float32 max over the clipped window (starting from the lowest float), then clamped.</summary>
-    public static void MaxPoolFloat(in Geometry g, ReadOnlySpan<float> input, Span<float> output, float activationMin, float activationMax)
+    public static void MaxPoolFloat(in Geometry g, ReadOnlySpan<float> input, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         for (int b = 0; b < g.Batches; b++)
         for (int oy = 0; oy < g.OutputHeight; oy++)
         {

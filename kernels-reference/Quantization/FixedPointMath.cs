@@ -22,38 +22,46 @@ public static class FixedPointMath
     /// gemmlowp <c>SaturatingRoundingDoublingHighMul</c> (ARM VQRDMULH): a * b / 2^31 rounded to nearest with
     /// ties upward (toward +infinity); int.MinValue * int.MinValue saturates to int.MaxValue.
     /// </summary>
+    /// <remarks>
+    /// gemmlowp writes it as (a·b + nudge) / 2^31 truncated toward zero, nudge = 2^30 for a product ≥ 0 and
+    /// 1 − 2^30 otherwise. A negative product makes that sum negative, and truncating a negative s / 2^31 is
+    /// flooring (s + 2^31 − 1) / 2^31, i.e. (a·b + 2^30) >> 31 — the same expression as for a product ≥ 0. Written
+    /// as that one shift by a constant, because ilc's ARM32 code generator compiles the 64-bit division into a call
+    /// of <c>__aeabi_ldivmod</c> (about 60 instructions) while the shift is three (smull, adds/adc, shifts).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SaturatingRoundingDoublingHighMul(int a, int b)
     {
         if (a == b && a == int.MinValue) return int.MaxValue;
-        long product = (long)a * b;
-        long nudge = product >= 0 ? 1L << 30 : 1 - (1L << 30);
-        // Division truncates toward zero, as in C++. With the nudge of 1 - 2^30 for negative products, a
-        // negative tie ends just short of the next integer toward zero, so ties round upward.
-        return (int)((product + nudge) / (1L << 31));
+        return (int)(((long)a * b + (1L << 30)) >> 31);
     }
 
-    /// <summary>gemmlowp <c>SaturatingRoundingDoublingHighMul</c> for int16 raw values.</summary>
+    /// <summary>gemmlowp <c>SaturatingRoundingDoublingHighMul</c> for int16 raw values (see the int32 one for the shift).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static short SaturatingRoundingDoublingHighMul(short a, short b)
     {
         if (a == b && a == short.MinValue) return short.MaxValue;
-        int product = a * b;
-        int nudge = product >= 0 ? 1 << 14 : 1 - (1 << 14);
-        return (short)((product + nudge) / (1 << 15));
+        return (short)((a * b + (1 << 14)) >> 15);
     }
 
     /// <summary>
     /// gemmlowp <c>RoundingDivideByPOT</c>: x / 2^exponent rounded to nearest, ties away from zero
     /// (a rounding arithmetic right shift). <paramref name="exponent"/> in [0, 31].
     /// </summary>
+    /// <remarks>
+    /// gemmlowp's form — mask = 2^exponent − 1, threshold = mask / 2 (+ 1 for negative x), add one when the
+    /// remainder x &amp; mask exceeds it — written without branches or 64-bit shifts, which ilc's ARM32 code
+    /// generator turns into jumps and helper calls (RhpLLsh): the mask as an unsigned 32-bit shift (2^31 − 1 for 31),
+    /// "+ 1 for negative" as − (x >> 31), and "remainder > threshold" as the sign bit of threshold − remainder (both
+    /// lie in [0, 2^31), so the difference cannot overflow).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RoundingDivideByPOT(int x, int exponent)
     {
-        int mask = (int)((1L << exponent) - 1);
+        int mask = (int)((1u << exponent) - 1u);
         int remainder = x & mask;
-        int threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-        return (x >> exponent) + (remainder > threshold ? 1 : 0);
+        int threshold = (mask >> 1) - (x >> 31);
+        return (x >> exponent) + (int)((uint)(threshold - remainder) >> 31);
     }
 
     /// <summary>gemmlowp <c>RoundingDivideByPOT</c> for int16 raw values; <paramref name="exponent"/> in [0, 15].</summary>
@@ -98,9 +106,11 @@ public static class FixedPointMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RoundingHalfSum(int a, int b)
     {
+        // gemmlowp: (sum + sign(sum)) / 2 truncated toward zero. For sum ≥ 0 that is (sum + 1) >> 1; for sum < 0,
+        // truncating (sum − 1) / 2 is flooring sum / 2, i.e. sum >> 1. Shifts instead of a 64-bit division (a helper
+        // call on 32-bit ARM).
         long sum = (long)a + b;
-        long sign = sum >= 0 ? 1 : -1;
-        return (int)((sum + sign) / 2);
+        return (int)(sum >= 0 ? (sum + 1) >> 1 : sum >> 1);
     }
 
     /// <summary>TFLM <c>SaturatingAddNonGemmlowp</c> for int32.</summary>
@@ -148,9 +158,10 @@ public static class FixedPointMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MultiplyByQuantizedMultiplier(int x, int quantizedMultiplier, int shift)
     {
-        int leftShift = shift > 0 ? shift : 0;
-        int rightShift = shift > 0 ? 0 : -shift;
-        return RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(unchecked(x * (1 << leftShift)), quantizedMultiplier), rightShift);
+        // max(shift, 0) and max(−shift, 0) without branches (it runs once per output of every convolution).
+        int leftShift = shift & ~(shift >> 31);
+        int rightShift = leftShift - shift;
+        return RoundingDivideByPOT(SaturatingRoundingDoublingHighMul(x << leftShift, quantizedMultiplier), rightShift);
     }
 
     /// <summary>

@@ -202,11 +202,16 @@ public static class QuantizationMath
         if (shifts.Length != channels) return false;
         bool perChannel = filterScales.Length > 1;
         if (filterScales.Length == 0 || (perChannel && filterScales.Length != channels)) return false;
+        // EffectiveOutputScale with the two shared scales widened once, before the loop: the float arguments are then
+        // not kept across calls, which ilc's ARM32 code would do with a double-register move (vmov.f64) that a
+        // single-precision FPU emulates in a UsageFault (ports/baremetal/README.md).
+        SoftDouble input = SoftDouble.FromFloat(inputScale);
+        SoftDouble output = SoftDouble.FromFloat(outputScale);
         bool ok = true;
         for (int i = 0; i < channels; i++)
         {
             float filterScale = perChannel ? filterScales[i] : filterScales[0];
-            ok &= QuantizeMultiplier(EffectiveOutputScale(inputScale, filterScale, outputScale), out multipliers[i], out shifts[i]);
+            ok &= QuantizeMultiplier(input * SoftDouble.FromFloat(filterScale) / output, out multipliers[i], out shifts[i]);
         }
         return ok;
     }

@@ -29,7 +29,7 @@ public sealed unsafe class TransposeConv : OpKernel
             case TensorType.Float32:
                 TransposeConvMath.EvalFloat(data->Geometry, input.AsReadOnlySpan<float>(), filter.AsReadOnlySpan<float>(),
                     hasBias ? context.GetDecompressedInput(ref node, TransposeConvCommon.BiasTensor, data->BiasDecompressionIndex).AsReadOnlySpan<float>() : default,
-                    output.AsSpan<float>(), data->FloatActivationMin, data->FloatActivationMax);
+                    output.AsSpan<float>(), new FloatActivationRange(data->FloatActivationMin, data->FloatActivationMax));
                 return Status.Ok;
             case TensorType.Int8:
                 TransposeConvMath.EvalInt8(data->Geometry, input.AsReadOnlySpan<sbyte>(), filter.AsReadOnlySpan<sbyte>(),

@@ -13,17 +13,21 @@ namespace TfLiteMicro.Kernels.Reference;
 public static class TransposeConvMath
 {
     public static void EvalFloat(in ConvolutionGeometry g, ReadOnlySpan<float> input, ReadOnlySpan<float> filter,
-        ReadOnlySpan<float> bias, Span<float> output, float activationMin, float activationMax)
+        ReadOnlySpan<float> bias, Span<float> output, in FloatActivationRange activation)
     {
+        float activationMin = activation.Min;
+        float activationMax = activation.Max;
         int outputDepth = g.OutputDepth;
         Span<float> accumulators = output.Slice(0, g.OutputElementCount);
         accumulators.Clear();
         ScatterFloat(in g, input, filter, accumulators);
-        for (int index = 0; index < accumulators.Length; index++)
+        // The channel advances with a counter: a % per output would be a division helper call on 32-bit ARM.
+        for (int index = 0, channel = 0; index < accumulators.Length; index++)
         {
             float acc = accumulators[index];
-            if (!bias.IsEmpty) acc += bias[index % outputDepth];
+            if (!bias.IsEmpty) acc += bias[channel];
             accumulators[index] = ActivationMath.Clamp(acc, activationMin, activationMax);
+            if (++channel == outputDepth) channel = 0;
         }
     }
 
@@ -118,9 +122,9 @@ public static class TransposeConvMath
                 }
             }
         }
-        for (int index = 0; index < accumulators.Length; index++)
+        // The channel advances with a counter (no division per output).
+        for (int index = 0, channel = 0; index < accumulators.Length; index++, channel = channel + 1 == outputDepth ? 0 : channel + 1)
         {
-            int channel = index % outputDepth;
             int acc = accumulators[index];
             if (!bias.IsEmpty) acc += bias[channel];
             acc = FixedPointMath.MultiplyByQuantizedMultiplier(acc, multipliers[channel], shifts[channel]);
@@ -171,9 +175,9 @@ public static class TransposeConvMath
                 }
             }
         }
-        for (int index = 0; index < accumulators.Length; index++)
+        // The channel advances with a counter (no division per output).
+        for (int index = 0, channel = 0; index < accumulators.Length; index++, channel = channel + 1 == outputDepth ? 0 : channel + 1)
         {
-            int channel = index % outputDepth;
             long acc = accumulators[index];
             if (!bias64.IsEmpty) acc += bias64[channel];
             else if (!bias16.IsEmpty) acc += bias16[channel];

@@ -20,26 +20,29 @@ public sealed class FirmwareImages
     private static readonly object BuildLock = new();
     private static readonly Dictionary<string, string> Built = new(StringComparer.Ordinal);
 
-    public static string OutputDirectory(string board, string kernels = DefaultKernels, bool stripErrorStrings = false) =>
-        Path.Combine(AppContext.BaseDirectory, "firmware", board, (kernels == DefaultKernels ? "default" : kernels) + (stripErrorStrings ? "-stripped" : ""));
+    public static string OutputDirectory(string board, string kernels = DefaultKernels, bool stripErrorStrings = false, bool profile = false) =>
+        Path.Combine(AppContext.BaseDirectory, profile ? "firmware-profile" : "firmware", board,
+            (kernels == DefaultKernels ? "default" : kernels) + (stripErrorStrings ? "-stripped" : ""));
 
     /// <summary>
     /// The path of the built .elf; fails the test with the build log when the build fails. <paramref name="kernels"/>
     /// is the kernel set (empty: the board's default); with <paramref name="stripErrorStrings"/> the image is built
-    /// with -p:StripErrorStrings=true, into its own folder.
+    /// with -p:StripErrorStrings=true, with <paramref name="profile"/> with <c>-p:FirmwareProfile=true</c> (the
+    /// firmware also prints ticks per operator), each into its own folder.
     /// </summary>
-    public static string Build(string board, string example, string kernels = DefaultKernels, bool stripErrorStrings = false)
+    public static string Build(string board, string example, string kernels = DefaultKernels, bool stripErrorStrings = false, bool profile = false)
     {
-        string key = board + "/" + kernels + "/" + example + (stripErrorStrings ? "/stripped" : "");
+        string key = board + "/" + kernels + "/" + example + (stripErrorStrings ? "/stripped" : "") + (profile ? "/profile" : "");
         lock (BuildLock)
         {
             if (Built.TryGetValue(key, out string? elf)) return elf;
-            string output = OutputDirectory(board, kernels, stripErrorStrings);
+            string output = OutputDirectory(board, kernels, stripErrorStrings, profile);
             ProcessResult result = ExternalProcess.Run("dotnet", new[]
             {
                 "build", Path.Combine(RepositoryPaths.Root, "ports", "baremetal", "firmware", "Firmware.proj"),
                 "-p:Board=" + board, "-p:Example=" + example, "-p:Kernels=" + kernels, "-p:FirmwareOutput=" + output,
                 "-p:StripErrorStrings=" + (stripErrorStrings ? "true" : "false"),
+                "-p:FirmwareProfile=" + (profile ? "true" : "false"),
                 "-nologo", "-v:minimal", "-clp:NoSummary",
             }, RepositoryPaths.Root, TimeSpan.FromMinutes(10));
             Assert.True(result.ExitCode == 0, $"building {example} for {board} (kernels '{kernels}') failed:\n{result}");

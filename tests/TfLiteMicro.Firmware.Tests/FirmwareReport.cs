@@ -14,7 +14,16 @@ public sealed class FirmwareReport
 
     public Dictionary<(string Model, int Case), long> Ticks { get; } = new();
 
+    /// <summary>Double-precision instructions the UsageFault handler emulated during each Invoke.</summary>
+    public Dictionary<(string Model, int Case), long> EmulatedInstructions { get; } = new();
+
     public HashSet<string> CompletedModels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A firmware built with -p:FirmwareProfile=true: nodes, ticks and MACs per operator of the profiled Invoke.</summary>
+    public Dictionary<(string Model, string Op), (int Nodes, long Ticks, long Macs)> ProfileOps { get; } = new();
+
+    /// <summary>The profiled Invoke's ticks and the sum of its nodes' ticks.</summary>
+    public Dictionary<string, (long InvokeTicks, long NodesTicks)> ProfileInvokes { get; } = new(StringComparer.Ordinal);
 
     public static FirmwareReport Parse(string text)
     {
@@ -35,9 +44,22 @@ public sealed class FirmwareReport
                 if (values.Length != count) throw new FormatException($"expected {count} values: {line}");
                 report.Outputs[(model, caseIndex, output)] = (words[4], values);
             }
+            else if (words.Length >= 9 && words[0] == "profile" && words[1] == "op")
+            {
+                report.ProfileOps[(model, words[2])] = (int.Parse(words[4], CultureInfo.InvariantCulture),
+                    long.Parse(words[6], CultureInfo.InvariantCulture), long.Parse(words[8], CultureInfo.InvariantCulture));
+            }
+            else if (words.Length >= 6 && words[0] == "profile" && words[1] == "invoke")
+            {
+                report.ProfileInvokes[model] = (long.Parse(words[3], CultureInfo.InvariantCulture), long.Parse(words[5], CultureInfo.InvariantCulture));
+            }
             else if (words.Length >= 4 && words[0] == "case" && words[2] == "ticks")
             {
                 report.Ticks[(model, int.Parse(words[1], CultureInfo.InvariantCulture))] = long.Parse(words[3], CultureInfo.InvariantCulture);
+                if (words.Length >= 6 && words[4] == "emulated")
+                {
+                    report.EmulatedInstructions[(model, int.Parse(words[1], CultureInfo.InvariantCulture))] = long.Parse(words[5], CultureInfo.InvariantCulture);
+                }
             }
         }
         return report;

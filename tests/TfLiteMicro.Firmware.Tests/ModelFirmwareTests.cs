@@ -51,6 +51,48 @@ public sealed class ModelFirmwareTests
         AssertRunsAndMatchesGoldens(board, example, models, kernels);
     }
 
+    /// <summary>
+    /// A float model on the Cortex-M4F matches TFLM, and its Invoke takes no UsageFault: no double-precision
+    /// instruction runs (float kernels take their activation range by reference; see FloatActivationRange).
+    /// </summary>
+    [FirmwareFact]
+    public void Nrf52840FloatModelRunsWithoutEmulatedDoubleInstructions()
+    {
+        FirmwareReport report = AssertRunsAndMatchesGoldens("nrf52840", "mlperf-ic-float", new[] { "mlperf_ic_float" });
+        Assert.NotEmpty(report.EmulatedInstructions);
+        foreach (((string model, int caseIndex), long emulated) in report.EmulatedInstructions)
+        {
+            Assert.True(emulated == 0, $"{model} case {caseIndex}: Invoke emulated {emulated} double-precision instructions");
+        }
+    }
+
+    /// <summary>
+    /// Built with the operator profile (what dotnet cake --target=Bench runs), the firmware still matches the goldens
+    /// and prints per operator its nodes, ticks and MACs (counted from the tensor shapes: 1·16 + 16·16 + 16·1 for
+    /// the three FULLY_CONNECTED of hello_world); the nodes' ticks add up to the profiled Invoke's, which exceeds
+    /// the unprofiled one only by the profiler's own few ticks per node.
+    /// </summary>
+    [FirmwareFact]
+    public void ProfiledFirmwarePrintsTicksAndMacsPerOperator()
+    {
+        string elf = FirmwareImages.Build("nrf52840", "hello-world", profile: true);
+        ProcessResult run = FirmwareImages.Run("nrf52840", elf);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        FirmwareReport report = FirmwareReport.Parse(run.Output);
+        foreach (string model in new[] { "hello_world_float", "hello_world_int8" })
+        {
+            Assert.Equal("", GoldenComparison.Differences(report, model));
+            (int nodes, long ticks, long macs) = report.ProfileOps[(model, "FULLY_CONNECTED")];
+            Assert.Equal(3, nodes);
+            Assert.Equal(288, macs);
+            (long invokeTicks, long nodesTicks) = report.ProfileInvokes[model];
+            Assert.Equal(ticks, nodesTicks);
+            long unprofiled = report.Ticks[(model, 0)];
+            Assert.True(nodesTicks <= invokeTicks && invokeTicks >= unprofiled && invokeTicks - unprofiled <= 3 * 10,
+                $"{model}: unprofiled {unprofiled} ticks, profiled {invokeTicks}, nodes {nodesTicks}\n{run.Output}");
+        }
+    }
+
     [FirmwareFact]
     public void CFirmwareLinkedWithTheCSharpStaticLibraryRunsHelloWorld()
     {
@@ -66,6 +108,7 @@ public sealed class ModelFirmwareTests
     [FirmwareTheory]
     [InlineData("reference", "hello-world")]
     [InlineData("reference", "mlperf-ad-int8")]
+    [InlineData("reference", "mlperf-ic-float")]
     [InlineData("cmsis-nn", "hello-world")]
     [InlineData("cmsis-nn", "mlperf-ad-int8")]
     public void Nrf52840ImageHasNoDoublePrecisionArithmetic(string kernels, string example)
@@ -81,7 +124,7 @@ public sealed class ModelFirmwareTests
         Assert.True(doubles.Length == 0, "double-precision instructions in a Cortex-M4F image:\n" + string.Join("\n", doubles.Take(10)));
     }
 
-    private static void AssertRunsAndMatchesGoldens(string board, string example, string[] models,
+    private static FirmwareReport AssertRunsAndMatchesGoldens(string board, string example, string[] models,
         string kernels = FirmwareImages.DefaultKernels)
     {
         string elf = FirmwareImages.Build(board, example, kernels);
@@ -94,6 +137,7 @@ public sealed class ModelFirmwareTests
             Assert.True(differences.Length == 0, $"{example} on {board} (kernels '{kernels}') differs from the TFLM goldens:\n{differences}\n{run.Output}");
         }
         AssertMemoryWithinBudget(board, example, elf, run.Output);
+        return report;
     }
 
     /// <summary>Stack reserve above the deepest the stack went (startup.c paints it), in bytes and as a fraction.</summary>

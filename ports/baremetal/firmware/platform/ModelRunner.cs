@@ -1,4 +1,6 @@
 using System;
+using TfLiteMicro.Memory;
+using TfLiteMicro.Profiling;
 using TfLiteMicro.Schema;
 
 namespace TfLiteMicro.BareMetal;
@@ -7,11 +9,12 @@ namespace TfLiteMicro.BareMetal;
 /// Runs one embedded model on its embedded golden inputs and prints every output, in the format the firmware
 /// tests parse (tests/TfLiteMicro.Firmware.Tests):
 /// <code>
-/// model NAME arena_used BYTES
+/// model NAME arena_used BYTES emulated E     (double instructions AllocateTensors emulated)
 /// case K output I TYPE COUNT: V V V ...      (integers in decimal, float32 as 0x + IEEE-754 bits)
 /// case K ticks T emulated E                  (timer ticks of Invoke alone; double instructions it emulated)
 /// model NAME done
 /// heap_used BYTES                            (managed heap so far: objects are never freed)
+/// profile ...                                (-p:FirmwareProfile=true: ticks per operator, see OperatorProfile)
 /// </code>
 /// The files are <c>NAME.tflite</c> and <c>NAME.caseK_inI.npy</c>, K = 0, 1, ... for as long as case K has an
 /// input 0 (the firmware build embeds every case of tests/data/models/NAME).
@@ -19,6 +22,11 @@ namespace TfLiteMicro.BareMetal;
 public static unsafe class ModelRunner
 {
     /// <summary>Returns 0 when every case ran, 1 otherwise (after printing why).</summary>
+    /// <remarks>
+    /// A firmware built with <c>-p:FirmwareProfile=true</c> then runs case 0 once more on a second interpreter with a
+    /// profiler attached and prints the ticks per operator (<see cref="OperatorProfile"/>); the per-case ticks always
+    /// come from the interpreter without a profiler.
+    /// </remarks>
     public static int Run(ReadOnlySpan<byte> name, OpResolver resolver)
     {
         Span<byte> nameBuffer = stackalloc byte[96];
@@ -31,26 +39,22 @@ public static unsafe class ModelRunner
 
         byte* arena = DeviceArena.Get(out int arenaSize);
         MicroInterpreter interpreter = new MicroInterpreter(model, resolver, arena, arenaSize);
+        uint emulatedBeforeAllocation = DeviceTimer.EmulatedFpuInstructions;
         if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors"u8, interpreter.Errors.Message);
+        uint allocationEmulated = DeviceTimer.EmulatedFpuInstructions - emulatedBeforeAllocation;
 
         DeviceConsole.Write("model "u8);
         DeviceConsole.Write(name);
         DeviceConsole.Write(" arena_used "u8);
         DeviceConsole.Write(interpreter.ArenaUsedBytes);
+        DeviceConsole.Write(" emulated "u8);
+        DeviceConsole.WriteUnsigned(allocationEmulated);
         DeviceConsole.WriteLine();
 
         int k = 0;
         for (; HasCase(nameBuffer, name, k); k++)
         {
-            for (int i = 0; i < interpreter.InputCount; i++)
-            {
-                FileName inputFile = new FileName(nameBuffer).Append(name).Append(".case"u8).Append(k).Append("_in"u8).Append(i).Append(".npy"u8);
-                if (!EmbeddedFile.TryGet(inputFile.Text, out ReadOnlySpan<byte> npy) || !NpyArray.TryParse(npy, out NpyArray values))
-                    return Fail(name, "input file missing or not a supported .npy"u8, default);
-                Span<byte> input = interpreter.Input(i).DataBytes;
-                if (values.Data.Length != input.Length) return Fail(name, "input size differs from the tensor's"u8, default);
-                values.Data.CopyTo(input);
-            }
+            if (!CopyInputs(interpreter, nameBuffer, name, k)) return Fail(name, "input file missing, not a supported .npy or not the tensor's size"u8, default);
 
             uint emulatedBefore = DeviceTimer.EmulatedFpuInstructions;
             ulong start = DeviceTimer.Ticks;
@@ -76,7 +80,43 @@ public static unsafe class ModelRunner
         DeviceConsole.Write("heap_used "u8);
         DeviceConsole.Write(DeviceArena.HeapUsedBytes);
         DeviceConsole.WriteLine();
+#if TFLM_FIRMWARE_PROFILE
+        return ProfileOneInvoke(model, resolver, nameBuffer, name);
+#else
         return 0;
+#endif
+    }
+
+    private static int ProfileOneInvoke(Model model, OpResolver resolver, Span<byte> nameBuffer, ReadOnlySpan<byte> name)
+    {
+        // The measured interpreter is done with the arena; this one takes it over.
+        byte* arena = DeviceArena.Get(out int arenaSize);
+        EventProfiler profiler = new EventProfiler(new DeviceTickSource(), model.GetSubgraph(0).OperatorCount + ProfilerSpareEvents);
+        MicroInterpreter interpreter = new MicroInterpreter(model, resolver, new MicroAllocator(arena, arenaSize), profiler);
+        if (interpreter.AllocateTensors() != Status.Ok) return Fail(name, "AllocateTensors (profiled)"u8, interpreter.Errors.Message);
+        if (!CopyInputs(interpreter, nameBuffer, name, 0)) return Fail(name, "input file missing, not a supported .npy or not the tensor's size"u8, default);
+        ulong start = DeviceTimer.Ticks;
+        Status status = interpreter.Invoke();
+        ulong ticks = DeviceTimer.Ticks - start;
+        if (status != Status.Ok) return Fail(name, "Invoke (profiled)"u8, interpreter.Errors.Message);
+        OperatorProfile.Print(profiler, model, (long)ticks);
+        return 0;
+    }
+
+    // Room for the events of subgraphs that control-flow operators run (IF, WHILE, CALL_ONCE).
+    private const int ProfilerSpareEvents = 64;
+
+    private static bool CopyInputs(MicroInterpreter interpreter, Span<byte> nameBuffer, ReadOnlySpan<byte> name, int caseIndex)
+    {
+        for (int i = 0; i < interpreter.InputCount; i++)
+        {
+            FileName inputFile = new FileName(nameBuffer).Append(name).Append(".case"u8).Append(caseIndex).Append("_in"u8).Append(i).Append(".npy"u8);
+            if (!EmbeddedFile.TryGet(inputFile.Text, out ReadOnlySpan<byte> npy) || !NpyArray.TryParse(npy, out NpyArray values)) return false;
+            Span<byte> input = interpreter.Input(i).DataBytes;
+            if (values.Data.Length != input.Length) return false;
+            values.Data.CopyTo(input);
+        }
+        return true;
     }
 
     /// <summary>

@@ -29,6 +29,14 @@ void RhpThrowEx(void *exception)
 __asm__(".text\n.thumb\n.global __security_cookie\n.type __security_cookie,%function\n.thumb_func\n"
         "__security_cookie:\n bx lr\n.size __security_cookie, .-__security_cookie\n");
 
+/*
+ * CORINFO_HELP_ASSIGN_BYREF: copies the object reference at [r1] to [r0] and advances both by 4 (how ilc copies a
+ * struct holding a reference, e.g. an OperatorName into the profiler's event array). A custom convention, not the
+ * C ABI: only r12 is used, which the call's thunk may clobber anyway. No GC, so no barrier.
+ */
+__asm__(".text\n.thumb\n.global RhpByRefAssignRef\n.type RhpByRefAssignRef,%function\n.thumb_func\n"
+        "RhpByRefAssignRef:\n ldr r12, [r1], #4\n str r12, [r0], #4\n bx lr\n.size RhpByRefAssignRef, .-RhpByRefAssignRef\n");
+
 /* The firmware build removes ilc's unwind tables (.ARM.exidx/.ARM.extab: nothing unwinds on the device) from the
    managed object, but ilc's thunk section still names the EHABI personality routines. Weak, never-called
    definitions keep that from pulling in libgcc's unwinder, and give way to a firmware's own C++ runtime. */
