@@ -88,6 +88,33 @@ public sealed unsafe partial class MicroInterpreter
                 CompressedTensorCount++;
             }
         }
+        return CheckUncompressedConstants();
+    }
+
+    /// <summary>
+    /// The model verifier leaves constant lengths of a compressed model unchecked (it does not read the metadata);
+    /// every constant not listed as compressed (and not sparse) must still hold shape × element size bytes.
+    /// </summary>
+    private Status CheckUncompressedConstants()
+    {
+        for (int s = 0; s < subgraphCount; s++)
+        {
+            SubgraphAllocation* sub = &subgraphs[s];
+            SubGraph subgraph = model.GetSubgraph(s);
+            for (int t = 0; t < sub->TensorCount; t++)
+            {
+                if (sub->Compressed != null && sub->Compressed[t] != null) continue;
+                Tensor tensor = subgraph.GetTensor(t);
+                int stored = model.GetBuffer(tensor.BufferIndex).Length;
+                if (stored == 0 || tensor.HasSparsity) continue;
+                long elements = Dimensions.ElementCount(sub->Tensors[t].Dims);
+                if (ModelVerifier.IsStoredDense(tensor.Type, elements, stored)) continue;
+                return Errors.Fail(Status.MalformedModel, "subgraph "u8).Append(s).Append(", tensor "u8).Append(t)
+                    .Append(": constant data is "u8).Append(stored).Append(" bytes but "u8).Append(elements).Append(' ')
+                    .Append(TensorTypes.Name(tensor.Type)).Append(" elements need "u8).Append(TensorTypes.BytesFor(tensor.Type, elements))
+                    .Append(" and the tensor is not listed in COMPRESSION_METADATA"u8);
+            }
+        }
         return Status.Ok;
     }
 

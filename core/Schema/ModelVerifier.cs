@@ -306,13 +306,13 @@ public static unsafe class ModelVerifier
             return FailTensor(errors, s, t, tensor, "is a variable (written at run time) but has constant data (buffer "u8)
                 .Append(bufferIndex).Append(')');
         }
-        if (data.Length > 0 && !compressed && !tensor.HasSparsity && HasFixedElementSize(type))
+        // In a TFLM-compressed model the interpreter checks the tensors the compression metadata does not list
+        // (MicroInterpreter.CheckUncompressedConstants), as only it reads that metadata.
+        if (data.Length > 0 && !compressed && !tensor.HasSparsity)
         {
-            long expected = TensorTypes.BytesFor(type, elements);
-            // Sub-byte types may be stored packed or one element per byte.
-            bool subByte = type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
-            if (data.Length != expected && !(subByte && data.Length == elements))
+            if (!IsStoredDense(type, elements, data.Length))
             {
+                long expected = TensorTypes.BytesFor(type, elements);
                 ErrorReporter message = FailTensor(errors, s, t, tensor, "constant data is "u8).Append(data.Length).Append(" bytes but shape "u8);
                 AppendShape(message, shape);
                 return message.Append(" of "u8).Append(TensorTypes.Name(type)).Append(" needs "u8).Append(expected);
@@ -390,6 +390,17 @@ public static unsafe class ModelVerifier
     private static bool IsKnownType(TensorType type)
     {
         return TensorTypes.ElementSize(type) != 0 || type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
+    }
+
+    /// <summary>
+    /// Constant data of <paramref name="length"/> bytes holds <paramref name="elements"/> of <paramref name="type"/>:
+    /// shape × element size (sub-byte types packed or one element per byte); types without a fixed size always pass.
+    /// </summary>
+    internal static bool IsStoredDense(TensorType type, long elements, int length)
+    {
+        if (!HasFixedElementSize(type)) return true;
+        bool subByte = type == TensorType.Int4 || type == TensorType.UInt4 || type == TensorType.Int2;
+        return length == TensorTypes.BytesFor(type, elements) || (subByte && length == elements);
     }
 
     /// <summary>Types whose constant data is exactly elements × size (strings, resources and variants are not).</summary>

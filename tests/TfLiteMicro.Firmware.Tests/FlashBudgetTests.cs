@@ -15,11 +15,14 @@ public sealed class FlashBudgetTests
 {
     private const string Board = "nrf52840";
 
+    // The reference kernels' four-output-channel conv/FC/depthwise loops (issue 11: 0.43-0.61x TFLM's instructions)
+    // cost 8-12 KB over the images measured before them (AD 81,924 -> 89,896, KWS 124,250 -> 136,746, C API
+    // hello_world 80,989 -> 88,865): a speed-for-flash trade made on purpose, still to be won back (docs/boards.md).
     [FirmwareTheory]
     [InlineData("hello-world", 91_500, 0)]
-    [InlineData("mlperf-ad-int8", 84_500, 39_532)]
-    [InlineData("mlperf-kws-int8", 128_000, 63_784)]
-    [InlineData("c-api-firmware", 83_500, 0)]
+    [InlineData("mlperf-ad-int8", 92_500, 39_532)]
+    [InlineData("mlperf-kws-int8", 140_500, 63_784)]
+    [InlineData("c-api-firmware", 91_500, 0)]
     public void FlashOutsideTheModelStaysWithinBudget(string example, long budget, long tflm)
     {
         long outside = FlashOutsideModel(example);

@@ -58,6 +58,17 @@ public class CompressionErrorTests
         foreach (string fragment in fragments) Assert.Contains(fragment, harness.Message);
     }
 
+    /// <summary>
+    /// The model verifier cannot tell a compressed constant from a short one (only the metadata says which is which),
+    /// so a constant the metadata does not list must hold shape × element size bytes, or a kernel would read past it.
+    /// </summary>
+    [Fact]
+    public void AShortConstantTheMetadataDoesNotListIsRefused()
+    {
+        AssertRefused(Model(_ => new List<(int, int, int, int)>()), Status.MalformedModel,
+            "tensor 1", "constant data is 2 bytes", "not listed in COMPRESSION_METADATA");
+    }
+
     [Fact]
     public void TheWellFormedModelRunsAndReportsItsCompressionTable()
     {
