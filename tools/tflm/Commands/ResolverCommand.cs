@@ -61,9 +61,9 @@ public static class ResolverCommand
                 files.Add(file);
                 models.Add((DisplayName(path), file.Model));
             }
-            // The header quotes the command without folders, so the file does not depend on where it was generated.
+            // The header quotes the command that regenerates the file (run from where it was run).
             var command = new List<string> { "tflm resolver" };
-            foreach (string path in arguments.Positionals) command.Add(DisplayName(path));
+            foreach (string path in arguments.Positionals) command.Add(path.Replace('\\', '/'));
             if (extraOperators.Count > 0) command.Add("--ops " + string.Join(",", extraOperators));
             if (legacyUInt8) command.Add("--uint8");
             command.Add("--namespace " + namespaceName + " --class " + className);

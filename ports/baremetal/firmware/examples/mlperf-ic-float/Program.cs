@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using TfLiteMicro.BareMetal;
-using TfLiteMicro.Kernels.Reference;
 
 namespace TfLiteMicro.Firmware.MlperfIcFloat;
 
@@ -12,15 +11,11 @@ public static class Program
     [UnmanagedCallersOnly(EntryPoint = "tflm_main")]
     public static int Run()
     {
-        OpResolver resolver = new OpResolver();
-        // Only the operators the model contains: what is not registered is not linked (the image must fit 1 MB).
-        Status registered = resolver.AddAdd();
-        if (registered == Status.Ok) registered = resolver.AddAveragePool2D();
-        if (registered == Status.Ok) registered = resolver.AddConv2D();
-        if (registered == Status.Ok) registered = resolver.AddFullyConnected();
-        if (registered == Status.Ok) registered = resolver.AddReshape();
-        if (registered == Status.Ok) registered = resolver.AddSoftmax();
-        if (registered != Status.Ok)
+        // Exactly the operators of the model: ModelOperators.g.cs, written by `tflm resolver` (see its header).
+        // What is not registered is not linked (the image must fit 1 MB).
+        OpResolver resolver = new OpResolver(ModelOperators.OperatorCount);
+        // Then the kernel set the build selected (--kernels, or the board's default) replaces what it accelerates.
+        if (ModelOperators.Register(resolver) != Status.Ok || FirmwareKernels.Apply(resolver) != Status.Ok)
         {
             DeviceConsole.WriteLine("cannot register the kernels"u8);
             return 1;
