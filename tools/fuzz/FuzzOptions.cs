@@ -33,7 +33,7 @@ public sealed class FuzzOptions
   tflm-fuzz [campaign] [--seeds DIR]... [--seed N] [--count N | --minutes M] [--jobs J]
             [--kernels reference,x86-simd,template] [--timeout SECONDS] [--arena BYTES]
             [--out DIR] [--no-minimize] [--corpus DIR] [--first N]
-      Mutates the seed models (default ../shared/models and ../shared/ops beside the repository, and tests/fuzz-seeds) and runs every
+      Mutates the seed models (default ../shared/models and ../shared/ops beside the repository, else tests/data/models and tests/data/ops, and tests/fuzz-seeds) and runs every
       mutant in worker processes. Prints the outcome table; saves and minimizes findings under --out
       (default artifacts/fuzz/seed-N); --corpus DIR also copies each minimized finding there.
       Exit code 0: no findings; 2: findings.
@@ -91,9 +91,11 @@ public sealed class FuzzOptions
         }
         if (options.SeedDirectories.Count == 0)
         {
+            // ../shared beside the repository when it is there (more models), else the repository's own test data.
             string shared = Path.Combine(RepositoryRoot(), "..", "shared");
-            options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(shared, "models")));
-            options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(shared, "ops")));
+            string data = Directory.Exists(Path.Combine(shared, "models")) ? shared : Path.Combine(RepositoryRoot(), "tests", "data");
+            options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(data, "models")));
+            options.SeedDirectories.Add(Path.GetFullPath(Path.Combine(data, "ops")));
             // The project's own seeds: the real-world-shaped models TFLM's files never reach (float16, DENSIFY,
             // uint8, Convolution2DTransposeBias, 8-byte values at 4 mod 8); tests/fuzz-seeds/README.md.
             string own = Path.Combine(RepositoryRoot(), "tests", "fuzz-seeds");
