@@ -17,7 +17,7 @@ internal static class GoldenCaseRunner
         IReadOnlyList<GoldenCase> cases = set.Cases(model);
         Assert.NotEmpty(cases);
         var failures = new List<string>();
-        // "<model>_reset_seq" goldens come from ONE interpreter with Reset() before each case (../shared/ops/README.md):
+        // "<model>_reset_seq" goldens come from ONE interpreter with Reset() before each case (tests/data/ops/README.md):
         // they record what survives Reset (CALL_ONCE's init does not run again), so they need one runner throughout.
         using ModelRunner? sharedRunner = model.EndsWith("_reset_seq", System.StringComparison.Ordinal) ? ModelRunner.Open(set.ModelPath(model)) : null;
         foreach (GoldenCase golden in cases)
